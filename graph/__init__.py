@@ -1,0 +1,1 @@
+"""policygraph graph layer."""

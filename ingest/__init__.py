@@ -1,0 +1,1 @@
+"""policygraph ingest layer."""
