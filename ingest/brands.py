@@ -1,0 +1,258 @@
+"""Find brands, brand programmes, awards and certifications in normalised text.
+
+The extractor is rule-based and pure.  It reads three kinds of evidence:
+
+* quoted names in brand context: brand vocabulary right after the quotation
+  (``“泉水人家”区域公用品牌``, ``“泰山品质”认证``, ``“甲”“乙”等品牌``) or a
+  brand-making verb right before it (``打造“国际消费中心城市”``, ``打响“济南品牌”``);
+  quoted province labels (``“鲁字号”``) and quoted awards need no context;
+* named awards without quotes (``中国质量奖``, ``省长质量奖``, ``“省长杯”工业设计奖``);
+* quality-brand programmes named with their region (``山东省高端品牌培育企业``) or
+  created as quoted designations (``创建“全国质量强市示范城市”``).
+
+A quoted name is rejected when it is a numbered set, a clause, or ends in the head of
+a non-brand category (campaigns, enterprise classes, talent titles, zones, slogans);
+see :data:`ingest.patterns_brands.NON_BRAND_HEADS`.  Nothing inside ``《…》`` counts.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ingest import patterns_brands as P
+from ontology.model import BrandKind
+
+__all__ = ["BrandHit", "find_brands"]
+
+# When one name is seen with several kinds, the most specific wins.
+_KIND_RANK = {
+    BrandKind.BRAND: 0,
+    BrandKind.PROGRAMME: 1,
+    BrandKind.CERTIFICATION: 2,
+    BrandKind.AWARD: 3,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class BrandHit:
+    """One distinct brand name with the span of its first mention.
+
+    ``text[start:end]`` is the name as written (for an award with a quoted prefix
+    the quotes are part of the span; their style is normalised to ``“…”`` in ``name``).
+    ``sentence_start``/``sentence_end`` delimit the sentence of that mention.
+    """
+
+    name: str
+    kind: BrandKind
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Quote:
+    """A quotation: ``start`` is the opening mark, ``end`` is past the closing mark."""
+
+    start: int
+    end: int
+    inner: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """One mention of a name, before mentions of the same name are merged."""
+
+    name: str
+    kind: BrandKind
+    start: int
+    end: int
+
+
+def find_brands(text: str) -> list[BrandHit]:
+    """Return the distinct brands of ``text``, ordered by first mention.
+
+    Each hit carries the span and sentence of the name's first mention and the most
+    specific kind any mention gave it (award > certification > programme > brand), so
+    ``“甲”品牌 … “甲”认证`` gives one certification.
+
+    >>> [h.name for h in find_brands("打造“泉水人家”区域公用品牌,争创中国质量奖。")]
+    ['泉水人家', '中国质量奖']
+    """
+    titles = [(m.start(), m.end()) for m in P.BOOK_TITLE.finditer(text)]
+    ends = [m.start() for m in P.SENTENCE_END.finditer(text)]
+    mentions = [
+        m
+        for m in (*_quoted_mentions(text, titles, ends), *_unquoted_mentions(text))
+        if not _inside(m.start, m.end, titles)
+    ]
+    first: dict[str, _Mention] = {}
+    kinds: dict[str, BrandKind] = {}
+    for m in _outermost(mentions):
+        first.setdefault(m.name, m)
+        if _KIND_RANK[m.kind] > _KIND_RANK[kinds.get(m.name, BrandKind.BRAND)]:
+            kinds[m.name] = m.kind
+    hits = []
+    for name, m in first.items():
+        s_start, s_end = _sentence(ends, m.start, len(text))
+        hits.append(BrandHit(name, kinds.get(name, m.kind), m.start, m.end, s_start, s_end))
+    return hits
+
+
+# --- quoted names ------------------------------------------------------------------
+
+
+def _quoted_mentions(
+    text: str, titles: list[tuple[int, int]], ends: list[int]
+) -> Iterator[_Mention]:
+    """Mentions read from quotations and the words around them."""
+    for run in _runs(text, _quotes(text, titles)):
+        before = text[max(0, run[0].start - P.LEAD_WINDOW) : run[0].start]
+        led = _led(text, before, run, ends)
+        created = bool(P.CREATE_LEAD.search(before))
+        run_tail = P.BRAND_TAIL.match(text, run[-1].end)
+        for quote in run:
+            award = P.AWARD_AFTER_QUOTE.match(text, quote.end)
+            if award and _is_name(quote.inner):
+                name = f"“{quote.inner}”{award.group()}"
+                yield _Mention(name, BrandKind.AWARD, quote.start, award.end())
+                continue
+            tail = P.BRAND_TAIL.match(text, quote.end) or run_tail
+            for name, start in _parts(quote):
+                kind = _quoted_kind(name, tail, led=led, created=created)
+                if kind is not None:
+                    yield _Mention(name, kind, start, start + len(name))
+
+
+def _quoted_kind(
+    name: str, tail: re.Match[str] | None, *, led: bool, created: bool
+) -> BrandKind | None:
+    """The kind of a quoted name in its context, or ``None`` if it is no brand."""
+    if P.PROVINCE_LABEL.match(name):
+        return BrandKind.BRAND
+    if not _is_name(name):
+        return None
+    if P.AWARD_NAME.search(name):
+        return BrandKind.AWARD
+    if P.PROGRAMME_NAME.search(name) and (tail or led or created):
+        return BrandKind.PROGRAMME
+    if created and P.QUALITY_VOCABULARY.search(name) and not P.NON_BRAND_HEAD.search(name):
+        return BrandKind.PROGRAMME
+    if P.NON_BRAND_HEAD.search(name):
+        return None
+    if tail:
+        if tail.group("head") == P.CERTIFICATION_HEAD:
+            return BrandKind.CERTIFICATION
+        return BrandKind.BRAND
+    return BrandKind.BRAND if led else None
+
+
+def _led(text: str, before: str, run: list[_Quote], ends: list[int]) -> bool:
+    """Whether a brand-making verb leads the quoted list ``run``."""
+    if P.FOLLOWER_STOP.match(text, run[-1].end):
+        return False
+    if P.STRONG_LEAD.search(before):
+        return True
+    if not P.WEAK_LEAD.search(before):
+        return False
+    start, end = _sentence(ends, run[0].start, len(text))
+    return bool(P.BRAND_WORD.search(text, start, end))
+
+
+def _is_name(inner: str) -> bool:
+    """Whether a quoted text can be a name at all (not a clause or a numbered set)."""
+    return (
+        len(inner) >= 2
+        and inner not in P.GENERIC_NAMES
+        and bool(P.HAN_CHAR.search(inner))
+        and not P.CLAUSE_PUNCTUATION.search(inner)
+        and not any(c in P.QUOTE_CHARS for c in inner)
+        and not P.NUMBERED_SET.match(inner)
+    )
+
+
+def _quotes(text: str, titles: list[tuple[int, int]]) -> list[_Quote]:
+    """All quotations outside document titles, in text order."""
+    found = {
+        (m.start(), m.end(), m.group("inner").strip())
+        for regex in P.QUOTES
+        for m in regex.finditer(text)
+        if not _inside(m.start(), m.end(), titles)
+    }
+    return [_Quote(s, e, inner) for s, e, inner in sorted(found)]
+
+
+def _runs(text: str, quotes: list[_Quote]) -> Iterator[list[_Quote]]:
+    """Group quotations that form one list (``“甲”“乙”``, ``“甲”、“乙”``)."""
+    run: list[_Quote] = []
+    for quote in quotes:
+        if (
+            run
+            and quote.start >= run[-1].end
+            and P.RUN_SEPARATOR.fullmatch(text, run[-1].end, quote.start)
+        ):
+            run.append(quote)
+            continue
+        if run:
+            yield run
+        run = [quote]
+    if run:
+        yield run
+
+
+def _parts(quote: _Quote) -> Iterator[tuple[str, int]]:
+    """The names in a quotation with their offsets; ``甲·乙`` gives both parts."""
+    offset = quote.start + 1
+    raw = quote.inner
+    cursor = 0
+    for piece in P.NAME_JOINER.split(raw):
+        at = raw.index(piece, cursor)
+        cursor = at + len(piece)
+        name = piece.strip()
+        if name:
+            yield name, offset + at + piece.index(name)
+
+
+# --- unquoted names ----------------------------------------------------------------
+
+
+def _unquoted_mentions(text: str) -> Iterator[_Mention]:
+    """Named awards and regional programmes, which need no quotes."""
+    for m in P.AWARD.finditer(text):
+        yield _Mention(m.group(), BrandKind.AWARD, m.start(), m.end())
+    for m in P.PROGRAMME.finditer(text):
+        yield _Mention(m.group(), BrandKind.PROGRAMME, m.start(), m.end())
+
+
+# --- helpers -----------------------------------------------------------------------
+
+
+def _outermost(mentions: list[_Mention]) -> list[_Mention]:
+    """Mentions in text order, without those nested in a longer one.
+
+    ``“中国质量奖提名奖”`` is one award; the ``中国质量奖`` inside it is not a second.
+    """
+    kept: list[_Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if kept and m.end <= kept[-1].end and m.name != kept[-1].name:
+            continue
+        kept.append(m)
+    return kept
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``[start, end)`` lies within one of ``spans`` (sorted by start)."""
+    i = bisect.bisect_right(spans, (start, sys.maxsize)) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
+
+
+def _sentence(ends: list[int], pos: int, size: int) -> tuple[int, int]:
+    """The sentence around ``pos``: after the previous terminator, through the next."""
+    i = bisect.bisect_left(ends, pos)
+    start = ends[i - 1] + 1 if i > 0 else 0
+    end = ends[i] + 1 if i < len(ends) else size
+    return start, end

@@ -1,0 +1,192 @@
+"""Named patterns for brands, brand programmes, awards and certifications.
+
+Every marker, word list and regular expression that :mod:`ingest.brands` uses is
+a constant here, with an example; each family has unit tests in
+``tests/unit/test_brands.py``.  The text is normalised Simplified Chinese that
+keeps Chinese punctuation, so quotes may be ``“…”``, single curly quotes (U+2018/U+2019),
+``「…」`` or ``"…"``, and commas may be full- or half-width.
+
+The rules mirror the judgements of the hand-made gold: a quoted name counts as a
+brand only in brand context (brand vocabulary right after it, or a brand-making
+verb right before it); named awards and provincial quality-brand programmes
+count without quotes; enterprise classifications, campaigns, talent titles,
+zones, slogans and numbered sets never count.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(table: str) -> tuple[str, ...]:
+    """Split a space-separated word table, which reads better than a column of literals."""
+    return tuple(table.split())
+
+
+HAN = r"\u3400-\u9fff"
+"""Character class body for CJK ideographs (Extension A and the basic block)."""
+
+# --- spans the extractor reads or skips --------------------------------------------
+
+#: One regex per quote style; group ``inner`` is the quoted text.
+#: Examples: ``“好品山东”``, ``「泰山品质」``, ``"济南服务"``, and 鲁字号 in single curly quotes.
+QUOTES: tuple[re.Pattern[str], ...] = (
+    re.compile(r"“(?P<inner>[^“”\n]{1,24})”"),
+    re.compile("\u2018(?P<inner>[^\u2018\u2019\n]{1,24})\u2019"),
+    re.compile(r"「(?P<inner>[^「」\n]{1,24})」"),
+    re.compile(r"『(?P<inner>[^『』\n]{1,24})』"),
+    re.compile(r"\"(?P<inner>[^\"\n]{1,24})\""),
+)
+#: Characters that open or close a quotation.  Example: the ``“`` of ``“好品山东”``.
+QUOTE_CHARS = '“”\u2018\u2019「」『』"'
+#: A document title; nothing inside it is a mention.
+#: Example: ``《关于共建共享“好品山东”推动高质量发展若干措施》``.
+BOOK_TITLE = re.compile(r"《[^《》\n]{0,120}》")
+#: Where a sentence ends.  Example: the ``。`` in ``打造“泉水人家”区域公用品牌。``.
+SENTENCE_END = re.compile(r"[。！？!?\n]")
+#: What may stand between the quoted names of one list.
+#: Examples: ``“在泉城全办成”“泉城公共服务”`` (nothing), ``“甲”、“乙”``, ``“甲”和“乙”``.
+RUN_SEPARATOR = re.compile(r"\s*(?:[、,，]|和|与|及)?\s*")
+#: Joins two brands into one brand system; the parts are the brands.
+#: Example: ``好客山东·好品山东``.
+NAME_JOINER = re.compile(r"[·•・‧]")
+
+# --- what a quoted name must look like ----------------------------------------------
+
+#: Punctuation that makes a quotation a slogan or a clause, not a name.
+#: Examples: ``“服务零距离、质量零缺陷”``, ``“来源:中国质量新闻网”``.
+CLAUSE_PUNCTUATION = re.compile(r"[，,。；;：:！!？?、《》()（）…—]")
+#: A Han character, required in every name.  Example: ``12345市民服务热线`` has one.
+HAN_CHAR = re.compile(rf"[{HAN}]")
+#: Numbered sets, plan periods and formulas, never brands.  A short name led by a
+#: numeral from two up counts a set; ``一`` leads service names (``一码通城``) as well.
+#: Examples: ``五个济南``, ``三个品牌``, ``一大工程``, ``十强``, ``四地``, ``十四五``,
+#: ``五朵金花``, ``1+10+N``, ``互联网+``; and formulas that alternate numerals:
+#: ``一带一路``, ``双随机一公开``, ``三位一体``.
+NUMBERED_SET = re.compile(
+    rf"^(?:[0-9一二三四五六七八九十百千万两双]+[个大项类地强化位星级]"
+    r"|(?:[一二三四五六七八九十两双][^一二三四五六七八九十两双]{1,2}){2,}"
+    rf"|[二三四五六七八九十百千两][{HAN}]{{0,3}}$"
+    r"|[0-9A-Za-z+\uff0b\-]+$"
+    r"|.*[+\uff0b]$)"
+)
+
+#: Generic brand words that name a category, not one brand.
+#: Examples: ``“老字号”``, ``“自主品牌”``.
+GENERIC_NAMES = frozenset(
+    _words("老字号 老品牌 品牌 名牌 知名品牌 自主品牌 区域品牌 精品 名品 名优产品")
+)
+
+#: Heads that mark a quoted term as something other than a brand, by category.
+#: Examples: ``“旗舰企业”`` (enterprise class), ``“智改数转”行动`` (campaign),
+#: ``“首席质量官”`` (talent title), ``“一站式”`` (method), ``“雁阵效应”`` (metaphor).
+NON_BRAND_HEADS: dict[str, tuple[str, ...]] = {
+    "campaign or measure": _words(
+        "计划 行动 工程 改革 模式 机制 体系 制度 方案 政策 工作 活动 战略 专项 项目 监管 登记 许可"
+        " 办结 通办"
+    ),
+    "method label": _words("式 一体 一公开 即入 分离 合一"),
+    "enterprise classification": _words("企业 冠军 巨人 瞪羚 独角兽 强 上云 标杆 专精特新"),
+    "talent title": _words("官 工匠 人才 大师 能手 标兵 名匠"),
+    "zone or place": _words("示范区 试验区 小镇 园区 开发区 新区 自贸区"),
+    "slogan or metaphor": _words("效应 证 名片 招牌 引擎 高地 格局"),
+    "document": _words("规划 纲要 意见 办法 细则 通知 条例 措施"),
+}
+#: The same heads as one anchored regex.  Example: matches ``“旗舰企业”``'s ``企业``.
+NON_BRAND_HEAD = re.compile(
+    "(?:"
+    + "|".join(
+        sorted({h for heads in NON_BRAND_HEADS.values() for h in heads}, key=len, reverse=True)
+    )
+    + ")$"
+)
+
+# --- brand context around a quotation -----------------------------------------------
+
+#: Adjectives that may stand between a quoted name and its brand word.
+#: Examples: ``“泉水人家”区域公用品牌``, ``“泰山品质”产品认证``, ``“好品山东”形象标识``.
+#: (``地理标志`` is a head, below, not a modifier.)
+TAIL_MODIFIERS = _words("区域公用 公用 公共 区域 高端 知名 自主 产品 服务 形象 系列")
+#: Brand vocabulary right after a quotation (or after a quoted list, behind ``等``).
+#: Examples: ``“好品山东”品牌``, ``“泰山品质”高端认证品牌``, ``“青字号”品牌培育行动``,
+#: ``“在泉城全办成”“泉城公共服务”等品牌``, ``“潍县萝卜”地理标志``;
+#: not ``“五朵金花”等老品牌``.
+BRAND_TAIL = re.compile(
+    r"\s*(?:等)?(?:" + "|".join(TAIL_MODIFIERS) + r")?(?P<head>品牌|认证|标识|商标|地理标志)"
+)
+#: The tail word that makes the name a certification.  Example: ``“泰山品质”认证``.
+CERTIFICATION_HEAD = "认证"
+#: Verbs that make a quoted name known as a brand, with an optional ``…的`` modifier.
+#: Examples: ``打响“济南品牌”``, ``共建共享“好品山东”``, ``擦亮“甲”``.
+STRONG_LEAD = re.compile(
+    rf"(?:打响|擦亮|叫响|唱响|共建共享|共享共建)(?:(?![成为])[{HAN}]{{1,8}}的)?\s*$"
+)
+#: Verbs that build many things; they count only in a sentence with :data:`BRAND_WORD`.
+#: Examples: ``打造有温度的“济南服务”`` (brand sentence); not ``打造成质量管理的“健康证”``.
+WEAK_LEAD = re.compile(rf"(?:打造|塑造)(?:(?![成为])[{HAN}]{{1,8}}的)?\s*$")
+#: Brand vocabulary that a sentence needs for :data:`WEAK_LEAD`.
+#: Example: ``品牌`` in ``打造有温度的“济南服务”,提出了打造…品牌``.
+BRAND_WORD = re.compile(r"品牌|名片|招牌|字号|商标")
+#: How many characters before a quotation the lead patterns look at.
+LEAD_WINDOW = 14
+#: A creation verb before a quoted designation.  Example: ``创建“全国质量强市示范城市”``.
+CREATE_LEAD = re.compile(rf"创建(?:[{HAN}]{{1,4}}的)?\s*$")
+#: Quality-brand vocabulary a created designation must contain.
+#: Example: ``全国质量强市示范城市`` (has ``质量``); not ``平安市场``.
+QUALITY_VOCABULARY = re.compile(r"质量|品牌|品质|名牌|优质|知名")
+#: Words right after a verb-led quotation that make it a campaign, goal or place.
+#: Examples: ``打造“五个济南”目标定位``, ``打造“一站式”服务平台``.
+FOLLOWER_STOP = re.compile(
+    r"(?:计划|行动|工程|改革|模式|机制|体系|服务|平台|活动|项目|目标|定位|战略|示范区"
+    r"|试验区|中心|企业|人才|专班|资金)"
+)
+
+# --- self-describing names ----------------------------------------------------------
+
+#: One-character province abbreviations, used by collective ``X字号`` labels.
+#: Example: ``鲁`` in ``鲁字号``; ``新`` is left out because ``新字号`` is generic.
+PROVINCE_ABBREVIATIONS = (
+    "京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔贵滇云藏陕秦甘陇青宁港澳台"
+)
+#: A quoted collective label of a province's products.  Examples: ``“鲁字号”``, ``“青字号”``;
+#: not ``“老字号”``.
+PROVINCE_LABEL = re.compile(rf"^[{PROVINCE_ABBREVIATIONS}]字号$")
+#: Province-level names (without 省/市/自治区), for programme prefixes.
+#: Example: ``山东`` in ``山东省优质产品基地``.
+PROVINCES = _words(
+    "北京 天津 河北 山西 内蒙古 辽宁 吉林 黑龙江 上海 江苏 浙江 安徽 福建 江西 山东 河南 湖北"
+    " 湖南 广东 广西 海南 重庆 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆 香港 澳门 台湾"
+)
+_PROVINCE = "(?:" + "|".join(PROVINCES) + ")(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)?"
+
+#: Characters an award's middle may not contain (verbs, particles, list marks, 奖 itself).
+#: Example: stops ``省市场监管局对获奖`` from reading as an award.
+_AWARD_MIDDLE = rf"(?:(?![的对和与及或获给予在将为是等把被从向于以奖局厅委办级])[{HAN}])"
+#: Words that turn ``奖`` into money or a generic noun.  Examples: ``奖补``, ``奖励``, ``奖项``.
+AWARD_NOT_FOLLOWED = "补励金惩项状章学"
+#: A named award: a proper prefix, up to six more characters, then ``奖``/``大奖``.
+#: Examples: ``中国质量奖``, ``中国工业大奖``, ``中国优秀工业设计奖``, ``省长质量奖``,
+#: ``市长质量奖``, ``市政府质量奖``; not ``国家奖补资金``, ``全国一等奖``, ``国家级质量奖``.
+AWARD = re.compile(
+    rf"(?:{_PROVINCE}|中国|全国|国家|省长|市长|州长|县长|区长|盟长|[省市州县区](?:人民)?政府)"
+    rf"{_AWARD_MIDDLE}{{0,6}}?(?:大奖|奖)(?![{AWARD_NOT_FOLLOWED}])"
+)
+#: The rest of an award named after a quoted prefix.  Example: ``工业设计奖`` after ``“省长杯”``.
+AWARD_AFTER_QUOTE = re.compile(rf"{_AWARD_MIDDLE}{{0,6}}?(?:大奖|奖)(?![{AWARD_NOT_FOLLOWED}])")
+#: A quoted name that is itself an award.  Example: ``“鲁班奖”``.
+AWARD_NAME = re.compile(r"奖$")
+
+#: Heads of quality-brand programmes whose members a plan counts.
+#: Examples: ``高端品牌培育企业``, ``优质产品基地``, ``质量强市示范城市``.
+PROGRAMME_HEADS = (
+    r"(?:高端|知名|重点)?品牌培育(?:示范)?企业",
+    r"优质产品基地",
+    r"知名品牌(?:创建)?示范区",
+    r"质量强[省市县区]示范(?:城市|县|区)?",
+)
+_PROGRAMME_HEAD = "(?:" + "|".join(PROGRAMME_HEADS) + ")"
+#: A programme named with its region.  Examples: ``山东省高端品牌培育企业``,
+#: ``山东省优质产品基地``, ``全国质量强市示范城市``; not ``山东省制造业单项冠军企业``.
+PROGRAMME = re.compile(rf"(?:{_PROVINCE}|全国|国家){_PROGRAMME_HEAD}")
+#: A quoted designation that names a programme.  Example: ``“全国质量强市示范城市”``.
+PROGRAMME_NAME = re.compile(rf"(?:{_PROGRAMME_HEAD}|示范城市)$")
