@@ -1,0 +1,188 @@
+"""The ``policygraph`` command line: thin commands that call the layers."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from api.cli_neo4j import neo4j_app
+from ingest.corpus import CorpusResult, corpus_files, extract_files
+from ingest.evaluate import DOCUMENT_FIELDS, FACTS, Report, evaluate, load_dir
+
+app = typer.Typer(
+    name="policygraph",
+    help="Turn Chinese government plans into a knowledge graph of plans, tasks, agencies, "
+    "targets and brands; load it into Neo4j, serve it, draw it.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(neo4j_app, name="neo4j")
+
+#: The sample corpus that ships with the project.
+DEFAULT_CORPUS = Path("data/corpus")
+DEFAULT_BUILD = Path("build")
+
+StrictOpt = Annotated[bool, typer.Option(
+    "--strict", help="Exit with status 1 if any input file could not be processed.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")]
+
+
+def _echo_err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def _run_extraction(inputs: list[Path], quiet: bool) -> CorpusResult:
+    files = corpus_files(inputs)
+    missing = [p for p in inputs if not p.exists()]
+    for path in missing:
+        _echo_err(f"error: {path}: no such file or directory")
+    if not files and not missing:
+        _echo_err("error: no documents found (looked for " + ", ".join(map(str, inputs)) + ")")
+    progress = None if quiet or len(files) < 20 else _progress_printer()
+    result = extract_files([f for f in files if f.exists()], progress)
+    for problem in result.problems:
+        _echo_err(f"warning: {problem}")
+    if missing:
+        result.problems.extend(_missing(missing))
+    return result
+
+
+def _missing(paths: list[Path]) -> list:  # type: ignore[type-arg]
+    from ingest.corpus import Problem
+
+    return [Problem(str(p), "no such file or directory") for p in paths]
+
+
+def _progress_printer():  # type: ignore[no-untyped-def]
+    def report(n: int, total: int, name: str) -> None:
+        if n == total or n % max(1, total // 50) == 0:
+            width = 30
+            done = width * n // total
+            sys.stderr.write(f"\r[{'#' * done}{'.' * (width - done)}] {n}/{total} {name[:40]:<40}")
+            if n == total:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+    return report
+
+
+def _exit_for(result: CorpusResult, strict: bool) -> None:
+    if strict and result.problems:
+        _echo_err(f"error: {len(result.problems)} file(s) could not be processed (--strict)")
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    files: Annotated[list[Path], typer.Argument(help="Documents (.txt .md .html) or directories.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Directory for <stem>.json files.")] = Path("out"),
+    provenance: Annotated[bool, typer.Option(help="Include evidence (source spans and sentences).")] = True,
+    strict: StrictOpt = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """Extract plans, tasks, targets, funding, brands and agencies as gold-format JSON."""
+    result = _run_extraction(files, quiet)
+    out.mkdir(parents=True, exist_ok=True)
+    for extraction in result.extractions:
+        target = out / (Path(extraction.source).stem + ".json")
+        data = extraction.to_gold(provenance=provenance)
+        target.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    if not quiet:
+        typer.echo(f"wrote {len(result.extractions)} file(s) to {out}/"
+                   + (f"; {len(result.problems)} problem(s)" if result.problems else ""))
+    _exit_for(result, strict)
+
+
+@app.command()
+def build(
+    corpus: Annotated[list[Path] | None, typer.Argument(
+        help="Corpus directories or files (default: the sample corpus in data/corpus).")] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output directory.")] = DEFAULT_BUILD,
+    strict: StrictOpt = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """Build the knowledge graph: Turtle + JSON-LD, validated by the SHACL shapes."""
+    from graph.build import write_build
+
+    result = _run_extraction(corpus or [DEFAULT_CORPUS], quiet)
+    if not result.extractions:
+        _echo_err("error: nothing to build")
+        raise typer.Exit(1)
+    summary = write_build(result.extractions, out)
+    if not quiet:
+        typer.echo(f"built {out}/ from {len(result.extractions)} document(s)")
+        for key, value in summary.items():
+            typer.echo(f"  {key:<20} {value}")
+    _exit_for(result, strict)
+
+
+def _find_document(name: str, places: list[Path]) -> Path | None:
+    return next((d / name for d in places if (d / name).is_file()), None)
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[Path, typer.Option("--gold", help="Directory of gold JSON files.")],
+    pred: Annotated[Path | None, typer.Option(
+        "--pred", help="Directory of predicted JSON (default: extract the gold's documents now).")] = None,
+    docs: Annotated[Path | None, typer.Option(
+        "--docs", help="Where the gold's documents are (default: beside the gold).")] = None,
+    per_document: Annotated[bool, typer.Option("--per-document", help="Also print per-document F1.")] = False,
+) -> None:
+    """Print precision / recall / F1 of extraction against hand-made gold."""
+    if not gold.is_dir():
+        _echo_err(f"error: {gold}: not a directory of gold JSON files")
+        raise typer.Exit(2)
+    gold_docs = load_dir(gold)
+    if not gold_docs:
+        _echo_err(f"error: {gold}: no gold JSON files found")
+        raise typer.Exit(2)
+    if pred is not None:
+        predicted = load_dir(pred)
+    else:
+        places = [p for p in (docs, gold.parent / "docs", gold.parent.parent / "corpus",
+                              DEFAULT_CORPUS) if p is not None]
+        files = []
+        for stem, doc in gold_docs.items():
+            found = _find_document(doc.get("source", stem + ".txt"), places)
+            if found is None:
+                _echo_err(f"warning: {stem}: source document not found in "
+                          + ", ".join(map(str, places)))
+            else:
+                files.append(found)
+        result = extract_files(files)
+        for problem in result.problems:
+            _echo_err(f"warning: {problem}")
+        predicted = {Path(e.source).stem: e.to_gold(provenance=False) for e in result.extractions}
+    _print_report(evaluate(predicted, gold_docs), per_document)
+
+
+def _print_report(report: Report, per_document: bool) -> None:
+    typer.echo(f"{'':<13}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'pred':>6}{'gold':>6}")
+    for kind in FACTS:
+        s = report.scores[kind]
+        typer.echo(f"{kind:<13}{s.precision:>7.2f}{s.recall:>7.2f}{s.f1:>7.2f}"
+                   f"{s.tp:>6}{s.predicted:>6}{s.gold:>6}")
+    typer.echo("")
+    typer.echo("document fields (accuracy): " + ", ".join(
+        f"{name} {ok}/{n}" for name, (ok, n) in report.fields.items() if name in DOCUMENT_FIELDS))
+    if per_document:
+        typer.echo("")
+        typer.echo(f"{'document':<36}" + "".join(f"{k[:9]:>10}" for k in FACTS))
+        for stem, scores in report.per_document.items():
+            typer.echo(f"{stem:<36}" + "".join(f"{scores[k].f1:>10.2f}" for k in FACTS))
+    for stem in report.missing:
+        typer.echo(f"missing prediction: {stem}")
+
+
+def main() -> None:
+    """Entry point of the ``policygraph`` script."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,230 @@
+"""Recognise agency names and resolve them to one canonical node each.
+
+An agency is identified by (region, level, canonical name).  The canonical name
+is the short form the document itself uses in its responsibility lists
+(``市市场监管局``); long forms in running text (``济南市市场监督管理局``) and
+two-plate names (``X(Y)``) resolve to it.  Governments, party centres and
+generic groups (``各县区人民政府``, ``有关部门``) are not agencies.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest import agency_table as table
+from ingest import patterns as p
+from ontology.model import GovLevel
+
+_VARIANTS = table.build_variant_index()
+_LEVEL_CHAR = {GovLevel.NATIONAL: "国家", GovLevel.PROVINCE: "省", GovLevel.CITY: "市",
+               GovLevel.COUNTY: "县"}
+#: Suffixes that make an unknown list entry plausibly an agency.  Example: ``省大数据中心``.
+AGENCY_SUFFIX = re.compile(
+    r"(?:局|委|办|厅|中心|委员会|办公室|海关|总工会|工商联|法院|检察院|监委|领导小组|管委会"
+    r"|联合会|协会|集团|公司|银行|分行|支行|研究院|研究所|科学院|大学|学院|署|处|站|队|社)$"
+)
+#: Offices named after a campaign.  Example: ``质量强省办``.
+CAMPAIGN_OFFICE = re.compile(r"质量强(?:省|市|县|区)办")
+#: Leading groups and their offices.  Example: ``市质量强市及品牌战略推进工作领导小组办公室``.
+LEADING_GROUP = re.compile(r"[\u4e00-\u9fff]{2,24}?(?:工作)?领导小组(?:办公室)?")
+#: Customs offices.  Example: ``德州海关``.
+CUSTOMS = re.compile(r"[\u4e00-\u9fff]{2,4}海关")
+#: Words that end the text before an agency name.  Example: ``在`` in ``在质量强市工作领导小组``.
+LEFT_STOPS = ("充分发挥", "发挥", "推动", "统筹", "会同", "组织", "成立", "设立", "依托",
+              "建立", "健全", "印发", "负责", "在", "由", "经", "报", "向", "对", "请", "的",
+              "和", "与", "并", "将", "为", "是")
+#: Abbreviated department lists.  Example: ``整合市工信、科技、市场监管等部门``.
+ABBREVIATED_LIST = re.compile(r"(?P<lvl>市|省|县|区)(?P<items>[\u4e00-\u9fff、]{2,40}?)等(?:部门|单位)")
+
+_PLACE_LEVEL = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,8}?)(?P<lvl>省|市|县|区|自治区|自治州|州)")
+
+
+@dataclass(frozen=True)
+class AgencyRef:
+    """A recognised agency: canonical name, its region and level, and the written form."""
+
+    name: str
+    region: str | None
+    level: GovLevel | None
+    written: str
+    group: str | None = None
+
+
+@dataclass
+class AgencyResolver:
+    """Canonicalises agency names within one document's scope."""
+
+    region: str | None
+    level: GovLevel | None
+    province: str | None = None
+    known_places: set[str] = field(default_factory=set)
+    #: (group, level) → the short form the document's lists write.
+    list_forms: dict[tuple[str, GovLevel | None], str] = field(default_factory=dict)
+
+    def resolve(self, written: str, *, from_list: bool = False) -> AgencyRef | None:
+        """The agency a name denotes, or None for governments and generic groups."""
+        name = p.ETC_SUFFIX.sub("", re.sub(r"\s+", "", written)).strip("“”\"")
+        name = re.sub(r"(?:负责|牵头|配合|参与|落实)+$", "", name)
+        if len(name) < 2 or p.GENERIC_UNIT.search(name) or _is_government(name):
+            return None
+        if name in table.YOUTH_LEAGUE_NAMES or CAMPAIGN_OFFICE.fullmatch(name):
+            return AgencyRef(name, self.region, self.level, written)
+        stem_at = _stem_start(name)
+        if stem_at is None:
+            if from_list and AGENCY_SUFFIX.search(name) or LEADING_GROUP.fullmatch(name) \
+                    or CUSTOMS.fullmatch(name):
+                return AgencyRef(name, *self._scope_of(name), written)
+            return None
+        prefix, stem = name[:stem_at], name[stem_at:]
+        group = _VARIANTS[stem].short
+        place, level = self._split_prefix(prefix, stem)
+        if place and not self._is_home(place, level):
+            return AgencyRef(name, place, level, written, group)
+        key = (group, level)
+        if from_list:
+            self.list_forms.setdefault(key, name if not place else _LEVEL_CHAR.get(level, "") + stem)
+        canonical = self.list_forms.get(key) or self._default_form(group, stem, level, prefix)
+        region = self._region_for(level)
+        return AgencyRef(canonical, region, level, written, group)
+
+    def _split_prefix(self, prefix: str, stem: str) -> tuple[str | None, GovLevel | None]:
+        if prefix == "国家":
+            return None, GovLevel.NATIONAL
+        match = _PLACE_LEVEL.match(prefix + "|")
+        level_char = prefix[-1:] if prefix else ""
+        place = None
+        if match and len(prefix) > 1:
+            place = prefix
+            level_char = match.group("lvl") if match.end() == len(prefix) else prefix[-1]
+        level = {"省": GovLevel.PROVINCE, "市": GovLevel.CITY, "州": GovLevel.CITY,
+                 "县": GovLevel.COUNTY, "区": GovLevel.COUNTY,
+                 "自治区": GovLevel.PROVINCE}.get(level_char)
+        if level is None:
+            level = GovLevel.PROVINCE if stem.endswith("厅") else self.level
+        if place and place[-1] in "省市县区" and not self._plausible_place(place):
+            place = None
+        return place, level
+
+    def _plausible_place(self, place: str) -> bool:
+        core = place.rstrip("省市县区")
+        return any(core.startswith(pv) or core.endswith(pv) for pv in table.PROVINCES) or any(
+            core and (core in known or known in place) for known in self.known_places
+        )
+
+    def _is_home(self, place: str, level: GovLevel | None) -> bool:
+        """Whether a place prefix names the document's own region (or its province)."""
+        homes = {h for h in (self.region, self.province) if h}
+        core = place.rstrip("省市县区")
+        if any(core.endswith(h.rstrip("省市县区")) for h in homes):
+            return True
+        return level == GovLevel.PROVINCE and self.province is None and self.level == level
+
+    def _default_form(self, group: str, stem: str, level: GovLevel | None, prefix: str) -> str:
+        if level == GovLevel.NATIONAL:
+            return "国家" + group
+        char = _LEVEL_CHAR.get(level, "") if level else ""
+        if level == GovLevel.COUNTY and prefix.endswith("区"):
+            char = "区"
+        if level == GovLevel.PROVINCE:
+            entry = next(g for g in table.AGENCY_GROUPS if g.short == group)
+            return char + (entry.province_short or group)
+        return char + group
+
+    def _region_for(self, level: GovLevel | None) -> str | None:
+        if level == GovLevel.NATIONAL:
+            return "中国"
+        if level == self.level:
+            return self.region
+        if level == GovLevel.PROVINCE:
+            return self.province
+        return self.region if self.level is None else None
+
+    def _scope_of(self, name: str) -> tuple[str | None, GovLevel | None]:
+        if name.startswith("省") or name.startswith("团省"):
+            return self._region_for(GovLevel.PROVINCE), GovLevel.PROVINCE
+        if name.startswith("市") or name.startswith("团市"):
+            return self._region_for(GovLevel.CITY), GovLevel.CITY
+        return self.region, self.level
+
+
+def _stem_start(name: str) -> int | None:
+    """Index where a known department stem begins (the longest stem wins)."""
+    for i in range(len(name)):
+        if name[i:] in _VARIANTS:
+            return i
+    return None
+
+
+def _is_government(name: str) -> bool:
+    if name in table.GOVERNMENT_NAMES:
+        return True
+    return bool(re.search(r"(?:人民政府|^[\u4e00-\u9fff]{0,6}政府|党委|^中共|全会|常务会议)$", name))
+
+
+def trim_left(candidate: str) -> str:
+    """Drop the words in front of an agency name that a greedy match took in."""
+    cut = 0
+    for stop in LEFT_STOPS:
+        at = candidate.rfind(stop, 0, max(0, len(candidate) - 4))
+        if at >= 0:
+            cut = max(cut, at + len(stop))
+    return candidate[cut:]
+
+
+def _stem_alternation() -> str:
+    stems = sorted(_VARIANTS, key=len, reverse=True)
+    return "|".join(map(re.escape, stems))
+
+
+#: Any mention of a table department with an optional place/level prefix.
+#: Example: ``济南市市场监督管理局``, ``省市场监管局``, ``国家发展改革委``.
+DEPARTMENT_MENTION = re.compile(
+    r"(?P<prefix>国家|(?:[\u4e00-\u9fff]{2,4}?(?:省|自治区))?(?:[\u4e00-\u9fff]{2,4}?(?:市|州))?"
+    r"(?:[\u4e00-\u9fff]{1,4}?(?:县|区))?|省|市|县|区)"
+    rf"(?P<stem>{_stem_alternation()})"
+)
+
+
+def find_mentions(text: str) -> list[tuple[str, int, int]]:
+    """Agency names written in running text: (written form, start, end), in order."""
+    found: list[tuple[str, int, int]] = []
+    for match in DEPARTMENT_MENTION.finditer(text):
+        prefix = match.group("prefix")
+        start = match.start()
+        if prefix and prefix not in ("国家", "省", "市", "县", "区"):
+            trimmed = trim_left(prefix)
+            start += len(prefix) - len(trimmed)
+        found.append((text[start:match.end()], start, match.end()))
+    for pattern in (LEADING_GROUP, CAMPAIGN_OFFICE, CUSTOMS):
+        for match in pattern.finditer(text):
+            name = trim_left(match.group(0))
+            start = match.end() - len(name)
+            found.append((name, start, match.end()))
+    for match in ABBREVIATED_LIST.finditer(text):
+        found.extend(_expand_abbreviated(match))
+    found.sort(key=lambda item: (item[1], -item[2]))
+    return _drop_overlaps(found)
+
+
+def _expand_abbreviated(match: re.Match[str]) -> list[tuple[str, int, int]]:
+    """``市工信、科技、市场监管等部门`` → ``市工信局``, ``市科技局``, ``市市场监管局``."""
+    out = []
+    level = match.group("lvl")
+    pos = match.start("items")
+    for item in match.group("items").split("、"):
+        for suffix in ("局", "委", "厅", "办"):
+            if item + suffix in _VARIANTS:
+                out.append((level + item + suffix, pos, pos + len(item)))
+                break
+        pos += len(item) + 1
+    return out
+
+
+def _drop_overlaps(found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    kept: list[tuple[str, int, int]] = []
+    for item in found:
+        if kept and item[1] < kept[-1][2]:
+            continue
+        kept.append(item)
+    return kept

@@ -1,0 +1,241 @@
+"""Document metadata: title, kind, issuer, region and level, date, number, period,
+the parent plans it implements.
+
+A news report or an interpretation is about a plan: the plan it names with
+``(以下简称《…》)`` is its subject.  For a news report that plan becomes the
+document node; an interpretation keeps its own page title and *implements*
+the plan it explains.  Where the text does not say, a field stays empty.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ingest import agency_table as table
+from ontology.model import DocumentKind, DocumentMeta, GovLevel
+
+#: A quoted title.  Example: ``《济南市深入实施品牌战略三年行动计划(2020-2022年)》``.
+QUOTED_TITLE = re.compile(r"《([^《》\n]{2,80})》")
+#: The subject of a report: a title followed by ``以下简称``.  Example: ``《X》(以下简称《行动计划》)``.
+SUBJECT_TITLE = re.compile(r"《([^《》\n]{2,80})》\s*[(（]以下简称")
+#: A parent cited as the basis.  Example: ``根据《省政府关于…的通知》(鲁政字〔2021〕25号)要求``.
+BASIS = re.compile(
+    r"(?:根据|贯彻|落实|按照|依据|贯彻落实)[^。《]{0,20}?《([^《》\n]{2,80})》"
+    r"(?:[(（][^)）]{0,30}[)）])?(?:的)?(?:精神|要求|部署|规定|决策部署|有关要求)?"
+)
+#: A parent named without 《》.  Example: ``根据国家发展改革委“十四五”现代流通体系建设规划``.
+BASIS_UNQUOTED = re.compile(
+    r"根据(?:国家|省|市)?[\u4e00-\u9fff]{0,8}?(?:委|部|局|厅|国务院|政府)"
+    r"(“[^”]{1,10}”[\u4e00-\u9fff]{2,30}?(?:规划|纲要|方案|意见|计划))"
+)
+#: A document number.  Example: ``鲁政字〔2021〕25号``.
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}〔(\d{4})〕\d{1,4}号")
+#: A plan period in a title.  Example: ``(2020-2022年)``.
+PERIOD = re.compile(r"(20\d{2})\s*[-—–~至到]\s*(20\d{2})\s*年?")
+#: The five-year-plan period named in a title.  Example: ``“十四五”``.
+FIVE_YEAR = re.compile(r"“?十([一二三四五六七八九])五”?")
+#: A signature: an issuing body alone on a line, then a date line.
+#: Example: ``德州市人民政府\n2021年9月2日``.
+SIGNATURE = re.compile(
+    r"^\s*([\u4e00-\u9fff()（）]{2,30}(?:人民政府|委员会|办公室|办公厅|局|厅|委))\s*\n\s*"
+    r"(20\d{2})年(\d{1,2})月(\d{1,2})日\s*$", re.M)
+#: A page date near the top.  Example: ``2021-11-24 点击数:``.
+PAGE_DATE = re.compile(r"(20\d{2})-(\d{1,2})-(\d{1,2})")
+#: A title line: short, no full stop, ending in a document type.  Example: ``四川省“十四五”现代流通体系建设实施方案``.
+TITLE_LINE = re.compile(
+    r"^\s*《?([^。,，:：\n]{4,60}?(?:方案|意见|计划|措施|办法|细则|通知|规划|纲要|决定|规定))》?\s*$", re.M)
+#: Self-references that tell the kind.  Example: ``制定本实施意见``.
+SELF_KIND = re.compile(r"(?:制定|提出|印发|现将)(?:本|如下|以下)?(实施意见|实施细则|实施方案|行动计划|意见|措施|方案|细则|办法|通知)")
+#: News markers.  Example: ``新闻发布会``, ``来源:济南网``, ``中国质量新闻网讯``.
+NEWS = re.compile(r"新闻发布会|记者|来源[:：]|网讯|发布会上|[(（]责任编辑|通讯员")
+#: Interpretation markers.  Example: ``部门解读``, ``政策解读``.
+INTERPRETATION = re.compile(r"解读")
+#: Where the plan says whose reality it fits.  Example: ``结合杭州实际``.
+LOCAL_REALITY = re.compile(r"结合([\u4e00-\u9fff]{2,4}?)(?:市|省)?实际")
+#: ``市政府印发了《…》``: the government that issued a reported plan.
+GOV_ISSUED = re.compile(r"(省|市|县|区)(?:人民)?政府(?:正式)?印发")
+#: ``A起草了《…》``: the drafter of an interpreted plan.
+DRAFTED = re.compile(r"(省|市)([\u4e00-\u9fff]{2,10}?(?:局|委|厅))[^。]{0,30}?起草")
+
+_KIND_BY_SUFFIX: tuple[tuple[str, DocumentKind], ...] = (
+    ("行动计划", DocumentKind.ACTION_PLAN), ("行动方案", DocumentKind.ACTION_PLAN),
+    ("实施方案", DocumentKind.ACTION_PLAN), ("方案", DocumentKind.ACTION_PLAN),
+    ("计划", DocumentKind.ACTION_PLAN), ("规划", DocumentKind.ACTION_PLAN),
+    ("实施意见", DocumentKind.IMPLEMENTATION_OPINION), ("意见", DocumentKind.IMPLEMENTATION_OPINION),
+    ("实施细则", DocumentKind.MEASURES), ("细则", DocumentKind.MEASURES),
+    ("措施", DocumentKind.MEASURES), ("办法", DocumentKind.MEASURES),
+    ("政策", DocumentKind.MEASURES), ("规定", DocumentKind.MEASURES),
+    ("通知", DocumentKind.NOTICE), ("决定", DocumentKind.NOTICE),
+)
+
+
+def kind_of_title(title: str) -> DocumentKind | None:
+    """The kind a title's last word names: ``…三年行动计划(2020-2022年)`` → action plan."""
+    bare = re.sub(r"[(（][^()（）]*[)）]$", "", title.strip())
+    return next((kind for suffix, kind in _KIND_BY_SUFFIX if bare.endswith(suffix)), None)
+
+
+def parent_title(title: str) -> str:
+    """The plan a notice wraps: ``省政府关于X的通知`` → ``关于X``."""
+    match = re.match(r"^.*?(关于.+)的通知$", title)
+    return match.group(1) if match else title
+
+
+def extract_metadata(text: str) -> DocumentMeta:
+    """Metadata of the plan ``text`` describes."""
+    head = text[:1500]
+    first_lines = [line.strip() for line in text.split("\n") if line.strip()][:3]
+    is_interpretation = any(INTERPRETATION.search(line) for line in first_lines[:2])
+    subject = SUBJECT_TITLE.search(text)
+    is_news = not is_interpretation and bool(NEWS.search(head)) and subject is not None
+    title = _title(first_lines, text, subject.group(1) if subject else None,
+                   is_news, is_interpretation)
+    kind = _kind(text, title, is_news, is_interpretation)
+    issuer, sig_date = _signature(text)
+    region, level = _region(text, title, issuer)
+    if issuer is None:
+        issuer = _issuer_from_prose(text, region, level, is_news, is_interpretation)
+    implements = _implements(text, subject.group(1) if subject and is_interpretation else None)
+    date = None if is_news else (sig_date or _page_date(head))
+    period = _period(title) if title else None
+    return DocumentMeta(title=title, kind=kind, issuer=issuer, region=region, level=level,
+                        date=date, doc_number=_doc_number(text), period=period,
+                        implements=tuple(implements))
+
+
+def _title(lines: list[str], text: str, subject: str | None, is_news: bool,
+           is_interpretation: bool) -> str | None:
+    if is_news and subject:
+        return subject
+    for line in lines[:2]:
+        quoted = QUOTED_TITLE.search(line)
+        if quoted and (line.startswith("《") or is_interpretation):
+            cleaned = re.sub(r"[《》]", "", line)
+            return re.sub(r"\s*[|｜]\s*$", "", cleaned).strip()
+    match = TITLE_LINE.search(text[:800])
+    if match and not re.search(r"[。;；]", match.group(1)) and not match.group(0).strip().startswith("各"):
+        return match.group(1).strip()
+    return None
+
+
+def _kind(text: str, title: str | None, is_news: bool, is_interpretation: bool) -> DocumentKind | None:
+    if is_interpretation:
+        return DocumentKind.INTERPRETATION
+    if title and (kind := kind_of_title(title)):
+        return kind
+    match = SELF_KIND.search(text[:2000])
+    if match:
+        return kind_of_title(match.group(1))
+    return DocumentKind.NEWS_REPORT if is_news else None
+
+
+def _signature(text: str) -> tuple[str | None, str | None]:
+    match = SIGNATURE.search(text)
+    if not match:
+        return None, None
+    year, month, day = (int(match.group(i)) for i in (2, 3, 4))
+    return match.group(1), f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _page_date(head: str) -> str | None:
+    match = PAGE_DATE.search(head[:300])
+    if not match:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
+def _region(text: str, title: str | None, issuer: str | None) -> tuple[str | None, GovLevel | None]:
+    for name in (issuer, title):
+        if name and (found := _place_of(name)):
+            return found
+    local = LOCAL_REALITY.search(text[:3000])
+    level = _level_from_pronouns(text)
+    if local and local.group(1) not in ("省情", "市情", "县情", "区情", "本地", "当地", "我省", "我市"):
+        place = local.group(1)
+        if place in table.PROVINCES:
+            return table.province_full_name(place), GovLevel.PROVINCE
+        return place + ("市" if level != GovLevel.COUNTY else "县"), level or GovLevel.CITY
+    if level == GovLevel.PROVINCE:
+        counts = Counter({pv: text.count(pv) for pv in table.PROVINCES})
+        best, n = counts.most_common(1)[0]
+        if n:
+            return table.province_full_name(best), GovLevel.PROVINCE
+    return None, level
+
+
+def _place_of(name: str) -> tuple[str, GovLevel] | None:
+    for province in table.PROVINCES:
+        full = table.province_full_name(province)
+        rest = name[len(full):] if name.startswith(full) else (
+            name[len(province):] if name.startswith(province) else None)
+        if rest is None:
+            continue
+        city = re.match(r"([\u4e00-\u9fff]{2,4}?市)", rest)
+        if city and not rest.startswith(("市场", "市级")):
+            return city.group(1), GovLevel.CITY
+        return full, GovLevel.PROVINCE
+    city = re.match(r"^([\u4e00-\u9fff]{2,3}?市)(?!场|级)", name)
+    if city:
+        return city.group(1), GovLevel.CITY
+    return None
+
+
+def _level_from_pronouns(text: str) -> GovLevel | None:
+    counts = {
+        GovLevel.PROVINCE: len(re.findall(r"我省|全省|省情", text)),
+        GovLevel.CITY: len(re.findall(r"我市|全市", text)),
+        GovLevel.COUNTY: len(re.findall(r"我县|全县|我区|全区", text)),
+    }
+    level, n = max(counts.items(), key=lambda kv: kv[1])
+    return level if n else None
+
+
+def _issuer_from_prose(text: str, region: str | None, level: GovLevel | None,
+                       is_news: bool, is_interpretation: bool) -> str | None:
+    if is_news and (gov := GOV_ISSUED.search(text)) and region:
+        return region + "人民政府"
+    if is_interpretation and (drafted := DRAFTED.search(text)) and region:
+        return region + _long_form(drafted.group(2))
+    return None
+
+
+def _long_form(short: str) -> str:
+    """The long name of a department: ``市场监管局`` → ``市场监督管理局``."""
+    for group in table.AGENCY_GROUPS:
+        if short in group.variants:
+            return max(group.variants, key=len)
+    return short
+
+
+def _implements(text: str, interpreted: str | None) -> list[str]:
+    found: list[str] = [parent_title(interpreted)] if interpreted else []
+    opening = text[:1500]
+    for match in BASIS.finditer(opening):
+        found.append(parent_title(match.group(1)))
+    for match in BASIS_UNQUOTED.finditer(opening):
+        found.append(match.group(1))
+    return list(dict.fromkeys(found))
+
+
+def _doc_number(text: str) -> str | None:
+    for match in DOC_NUMBER.finditer(text[:2000]):
+        before = text[max(0, match.start() - 3):match.start()]
+        if "》" in before or "(" in before[-1:] or "（" in before[-1:]:
+            continue
+        return match.group(0)
+    return None
+
+
+def _period(title: str) -> tuple[int, int] | None:
+    match = PERIOD.search(title)
+    if match:
+        return int(match.group(1)), int(match.group(2))
+    five = FIVE_YEAR.search(title)
+    if five:
+        # The 14th five-year plan runs 2021-2025; each plan is five years.
+        n = "一二三四五六七八九".index(five.group(1)) + 11
+        start = 2021 + (n - 14) * 5
+        return start, start + 4
+    return None

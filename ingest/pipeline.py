@@ -1,0 +1,283 @@
+"""From one document's text to an :class:`~ontology.model.Extraction`.
+
+normalise → metadata → segment → responsibility → targets, funding, brands →
+agencies.  Pure: the caller reads the file (``ingest.reader``) and hands the
+text in.  Every fact carries evidence whose span points into the ORIGINAL text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest import patterns as p
+from ingest.agencies import AgencyRef, AgencyResolver, find_mentions
+from ingest.agency_table import PROVINCE_ABBREVIATIONS, PROVINCES, province_full_name
+from ingest.brands import find_brands
+from ingest.errors import NoStructure
+from ingest.funding import find_funding
+from ingest.metadata import DOC_NUMBER, extract_metadata
+from ingest.normalize import NormalizedText, normalize
+from ingest.responsibility import Clause, find_clauses, split_units
+from ingest.segment import Section, segment
+from ingest.targets import find_targets
+from ontology.model import (
+    Agency,
+    Brand,
+    DocumentMeta,
+    Evidence,
+    Extraction,
+    Funding,
+    GovLevel,
+    Target,
+    Task,
+)
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+#: The fewest Chinese characters a policy document has.
+MIN_CJK = 20
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    source: str
+    norm: NormalizedText
+
+    @property
+    def text(self) -> str:
+        return self.norm.text
+
+    def evidence(self, start: int, end: int, section: str | None = None,
+                 sentence: tuple[int, int] | None = None) -> Evidence:
+        s_start, s_end = sentence or sentence_around(self.text, start, end)
+        o_start, o_end = self.norm.span_to_original(start, max(start, end))
+        return Evidence(source=self.source, section=section, start=o_start, end=o_end,
+                        sentence=self.text[s_start:s_end].strip())
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence that holds ``text[start:end]`` (bounded by 。 ! ? or a line break)."""
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)),
+               default=max(0, start - 400))
+    right_match = _SENTENCE_END.search(text, end)
+    right = right_match.end() if right_match else len(text)
+    return left, min(right, end + 400)
+
+
+def extract(source: str, raw_text: str, sha256: str | None = None) -> Extraction:
+    """Extract every fact of one document.  Raises :class:`NoStructure` when the
+    text is not recognisably a Chinese policy document."""
+    return extract_normalized(source, normalize(raw_text), sha256)
+
+
+def extract_normalized(source: str, norm: NormalizedText, sha256: str | None = None) -> Extraction:
+    """:func:`extract` on text that is already normalised."""
+    if len(_CJK.findall(norm.text)) < MIN_CJK:
+        raise NoStructure(source, "no recognisable Chinese policy text "
+                          f"(fewer than {MIN_CJK} Chinese characters after cleaning)")
+    ctx = _Ctx(source, norm)
+    text = norm.text
+    meta = extract_metadata(text)
+    resolver = AgencyResolver(region=meta.region, level=meta.level,
+                              province=_province(text, meta), known_places=_places(meta))
+    sections = segment(text)
+    task_sections, clauses = _task_sections(text, sections, resolver)
+    tasks = _tasks(ctx, sections, task_sections, clauses, resolver)
+    task_ids = {i: sections[i].id for i in task_sections}
+    targets = _targets(ctx, sections, task_ids)
+    funding = tuple(
+        Funding(recipient=hit.recipient, amount=hit.amount, unit=hit.unit, per=hit.per,
+                evidence=ctx.evidence(hit.start, hit.end,
+                                      _section_at(sections, hit.start),
+                                      (hit.sentence_start, hit.sentence_end)))
+        for hit in find_funding(text)
+    )
+    brands = tuple(
+        Brand(name=hit.name, kind=hit.kind,
+              evidence=ctx.evidence(hit.start, hit.end, _section_at(sections, hit.start),
+                                    (hit.sentence_start, hit.sentence_end)))
+        for hit in find_brands(text)
+    )
+    agencies = _agencies(ctx, sections, clauses, resolver)
+    return Extraction(source=source, document=meta, tasks=tasks, targets=targets,
+                      funding=funding, brands=brands, agencies=agencies,
+                      source_title=_first_line(text), source_sha256=sha256)
+
+
+def _first_line(text: str) -> str | None:
+    return next((line.strip() for line in text.split("\n") if line.strip()), None)
+
+
+def _province(text: str, meta: DocumentMeta) -> str | None:
+    """The province a document belongs to, when the text tells."""
+    if meta.level == GovLevel.PROVINCE:
+        return meta.region
+    number = DOC_NUMBER.search(text)
+    if number and number.group(0)[0] in PROVINCE_ABBREVIATIONS:
+        return province_full_name(PROVINCE_ABBREVIATIONS[number.group(0)[0]])
+    counts = {pv: text.count(pv) for pv in PROVINCES}
+    best = max(counts, key=lambda pv: counts[pv])
+    return province_full_name(best) if counts[best] else None
+
+
+def _places(meta: DocumentMeta) -> set[str]:
+    return {r.rstrip("省市县区") for r in (meta.region,) if r}
+
+
+def _task_sections(text: str, sections: list[Section], resolver: AgencyResolver
+                   ) -> tuple[list[int], dict[int, list[Clause]]]:
+    """Which sections are tasks, and the responsibility clauses each one closes.
+
+    A clause counts only when at least one of its units is an agency, so prose
+    like ``发挥…的牵头作用`` does not make a task."""
+    clauses: dict[int, list[Clause]] = {}
+    for i, section in enumerate(sections):
+        found = [c for c in find_clauses(text, section.text_start, section.own_end)
+                 if _names(resolver, c.lead) or _names(resolver, c.co)]
+        if found:
+            clauses[i] = found
+    tasks = []
+    for i, section in enumerate(sections):
+        leaf = section.children == 0
+        nested = section.parent is not None
+        if i in clauses or (leaf and nested):
+            tasks.append(i)
+    return tasks, clauses
+
+
+def _tasks(ctx: _Ctx, sections: list[Section], task_sections: list[int],
+           clauses: dict[int, list[Clause]], resolver: AgencyResolver) -> tuple[Task, ...]:
+    tasks = []
+    sticky_shared = False
+    for i in task_sections:
+        section = sections[i]
+        lead: list[str] = []
+        co: list[str] = []
+        for clause in clauses.get(i, []):
+            sticky_shared = sticky_shared or clause.sticky_shared
+            units_lead = _names(resolver, clause.lead)
+            units_co = _names(resolver, clause.co)
+            if sticky_shared and not clause.shared and not _explicit_lead(ctx.text, clause):
+                units_lead, units_co = units_lead + units_co, []
+            lead.extend(u for u in units_lead if u not in lead)
+            co.extend(u for u in units_co if u not in co and u not in lead)
+        parent = sections[section.parent] if section.parent is not None else None
+        title_end = section.text_start + len(section.title)
+        tasks.append(Task(
+            id=section.id, section=parent.title if parent else section.title,
+            title=section.title or None, lead=tuple(lead), co=tuple(co),
+            evidence=ctx.evidence(section.text_start, title_end, section.id),
+        ))
+    return tuple(tasks)
+
+
+def _explicit_lead(text: str, clause: Clause) -> bool:
+    return "牵头" in text[clause.start:clause.end]
+
+
+def _names(resolver: AgencyResolver, units: tuple[str, ...]) -> list[str]:
+    names = []
+    for unit in units:
+        ref = resolver.resolve(unit, from_list=True)
+        if ref is not None and ref.name not in names:
+            names.append(ref.name)
+    return names
+
+
+def _innermost(sections: list[Section], pos: int) -> int | None:
+    best = None
+    for i, section in enumerate(sections):
+        if section.start <= pos < section.end:
+            best = i
+    return best
+
+
+def _section_at(sections: list[Section], pos: int) -> str | None:
+    index = _innermost(sections, pos)
+    return sections[index].id if index is not None else None
+
+
+def _targets(ctx: _Ctx, sections: list[Section], task_ids: dict[int, str]) -> tuple[Target, ...]:
+    out: list[Target] = []
+    seen: set[tuple[object, ...]] = set()
+    for hit in find_targets(ctx.text):
+        index = _innermost(sections, hit.start)
+        task = task_ids.get(index) if index is not None else None
+        key = (hit.year, hit.metric, hit.value, hit.unit)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(Target(
+            task=task, year=hit.year, metric=hit.metric, value=hit.value, unit=hit.unit,
+            qualifier=hit.qualifier,
+            evidence=ctx.evidence(hit.start, hit.end, sections[index].id if index is not None
+                                  else None, (hit.sentence_start, hit.sentence_end)),
+        ))
+    return tuple(out)
+
+
+def _agencies(ctx: _Ctx, sections: list[Section], clauses: dict[int, list[Clause]],
+              resolver: AgencyResolver) -> tuple[Agency, ...]:
+    """Every agency named anywhere, one per canonical name, in order of first mention."""
+    text = ctx.text
+    mentions: list[tuple[int, int, str, bool]] = []
+    for found in clauses.values():
+        for clause in found:
+            body = text[clause.start:clause.end]
+            for unit in (*clause.lead, *clause.co):
+                at = body.find(unit)
+                start = clause.start + max(at, 0)
+                mentions.append((start, start + len(unit), unit, True))
+    for written, start, end in find_mentions(text):
+        mentions.append((start, end, written, False))
+    mentions.extend(_copy_to_units(text))
+    mentions.sort(key=lambda m: (m[0], -m[1]))
+    by_name: dict[str, tuple[AgencyRef, int, int, set[str]]] = {}
+    previous_end = -1
+    previous_name: str | None = None
+    for start, end, written, from_list in mentions:
+        ref = resolver.resolve(written, from_list=from_list)
+        if ref is None:
+            continue
+        if previous_name and _is_second_plate(text, previous_end, start, end) \
+                and ref.name != previous_name:
+            by_name[previous_name][3].add(written)
+            continue
+        if ref.name not in by_name:
+            by_name[ref.name] = (ref, start, end, set())
+        if written != ref.name:
+            by_name[ref.name][3].add(written)
+        previous_end, previous_name = end, ref.name
+    agencies = []
+    for ref, start, end, aliases in sorted(by_name.values(), key=lambda v: v[1]):
+        agencies.append(Agency(
+            name=ref.name, region=ref.region, level=ref.level,
+            aliases=tuple(sorted(aliases - {ref.name})),
+            evidence=ctx.evidence(start, end, _section_at(sections, start)),
+        ))
+    return tuple(agencies)
+
+
+def _is_second_plate(text: str, previous_end: int, start: int, end: int) -> bool:
+    """``X(Y)``: Y right after X in brackets is X's second name plate."""
+    return (previous_end >= 0 and start == previous_end + 1 and text[previous_end] in "(（"
+            and end < len(text) and text[end] in ")）")
+
+
+def _copy_to_units(text: str) -> list[tuple[int, int, str, bool]]:
+    """Units of ``抄送:…`` blocks (a list of agencies, not responsibilities)."""
+    out = []
+    for match in re.finditer(r"^(?:抄送|抄报|主送|分送)\s*[:：](.+?)(?=\n\S*?[:：]|\n\S+印发|\Z)",
+                             text, re.M | re.S):
+        body_start = match.start(1)
+        for part in re.split(r"[。\n]", match.group(1)):
+            for unit in split_units(part):
+                at = text.find(unit, body_start)
+                out.append((at, at + len(unit), unit, True))
+    return [m for m in out if m[0] >= 0]
+
+
+def has_table(text: str) -> bool:
+    """Whether the text holds a responsibility table written as rows."""
+    return bool(p.TABLE_HEADER.search(text))

@@ -1,0 +1,202 @@
+"""Find responsibility clauses and split them into lead and co-responsible units.
+
+The forms handled, each with a test in ``tests/unit/test_responsibility.py``:
+
+* a bracketed list ``(责任单位:A、B、C)`` — the first unit leads unless the
+  clause says otherwise; ``排在第一位的为牵头部门,下同`` states that rule;
+* ``牵头单位:A;配合单位:B、C``;
+* prose ``[A牵头,会同B、C负责]`` and ``A牵头,B、C配合``;
+* ``A、B按职责分工负责`` — shared work, every unit leads;
+* ``由A负责`` in running text.
+
+Splitting is bracket-aware: ``各区、县(市、区)政府`` is one unit.  Units are
+raw strings here; :class:`ingest.agencies.AgencyResolver` turns them into
+agencies and drops generic groups.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest import patterns as p
+
+_OPENERS = p.BRACKETS
+_CLOSERS = {v: k for k, v in _OPENERS.items()}
+_RULE_PART = re.compile(r"排在|排名第|下同|不再|以下|均需|具体任务|为牵头|涉及")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A responsibility clause: raw lead and co units and where it stands."""
+
+    start: int
+    end: int
+    lead: tuple[str, ...]
+    co: tuple[str, ...]
+    shared: bool = False
+    sticky_shared: bool = False
+
+
+def split_units(text: str) -> list[str]:
+    """Split a list of units on 、,;和 outside brackets."""
+    parts: list[str] = []
+    depth, current = 0, []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth = max(0, depth - 1)
+        if depth == 0:
+            sep = p.UNIT_SEPARATOR.match(text, i)
+            if sep and sep.end() > i:
+                parts.append("".join(current))
+                current = []
+                i = sep.end()
+                continue
+        current.append(ch)
+        i += 1
+    parts.append("".join(current))
+    return [part.strip() for part in parts if part.strip()]
+
+
+def _bracket_end(text: str, open_at: int, limit: int) -> int:
+    """Index just past the bracket that closes the one at ``open_at`` (or ``limit``)."""
+    depth = 0
+    for i in range(open_at, limit):
+        ch = text[i]
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return limit
+
+
+def parse_clause(content: str) -> tuple[list[str], list[str], bool, bool]:
+    """Split a clause's content into (lead, co, shared, sticky_shared)."""
+    content = p.RESPONSIBILITY_LABEL.sub("", content, count=1)
+    sentences = [s for s in re.split(r"[。]", content) if s.strip()]
+    if not sentences:
+        return [], [], False, False
+    first = sentences[0]
+    lead: list[str] = []
+    co: list[str] = []
+    plain: list[str] = []
+    shared = False
+    sticky = False
+    for part in _split_parts(first):
+        if p.SHARED_DUTY.search(part):
+            shared = True
+            sticky = sticky or bool(p.SAME_BELOW.search(first))
+            plain.extend(split_units(p.SHARED_DUTY.split(part)[0]))
+        elif _RULE_PART.search(part) and not _has_unit_before_rule(part):
+            continue
+        elif (m := re.match(r"^(?:牵头单位|牵头部门)[:：](?P<u>.+)$", part)):
+            lead.extend(split_units(m.group("u")))
+        elif (m := p.LEAD_MARK.match(part)) and "牵头" in part:
+            lead.extend(split_units(m.group("units")))
+        elif (m := p.CO_MARK.match(part)):
+            co.extend(split_units(m.group("units")))
+        elif (m := p.CO_TRAILING.match(part)):
+            co.extend(split_units(m.group("units")))
+        else:
+            plain.extend(split_units(re.sub(r"(?:共同)?负责$", "", part)))
+    if shared:
+        return plain + lead, co, True, sticky
+    if lead:
+        return lead, co + plain, False, False
+    return plain[:1], plain[1:] + co, False, False
+
+
+def _has_unit_before_rule(part: str) -> bool:
+    return False
+
+
+def _split_parts(text: str) -> list[str]:
+    """Split on , and ; outside brackets (a clause's comma-separated parts)."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in ",，;；":
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [s.strip() for s in parts if s.strip()]
+
+
+def find_clauses(text: str, start: int, end: int) -> list[Clause]:
+    """Responsibility clauses inside ``text[start:end]``, in order."""
+    clauses: list[Clause] = []
+    taken_until = start
+    for match in p.RESPONSIBILITY_LABEL.finditer(text, start, end):
+        if match.start() < taken_until:
+            continue
+        open_at = _opening_bracket(text, match.start(), start)
+        if open_at is not None:
+            close = _bracket_end(text, open_at, end)
+            content = text[open_at + 1: close - 1 if close <= end and text[close - 1] in _CLOSERS
+                           else close]
+            clause_start = open_at
+        else:
+            stop = re.compile(r"[。\n]").search(text, match.end(), end)
+            close = stop.start() if stop else end
+            content = text[match.start():close]
+            clause_start = match.start()
+        clauses.append(_clause(content, clause_start, close))
+        taken_until = close
+    clauses.extend(_prose_clauses(text, start, end, taken_until, clauses))
+    clauses.sort(key=lambda c: c.start)
+    return [c for c in clauses if c.lead or c.co]
+
+
+def _clause(content: str, start: int, end: int) -> Clause:
+    lead, co, shared, sticky = parse_clause(content)
+    return Clause(start, end, tuple(lead), tuple(co), shared, sticky)
+
+
+def _opening_bracket(text: str, label_at: int, floor: int) -> int | None:
+    i = label_at - 1
+    while i >= floor and text[i] in " \t":
+        i -= 1
+    return i if i >= floor and text[i] in _OPENERS else None
+
+
+#: A bracketed prose clause.  Example: ``[市科委牵头,会同市经信委负责]``.
+_BRACKETED = re.compile(r"[\[【［〔(（]")
+#: An unbracketed prose sentence.  Example: ``市商务局牵头,市财政局配合。``.
+_PROSE_SENTENCE = re.compile(r"(?:^|(?<=[。;；\n]))[^。;；\n]{2,80}?牵头[^。\n]{0,120}?(?=[。\n]|$)")
+
+
+def _prose_clauses(text: str, start: int, end: int, after: int,
+                   existing: list[Clause]) -> list[Clause]:
+    spans = [(c.start, c.end) for c in existing]
+    found: list[Clause] = []
+    for match in _BRACKETED.finditer(text, start, end):
+        at = match.start()
+        if any(a <= at < b for a, b in spans):
+            continue
+        close = _bracket_end(text, at, end)
+        content = text[at + 1: close - 1 if text[close - 1] in _CLOSERS else close]
+        if re.search(r"牵头|负责|配合", content) and not p.RESPONSIBILITY_LABEL.search(content):
+            clause = _clause(content, at, close)
+            if clause.lead:
+                found.append(clause)
+                spans.append((at, close))
+    for match in _PROSE_SENTENCE.finditer(text, start, end):
+        if any(a <= match.start() < b or a < match.end() <= b for a, b in spans):
+            continue
+        clause = _clause(match.group(0), match.start(), match.end())
+        if clause.lead:
+            found.append(clause)
+    for match in p.BY_UNIT.finditer(text, start, end):
+        if any(a <= match.start() < b for a, b in spans):
+            continue
+        found.append(Clause(match.start(), match.end(), tuple(split_units(match.group("units"))), ()))
+    return found
