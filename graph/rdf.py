@@ -1,0 +1,357 @@
+"""Extractions → one RDF graph in the policygraph ontology, and its canonical serialisation.
+
+:func:`build_graph` is pure: the same extractions, in any order, give the same triples.
+Every node has an IRI from :mod:`ontology.identity` (no blank nodes), so merging is a set
+union: two sources of one plan give one plan node reported by two source nodes, and a task
+read from both carries the evidence of both.  Where sources disagree on a single-valued
+property, the first value wins in a fixed order (the plan's own document before its
+duplicates, then by source name).  :func:`serialize` writes Turtle or JSON-LD that is
+byte-identical for equal graphs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any, Final
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.term import Node
+
+from graph.errors import UnsupportedFormat
+from ontology import identity as ident
+from ontology.model import (
+    Agency,
+    DocumentMeta,
+    Evidence,
+    Extraction,
+    GovLevel,
+    NodeKind,
+    Target,
+)
+from ontology.vocab import CLASS_OF, DOCUMENT_KIND_ZH, PG, PREFIXES, bind_prefixes
+
+_YEAR_QUOTA_PREFIX: Final = "每年"
+"""A target metric that starts with 每年 and has no year is a yearly quota."""
+
+FORMATS: Final = ("turtle", "json-ld")
+
+
+def build_graph(extractions: Sequence[Extraction]) -> Graph:
+    """Build the RDF graph of ``extractions`` (pure and independent of input order)."""
+    builder = _Builder(extractions)
+    for extraction in builder.ordered:
+        builder.add_plan(extraction)
+    for extraction in builder.ordered:
+        builder.add_contents(extraction)
+    builder.label_untitled_plans()
+    return builder.graph
+
+
+def serialize(graph: Graph, fmt: str) -> bytes:
+    """Serialise ``graph`` as ``turtle`` or ``json-ld``; equal graphs give equal bytes."""
+    canonical = bind_prefixes(Graph())
+    for triple in sorted(graph, key=lambda t: tuple(term.n3() for term in t)):
+        canonical.add(triple)
+    if fmt == "turtle":
+        return canonical.serialize(format="turtle", encoding="utf-8")
+    if fmt == "json-ld":
+        return _canonical_json_ld(canonical)
+    raise UnsupportedFormat(f"unsupported RDF format {fmt!r}; use one of {FORMATS}")
+
+
+def graph_summary(graph: Graph) -> dict[str, int]:
+    """Node counts per class and counts of lead and co-responsibility links."""
+
+    def count(kind: NodeKind) -> int:
+        return len(set(graph.subjects(RDF.type, CLASS_OF[kind])))
+
+    return {
+        "plans": count(NodeKind.PLAN),
+        "sources": count(NodeKind.SOURCE),
+        "sections": count(NodeKind.SECTION),
+        "tasks": count(NodeKind.TASK),
+        "agencies": count(NodeKind.AGENCY),
+        "regions": count(NodeKind.REGION),
+        "targets": count(NodeKind.TARGET),
+        "funding": count(NodeKind.FUNDING),
+        "brands": count(NodeKind.BRAND),
+        "evidence": count(NodeKind.EVIDENCE),
+        "lead_links": len(list(graph.triples((None, PG.leads, None)))),
+        "co_links": len(list(graph.triples((None, PG.coResponsibleFor, None)))),
+    }
+
+
+def _canonical_json_ld(graph: Graph) -> bytes:
+    context = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+    document = json.loads(graph.serialize(format="json-ld", context=context))
+    nodes = document.get("@graph", [])
+    if not nodes and "@id" in document:
+        nodes = [{k: v for k, v in document.items() if k != "@context"}]
+    canonical_nodes = [_sorted_node(node) for node in nodes]
+    canonical_nodes.sort(key=lambda node: str(node.get("@id", "")))
+    out = {"@context": context, "@graph": canonical_nodes}
+    text = json.dumps(out, ensure_ascii=False, indent=2, sort_keys=True)
+    return (text + "\n").encode("utf-8")
+
+
+def _sorted_node(node: dict[str, Any]) -> dict[str, Any]:
+    def key(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+    return {k: sorted(v, key=key) if isinstance(v, list) else v for k, v in node.items()}
+
+
+# ---------------------------------------------------------------------------------------
+# Literals
+# ---------------------------------------------------------------------------------------
+
+
+def _zh(text: str) -> Literal:
+    return Literal(text.strip(), lang="zh")
+
+
+def _decimal(value: float | int) -> Literal:
+    # Always with a fraction: Turtle writes a decimal as 6000.0, which reads back as the
+    # lexical form "6000.0"; using that form from the start keeps round trips isomorphic.
+    text = ident.number_text(value)
+    return Literal(text if "." in text else f"{text}.0", datatype=XSD.decimal)
+
+
+def _year(year: int) -> Literal:
+    return Literal(f"{year:04d}", datatype=XSD.gYear)
+
+
+_DATE_FORMS: Final = (
+    (re.compile(r"\d{4}-\d{2}-\d{2}"), XSD.date),
+    (re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth),
+    (re.compile(r"\d{4}"), XSD.gYear),
+)
+
+
+def _issued(text: str) -> Literal:
+    """An issue date, typed as precisely as its form allows; an impossible date stays text."""
+    for pattern, datatype in _DATE_FORMS:
+        if pattern.fullmatch(text):
+            if datatype == XSD.date and not _is_calendar_date(text):
+                break
+            return Literal(text, datatype=datatype)
+    return Literal(text)
+
+
+def _is_calendar_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _title(text: str) -> Literal:
+    return _zh(text.strip().removeprefix("《").removesuffix("》"))
+
+
+# ---------------------------------------------------------------------------------------
+# Builder
+# ---------------------------------------------------------------------------------------
+
+
+class _Builder:
+    """Accumulates triples; single-valued properties keep the first value they get."""
+
+    def __init__(self, extractions: Sequence[Extraction]) -> None:
+        self.graph = bind_prefixes(Graph())
+        self.plan_of = ident.resolve_plan_keys(extractions)
+        self.ordered = sorted(extractions, key=self._order)
+        self.task_ids: dict[str, set[str]] = {}
+        for extraction in extractions:
+            ids = self.task_ids.setdefault(self.plan_of[extraction.source], set())
+            ids.update(ident.normalize(task.id) for task in extraction.tasks)
+        self.untitled_label: dict[URIRef, Literal] = {}
+
+    def _order(self, extraction: Extraction) -> tuple[str, bool, str]:
+        key = self.plan_of[extraction.source]
+        own = ident.plan_key(extraction.document, extraction.source)
+        return key, own != key, extraction.source
+
+    # -- primitives ---------------------------------------------------------------------
+
+    def node(self, kind: NodeKind, key: str) -> URIRef:
+        subject = ident.iri(key)
+        self.graph.add((subject, RDF.type, CLASS_OF[kind]))
+        return subject
+
+    def first(self, subject: URIRef, predicate: URIRef, value: Node | None) -> None:
+        if value is not None and self.graph.value(subject, predicate) is None:
+            self.graph.add((subject, predicate, value))
+
+    def region(self, name: str | None) -> URIRef | None:
+        if not name:
+            return None
+        subject = self.node(NodeKind.REGION, ident.region_key(name))
+        self.first(subject, SKOS.prefLabel, _zh(name))
+        return subject
+
+    def agency(self, region: str | None, level: GovLevel | None, name: str) -> URIRef:
+        subject = self.node(NodeKind.AGENCY, ident.agency_key(region, level, name))
+        self.first(subject, SKOS.prefLabel, _zh(name))
+        if level is not None:
+            self.first(subject, PG.level, Literal(str(level)))
+        region_node = self.region(region)
+        if region_node is not None:
+            self.first(subject, PG.inRegion, region_node)
+        return subject
+
+    def named_agency(self, extraction: Extraction, name: str) -> URIRef:
+        return self.agency(*ident.agency_identity(extraction, name))
+
+    def source(self, file_name: str) -> URIRef:
+        subject = self.node(NodeKind.SOURCE, ident.source_key(file_name))
+        self.first(subject, PG.fileName, Literal(file_name))
+        return subject
+
+    def evidence(self, subject: URIRef, evidence: Evidence | None) -> None:
+        if evidence is None:
+            return
+        key = ident.evidence_key(evidence.source, evidence.start, evidence.end)
+        node = self.node(NodeKind.EVIDENCE, key)
+        self.first(node, PROV.wasDerivedFrom, self.source(evidence.source))
+        self.first(node, PG.spanStart, Literal(evidence.start))
+        self.first(node, PG.spanEnd, Literal(evidence.end))
+        self.first(node, PG.sentence, _zh(evidence.sentence))
+        if evidence.section:
+            self.first(node, PG.sectionPath, _zh(evidence.section))
+        self.graph.add((subject, PG.hasEvidence, node))
+
+    # -- plans and their contents -------------------------------------------------------
+
+    def add_plan(self, extraction: Extraction) -> None:
+        meta = extraction.document
+        plan = self.node(NodeKind.PLAN, self.plan_of[extraction.source])
+        if meta.title:
+            self.first(plan, DCTERMS.title, _title(meta.title))
+        elif plan not in self.untitled_label:
+            self.untitled_label[plan] = _untitled_label(meta, extraction.source)
+        if meta.kind is not None:
+            self.first(plan, PG.kind, Literal(str(meta.kind)))
+        if meta.level is not None:
+            self.first(plan, PG.level, Literal(str(meta.level)))
+        if meta.date:
+            self.first(plan, DCTERMS.issued, _issued(meta.date))
+        if meta.doc_number:
+            self.first(plan, DCTERMS.identifier, _zh(meta.doc_number))
+        if meta.period is not None:
+            self.first(plan, PG.periodStart, _year(meta.period[0]))
+            self.first(plan, PG.periodEnd, _year(meta.period[1]))
+        region = self.region(meta.region)
+        if region is not None:
+            self.graph.add((plan, PG.governs, region))
+        if meta.issuer:
+            self.graph.add((plan, PG.issuedBy, self.named_agency(extraction, meta.issuer)))
+        source = self.source(extraction.source)
+        if extraction.source_title:
+            self.first(source, DCTERMS.title, _zh(extraction.source_title))
+        if extraction.source_sha256:
+            self.first(source, PG.sha256, Literal(extraction.source_sha256))
+        self.graph.add((source, PG.reports, plan))
+
+    def add_contents(self, extraction: Extraction) -> None:
+        plan_key = self.plan_of[extraction.source]
+        plan = ident.iri(plan_key)
+        for agency in extraction.agencies:
+            self.add_agency(extraction, agency)
+        for task in extraction.tasks:
+            node = self.node(NodeKind.TASK, ident.task_key(plan_key, task.id))
+            self.graph.add((plan, PG.hasTask, node))
+            self.first(node, PG.taskId, _zh(task.id))
+            if task.title:
+                self.first(node, DCTERMS.title, _zh(task.title))
+            if task.section:
+                section = self.node(NodeKind.SECTION, ident.section_key(plan_key, task.section))
+                self.first(section, SKOS.prefLabel, _zh(task.section))
+                self.graph.add((plan, PG.hasSection, section))
+                self.graph.add((node, PG.inSection, section))
+            self.link_agencies(extraction, node, PG.leads, task.lead)
+            self.link_agencies(extraction, node, PG.coResponsibleFor, task.co)
+            self.evidence(node, task.evidence)
+        for target in extraction.targets:
+            self.add_target(plan_key, target)
+        for funding in extraction.funding:
+            key = ident.funding_key(
+                plan_key, funding.recipient, funding.amount, funding.unit, funding.per
+            )
+            node = self.node(NodeKind.FUNDING, key)
+            self.graph.add((plan, PG.hasFunding, node))
+            self.first(node, PG.amount, _decimal(funding.amount))
+            self.first(node, PG.unit, _zh(funding.unit))
+            self.first(node, PG.per, Literal(str(funding.per)))
+            if funding.recipient:
+                self.first(node, PG.recipient, _zh(funding.recipient))
+            self.evidence(node, funding.evidence)
+        for brand in extraction.brands:
+            node = self.node(NodeKind.BRAND, ident.brand_key(brand.name))
+            self.first(node, SKOS.prefLabel, _zh(brand.name))
+            self.first(node, PG.brandKind, Literal(str(brand.kind)))
+            self.graph.add((plan, PG.mentionsBrand, node))
+            self.evidence(node, brand.evidence)
+        for title in extraction.document.implements:
+            parent_key = ident.plan_key(DocumentMeta(title=title), title)
+            if parent_key == plan_key:
+                continue
+            parent = self.node(NodeKind.PLAN, parent_key)
+            self.first(parent, DCTERMS.title, _title(title))
+            self.graph.add((plan, PG.implements, parent))
+
+    def add_agency(self, extraction: Extraction, agency: Agency) -> None:
+        document = extraction.document
+        node = self.agency(
+            agency.region or document.region, agency.level or document.level, agency.name
+        )
+        for alias in agency.aliases:
+            if ident.normalize(alias) != ident.normalize(agency.name):
+                self.graph.add((node, SKOS.altLabel, _zh(alias)))
+        self.evidence(node, agency.evidence)
+
+    def link_agencies(
+        self, extraction: Extraction, task: URIRef, predicate: URIRef, names: Iterable[str]
+    ) -> None:
+        for name in names:
+            self.graph.add((self.named_agency(extraction, name), predicate, task))
+
+    def add_target(self, plan_key: str, target: Target) -> None:
+        known_ids = self.task_ids.get(plan_key, set())
+        if target.task is not None and ident.normalize(target.task) in known_ids:
+            owner_key = ident.task_key(plan_key, target.task)
+        else:
+            owner_key = plan_key
+        key = ident.target_key(owner_key, target.metric, target.year, target.value)
+        node = self.node(NodeKind.TARGET, key)
+        self.graph.add((ident.iri(owner_key), PG.hasTarget, node))
+        self.first(node, PG.metric, _zh(target.metric))
+        if target.year is not None:
+            self.first(node, PG.deadlineYear, _year(target.year))
+        elif target.metric.strip().startswith(_YEAR_QUOTA_PREFIX):
+            self.first(node, PG.perYear, Literal(True))
+        if target.value is not None:
+            self.first(node, PG.value, _decimal(target.value))
+        else:
+            self.first(node, PG.qualitative, Literal(True))
+        if target.unit:
+            self.first(node, PG.unit, _zh(target.unit))
+        if target.qualifier is not None:
+            self.first(node, PG.qualifier, Literal(str(target.qualifier)))
+        self.evidence(node, target.evidence)
+
+    def label_untitled_plans(self) -> None:
+        for plan, label in self.untitled_label.items():
+            if self.graph.value(plan, DCTERMS.title) is None:
+                self.graph.add((plan, RDFS.label, label))
+
+
+def _untitled_label(meta: DocumentMeta, source: str) -> Literal:
+    kind = DOCUMENT_KIND_ZH[meta.kind] if meta.kind is not None else "文件"
+    stem = source.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return _zh(f"{meta.region or ''}{kind}（{stem}）")

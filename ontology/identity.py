@@ -1,0 +1,197 @@
+"""Identity of graph nodes as values: one deterministic key function per node kind.
+
+A key is a short, URL-safe ASCII string ``<kind>/<part>``; :func:`iri` puts it under
+``https://policygraph.example/id/``.  Chinese text is never spelled into a key: it is
+normalised (NFKC, whitespace removed, 《》 stripped from titles) and hashed, so keys are
+stable across runs and machines and equal text gives an equal key whatever its width
+or spacing.  Where the natural identifier is already safe ASCII (a source file name, a
+character span) it is kept readable.
+
+Formats (``h`` = first 12 hex digits of SHA-1 over the normalised parts)::
+
+    region/<h>                     region_key(name)
+    agency/<level>-<h>             agency_key(region, level, name)   level or "any"
+    plan/<h>                       plan_key(meta, fallback)          from title, or region+kind+stem
+    section/<h>                    section_key(plan_key, heading)
+    task/<h>                       task_key(plan_key, task_id)
+    target/<h>                     target_key(owner_key, metric, year, value)
+    funding/<h>                    funding_key(plan_key, recipient, amount, unit, per)
+    brand/<h>                      brand_key(name)
+    source/<file name or h>        source_key(file_name)
+    evidence/<source part>/<s>-<e> evidence_key(source, start, end)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import PurePosixPath
+from typing import Final
+
+from rdflib import URIRef
+
+from ontology.model import DocumentMeta, Extraction, FundingPer, GovLevel
+from ontology.vocab import ID
+
+_SAFE: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+_KEY: Final = re.compile(r"[a-z]+(/[A-Za-z0-9][A-Za-z0-9._-]*)+")
+_WHITESPACE: Final = re.compile(r"\s+")
+_TITLE_QUOTES: Final = str.maketrans("", "", "《》")
+_SEPARATOR: Final = "\x1f"
+_DIGEST_LENGTH: Final = 12
+
+
+def normalize(text: str | None) -> str:
+    """Text as compared for identity: NFKC (full-width → half-width), no whitespace."""
+    if text is None:
+        return ""
+    return _WHITESPACE.sub("", unicodedata.normalize("NFKC", text))
+
+
+def normalize_title(title: str | None) -> str:
+    """A plan title as compared for identity: :func:`normalize` without 《》 quotes."""
+    return normalize(title).translate(_TITLE_QUOTES)
+
+
+def number_text(value: float | int | Decimal | None) -> str:
+    """Canonical text of a number (``85``, ``85.0`` and ``Decimal("85")`` all give ``85``)."""
+    if value is None:
+        return ""
+    number = Decimal(str(value))
+    if number == number.to_integral_value():
+        return str(int(number))
+    return format(number.normalize(), "f")
+
+
+def _digest(*parts: str) -> str:
+    data = _SEPARATOR.join(parts).encode("utf-8")
+    return hashlib.sha1(data, usedforsecurity=False).hexdigest()[:_DIGEST_LENGTH]
+
+
+def _readable(text: str) -> str:
+    """``text`` itself when it is short safe ASCII, else its digest."""
+    return text if _SAFE.fullmatch(text) else _digest(normalize(text))
+
+
+def region_key(name: str) -> str:
+    """Key of an administrative region, by name (德州市)."""
+    return f"region/{_digest(normalize(name))}"
+
+
+def agency_key(region: str | None, level: GovLevel | str | None, name: str) -> str:
+    """Key of an agency: (region, level, canonical name), so cities' 市市场监管局 differ."""
+    level_text = str(level) if level is not None else "any"
+    return f"agency/{level_text}-{_digest(normalize(region), level_text, normalize(name))}"
+
+
+def plan_key(meta: DocumentMeta, fallback: str) -> str:
+    """Key of a plan: from its title, else from region + kind + the stem of ``fallback``.
+
+    ``fallback`` is normally the source file name, so an untitled plan is one node per
+    source unless a duplicate link says otherwise.
+    """
+    title = normalize_title(meta.title)
+    if title:
+        return f"plan/{_digest('title', title)}"
+    kind = str(meta.kind) if meta.kind is not None else ""
+    stem = PurePosixPath(fallback).stem if fallback else ""
+    return f"plan/{_digest('untitled', normalize(meta.region), kind, normalize(stem))}"
+
+
+def section_key(plan: str, heading: str) -> str:
+    """Key of a section: its plan's key and its heading."""
+    return f"section/{_digest(plan, normalize(heading))}"
+
+
+def task_key(plan: str, task_id: str) -> str:
+    """Key of a task: its plan's key and its section-path id (二.(一))."""
+    return f"task/{_digest(plan, normalize(task_id))}"
+
+
+def target_key(owner: str, metric: str, year: int | None, value: float | int | None) -> str:
+    """Key of a target: owner (task or plan key), metric, deadline year and value."""
+    year_text = str(year) if year is not None else ""
+    return f"target/{_digest(owner, normalize(metric), year_text, number_text(value))}"
+
+
+def funding_key(
+    plan: str,
+    recipient: str | None,
+    amount: float | int,
+    unit: str,
+    per: FundingPer | str,
+) -> str:
+    """Key of a funding promise: plan, recipient, amount, unit and period."""
+    parts = (plan, normalize(recipient), number_text(amount), normalize(unit), str(per))
+    return f"funding/{_digest(*parts)}"
+
+
+def brand_key(name: str) -> str:
+    """Key of a brand, programme, award or certification, by name (好品山东)."""
+    return f"brand/{_digest(normalize(name))}"
+
+
+def source_key(file_name: str) -> str:
+    """Key of a source document, by file name (kept as is when it is safe ASCII)."""
+    return f"source/{_readable(file_name)}"
+
+
+def evidence_key(source: str, start: int, end: int) -> str:
+    """Key of a piece of evidence: source file name and character span."""
+    return f"evidence/{_readable(source)}/{start}-{end}"
+
+
+def iri(key: str) -> URIRef:
+    """The instance IRI of a key; raises ValueError for a string no key function makes."""
+    if not _KEY.fullmatch(key):
+        raise ValueError(f"not a policygraph key: {key!r}")
+    return ID[key]
+
+
+def _stem(name: str) -> str:
+    return PurePosixPath(name).stem
+
+
+def resolve_plan_keys(extractions: Sequence[Extraction]) -> dict[str, str]:
+    """The plan key of each extraction, by source file name, with duplicates merged.
+
+    An extraction whose ``document.duplicate_of`` names another extraction's source (file
+    name or stem) takes that extraction's plan key, following chains; in a cycle the
+    smallest source name wins, so the answer does not depend on input order.
+    """
+    by_stem = {_stem(x.source): x for x in extractions}
+    keys: dict[str, str] = {}
+    for extraction in extractions:
+        chain = [extraction]
+        while chain[-1].document.duplicate_of:
+            following = by_stem.get(_stem(chain[-1].document.duplicate_of))
+            if following is None:
+                break
+            if following in chain:
+                cycle = chain[chain.index(following) :]
+                chain.append(min(cycle, key=lambda x: x.source))
+                break
+            chain.append(following)
+        root = chain[-1]
+        keys[extraction.source] = plan_key(root.document, root.source)
+    return keys
+
+
+def agency_identity(extraction: Extraction, name: str) -> tuple[str | None, GovLevel | None, str]:
+    """(region, level, canonical name) of an agency named in ``extraction``.
+
+    The name is looked up among the extraction's agencies, by canonical name and then by
+    alias; region and level come from that agency, else from the document.
+    """
+    wanted = normalize(name)
+    document = extraction.document
+    matches = [a for a in extraction.agencies if normalize(a.name) == wanted] or [
+        a for a in extraction.agencies if wanted in {normalize(alias) for alias in a.aliases}
+    ]
+    if not matches:
+        return document.region, document.level, name
+    agency = matches[0]
+    return agency.region or document.region, agency.level or document.level, agency.name
