@@ -22,7 +22,7 @@ _LEVEL_CHAR = {GovLevel.NATIONAL: "国家", GovLevel.PROVINCE: "省", GovLevel.C
 #: Suffixes that make an unknown list entry plausibly an agency.  Example: ``省大数据中心``.
 AGENCY_SUFFIX = re.compile(
     r"(?:局|委|办|厅|中心|委员会|办公室|海关|总工会|工商联|法院|检察院|监委|领导小组|管委会"
-    r"|联合会|协会|集团|公司|银行|分行|支行|研究院|研究所|科学院|大学|学院|署|处|站|队|社)$"
+    r"|联合会|协会|集团|公司|银行|分行|支行|研究院|研究所|科学院|大学|学院|署|处|站|队|社|室)$"
 )
 #: Offices named after a campaign.  Example: ``质量强省办``.
 CAMPAIGN_OFFICE = re.compile(r"质量强(?:省|市|县|区)办")
@@ -186,12 +186,18 @@ DEPARTMENT_MENTION = re.compile(
 )
 
 
+#: A stem that names an agency even without a level prefix.  Example: ``商务厅``.
+_BARE_STEM = re.compile(r"^[\u4e00-\u9fff]{2,}(?:局|厅|委员会|中心)$")
+
+
 def find_mentions(text: str) -> list[tuple[str, int, int]]:
     """Agency names written in running text: (written form, start, end), in order."""
     found: list[tuple[str, int, int]] = []
     for match in DEPARTMENT_MENTION.finditer(text):
         prefix = match.group("prefix")
         start = match.start()
+        if not prefix and not _BARE_STEM.search(match.group("stem")):
+            continue
         if prefix and prefix not in ("国家", "省", "市", "县", "区"):
             trimmed = trim_left(prefix)
             start += len(prefix) - len(trimmed)

@@ -45,6 +45,10 @@ PAGE_DATE = re.compile(r"(20\d{2})-(\d{1,2})-(\d{1,2})")
 #: A title line: short, no full stop, ending in a document type.  Example: ``四川省“十四五”现代流通体系建设实施方案``.
 TITLE_LINE = re.compile(
     r"^\s*《?([^。,，:：\n]{4,60}?(?:方案|意见|计划|措施|办法|细则|通知|规划|纲要|决定|规定))》?\s*$", re.M)
+#: A notice that issues a plan.  Example: ``XX县人民政府办公室关于印发《X方案》的通知``.
+ISSUING_NOTICE = re.compile(
+    r"^(?P<issuer>[\u4e00-\u9fff()（）]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|"
+    r"委员会|局|厅|委))?关于印发《?(?P<title>[^《》]{4,80}?)》?的通知$")
 #: Self-references that tell the kind.  Example: ``制定本实施意见``.
 SELF_KIND = re.compile(r"(?:制定|提出|印发|现将)(?:本|如下|以下)?(实施意见|实施细则|实施方案|行动计划|意见|措施|方案|细则|办法|通知)")
 #: News markers.  Example: ``新闻发布会``, ``来源:济南网``, ``中国质量新闻网讯``.
@@ -91,8 +95,12 @@ def extract_metadata(text: str) -> DocumentMeta:
     is_news = not is_interpretation and bool(NEWS.search(head)) and subject is not None
     title = _title(first_lines, text, subject.group(1) if subject else None,
                    is_news, is_interpretation)
+    notice_issuer = None
+    if title and (notice := ISSUING_NOTICE.match(title)):
+        title, notice_issuer = notice.group("title"), notice.group("issuer")
     kind = _kind(text, title, is_news, is_interpretation)
     issuer, sig_date = _signature(text)
+    issuer = issuer or notice_issuer
     region, level = _region(text, title, issuer)
     if issuer is None:
         issuer = _issuer_from_prose(text, region, level, is_news, is_interpretation)
@@ -178,7 +186,13 @@ def _place_of(name: str) -> tuple[str, GovLevel] | None:
         return full, GovLevel.PROVINCE
     city = re.match(r"^([\u4e00-\u9fff]{2,3}?市)(?!场|级)", name)
     if city:
+        county = re.match(r"([\u4e00-\u9fff]{1,4}?(?:县|区))(?!域|级)", name[city.end():])
+        if county:
+            return city.group(1) + county.group(1), GovLevel.COUNTY
         return city.group(1), GovLevel.CITY
+    county = re.match(r"^([\u4e00-\u9fffA-Z]{2,4}?(?:县|区))(?!域|级)", name)
+    if county:
+        return county.group(1), GovLevel.COUNTY
     return None
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest import patterns as p
 from ingest.agencies import AgencyRef, AgencyResolver, find_mentions
 from ingest.agency_table import PROVINCE_ABBREVIATIONS, PROVINCES, province_full_name
 from ingest.brands import find_brands
@@ -20,6 +19,7 @@ from ingest.metadata import DOC_NUMBER, extract_metadata
 from ingest.normalize import NormalizedText, normalize
 from ingest.responsibility import Clause, find_clauses, split_units
 from ingest.segment import Section, segment
+from ingest.tables import table_rows
 from ingest.targets import find_targets
 from ontology.model import (
     Agency,
@@ -34,6 +34,8 @@ from ontology.model import (
 )
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+#: Parts whose items state aims and rules rather than tasks.  Example: ``第一章 总则``.
+PREAMBLE = re.compile(r"^(?:总则|附则|总体要求|指导思想|基本原则|工作原则|工作目标|主要目标|总体目标|发展目标)$")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 #: The fewest Chinese characters a policy document has.
 MIN_CJK = 20
@@ -83,7 +85,8 @@ def extract_normalized(source: str, norm: NormalizedText, sha256: str | None = N
                               province=_province(text, meta), known_places=_places(meta))
     sections = segment(text)
     task_sections, clauses = _task_sections(text, sections, resolver)
-    tasks = _tasks(ctx, sections, task_sections, clauses, resolver)
+    tasks = _tasks(ctx, sections, task_sections, clauses, resolver) + _table_tasks(
+        ctx, sections, resolver)
     task_ids = {i: sections[i].id for i in task_sections}
     targets = _targets(ctx, sections, task_ids)
     funding = tuple(
@@ -141,7 +144,8 @@ def _task_sections(text: str, sections: list[Section], resolver: AgencyResolver
     for i, section in enumerate(sections):
         leaf = section.children == 0
         nested = section.parent is not None
-        if i in clauses or (leaf and nested):
+        preamble = nested and bool(PREAMBLE.search(sections[section.parent].title))  # type: ignore[index]
+        if i in clauses or (leaf and nested and not preamble):
             tasks.append(i)
     return tasks, clauses
 
@@ -169,6 +173,20 @@ def _tasks(ctx: _Ctx, sections: list[Section], task_sections: list[int],
             title=section.title or None, lead=tuple(lead), co=tuple(co),
             evidence=ctx.evidence(section.text_start, title_end, section.id),
         ))
+    return tuple(tasks)
+
+
+def _table_tasks(ctx: _Ctx, sections: list[Section], resolver: AgencyResolver) -> tuple[Task, ...]:
+    """Tasks of responsibility tables (``序号 | 任务 | 责任单位``)."""
+    tasks = []
+    for row in table_rows(ctx.text):
+        units = _names(resolver, tuple(split_units(row.units)))
+        index = _innermost(sections, row.start)
+        prefix = sections[index].id + "." if index is not None else ""
+        tasks.append(Task(id=prefix + row.number,
+                          section=sections[index].title if index is not None else None,
+                          title=row.title or None, lead=tuple(units[:1]), co=tuple(units[1:]),
+                          evidence=ctx.evidence(row.start, row.end, prefix + row.number)))
     return tuple(tasks)
 
 
@@ -236,7 +254,10 @@ def _agencies(ctx: _Ctx, sections: list[Section], clauses: dict[int, list[Clause
     by_name: dict[str, tuple[AgencyRef, int, int, set[str]]] = {}
     previous_end = -1
     previous_name: str | None = None
+    covered = -1
     for start, end, written, from_list in mentions:
+        if start < covered and end <= covered:
+            continue
         ref = resolver.resolve(written, from_list=from_list)
         if ref is None:
             continue
@@ -249,6 +270,7 @@ def _agencies(ctx: _Ctx, sections: list[Section], clauses: dict[int, list[Clause
         if written != ref.name:
             by_name[ref.name][3].add(written)
         previous_end, previous_name = end, ref.name
+        covered = max(covered, end)
     agencies = []
     for ref, start, end, aliases in sorted(by_name.values(), key=lambda v: v[1]):
         agencies.append(Agency(
@@ -278,6 +300,3 @@ def _copy_to_units(text: str) -> list[tuple[int, int, str, bool]]:
     return [m for m in out if m[0] >= 0]
 
 
-def has_table(text: str) -> bool:
-    """Whether the text holds a responsibility table written as rows."""
-    return bool(p.TABLE_HEADER.search(text))

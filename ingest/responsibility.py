@@ -174,6 +174,10 @@ _BRACKETED = re.compile(r"[\[【［〔(（]")
 _PROSE_SENTENCE = re.compile(r"(?:^|(?<=[。;；\n]))[^。;；\n]{2,80}?牵头[^。\n]{0,120}?(?=[。\n]|$)")
 
 
+#: Units that share a task, as a sentence.  Example: ``县财政局、县金融办按职责分工负责。``.
+_SHARED_SENTENCE = re.compile(r"(?:^|(?<=[。;；\n]))[^。;；\n,，]{2,80}?(?:按(?:照)?职责分工|分别)负责(?=[。;；\n]|$)")
+
+
 def _prose_clauses(text: str, start: int, end: int, after: int,
                    existing: list[Clause]) -> list[Clause]:
     spans = [(c.start, c.end) for c in existing]
@@ -195,6 +199,13 @@ def _prose_clauses(text: str, start: int, end: int, after: int,
         clause = _clause(match.group(0), match.start(), match.end())
         if clause.lead:
             found.append(clause)
+    for match in _SHARED_SENTENCE.finditer(text, start, end):
+        if any(a <= match.start() < b for a, b in spans):
+            continue
+        clause = _clause(match.group(0), match.start(), match.end())
+        if clause.lead:
+            found.append(clause)
+            spans.append((match.start(), match.end()))
     for match in p.BY_UNIT.finditer(text, start, end):
         if any(a <= match.start() < b for a, b in spans):
             continue

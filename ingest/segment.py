@@ -159,6 +159,8 @@ def segment(text: str) -> list[Section]:
 
 def _add_section(sections: list[Section], stack: list[int], last: dict[str, int],
                  line: str, start: int) -> None:
+    if p.TABLE_ROW.match(line):
+        return
     family, match = next(((f, m) for f in FAMILIES if (m := f.pattern.match(line))), (None, None))
     if family is None or match is None:
         parent = sections[stack[-1]] if stack else None

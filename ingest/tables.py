@@ -1,0 +1,54 @@
+"""Responsibility tables written as text rows: ``序号 | 任务 | 责任单位``.
+
+Scraped pages flatten a table into lines with ``|`` between cells.  After a
+header row that names a responsibility column, each row whose first cell is a
+number is a task: the number is its id, the widest middle cell its title and
+the responsibility cell its units (the first unit leads, as in lists).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest import patterns as p
+
+_CELL_SPLIT = re.compile(r"\s*[|｜]\s*")
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One task row: its number, title, raw units and the span of the line."""
+
+    number: str
+    title: str
+    units: str
+    start: int
+    end: int
+
+
+def table_rows(text: str) -> list[TableRow]:
+    """Task rows of every responsibility table in ``text``."""
+    rows: list[TableRow] = []
+    for header in p.TABLE_HEADER.finditer(text):
+        line_start = text.rfind("\n", 0, header.start()) + 1
+        line_end = text.find("\n", header.end())
+        cells = _CELL_SPLIT.split(text[line_start:line_end if line_end >= 0 else len(text)].strip("|｜ "))
+        unit_col = next((i for i, c in enumerate(cells) if re.search(r"责任|牵头", c)), len(cells) - 1)
+        pos = line_end + 1 if line_end >= 0 else len(text)
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            line = text[pos:end].strip()
+            if not line:
+                pos = end + 1
+                continue
+            parts = _CELL_SPLIT.split(line.strip("|｜ "))
+            if len(parts) < 2 or not parts[0].isdigit():
+                break
+            units = parts[unit_col] if unit_col < len(parts) else parts[-1]
+            middle = [c for i, c in enumerate(parts[1:], 1) if i != unit_col]
+            title = max(middle, key=len) if middle else ""
+            rows.append(TableRow(parts[0], title.rstrip("。"), units, pos, end))
+            pos = end + 1
+    return rows
