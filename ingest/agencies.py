@@ -162,11 +162,12 @@ def _is_government(name: str) -> bool:
     return bool(re.search(r"(?:人民政府|^[\u4e00-\u9fff]{0,6}政府|党委|^中共|全会|常务会议)$", name))
 
 
-def trim_left(candidate: str) -> str:
-    """Drop the words in front of an agency name that a greedy match took in."""
+def trim_left(candidate: str, keep: int = 4) -> str:
+    """Drop the words in front of an agency name that a greedy match took in
+    (the last ``keep`` characters are the name's own and never cut)."""
     cut = 0
     for stop in LEFT_STOPS:
-        at = candidate.rfind(stop, 0, max(0, len(candidate) - 4))
+        at = candidate.rfind(stop, 0, max(0, len(candidate) - keep))
         if at >= 0:
             cut = max(cut, at + len(stop))
     return candidate[cut:]
@@ -199,7 +200,7 @@ def find_mentions(text: str) -> list[tuple[str, int, int]]:
         if not prefix and not _BARE_STEM.search(match.group("stem")):
             continue
         if prefix and prefix not in ("国家", "省", "市", "县", "区"):
-            trimmed = trim_left(prefix)
+            trimmed = trim_left(prefix, keep=1)
             start += len(prefix) - len(trimmed)
         found.append((text[start:match.end()], start, match.end()))
     for pattern in (LEADING_GROUP, CAMPAIGN_OFFICE, CUSTOMS):

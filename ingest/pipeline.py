@@ -82,7 +82,7 @@ def extract_normalized(source: str, norm: NormalizedText, sha256: str | None = N
     text = norm.text
     meta = extract_metadata(text)
     resolver = AgencyResolver(region=meta.region, level=meta.level,
-                              province=_province(text, meta), known_places=_places(meta))
+                              province=_province(text, meta), known_places=_places(meta, text))
     sections = segment(text)
     task_sections, clauses = _task_sections(text, sections, resolver)
     tasks = _tasks(ctx, sections, task_sections, clauses, resolver) + _table_tasks(
@@ -124,8 +124,19 @@ def _province(text: str, meta: DocumentMeta) -> str | None:
     return province_full_name(best) if counts[best] else None
 
 
-def _places(meta: DocumentMeta) -> set[str]:
-    return {r.rstrip("省市县区") for r in (meta.region,) if r}
+#: A place name standing at a word boundary.  Example: ``济南`` in ``,济南市市场监管局``.
+PLACE_AT_BOUNDARY = re.compile(r"(?:^|(?<=[\s,，。、;；:：“”《(（省]))([\u4e00-\u9fff]{2,3}?)(?:市|县)(?!场|级|域|委|政府)")
+_NOT_PLACES = frozenset({"全", "我", "本", "各", "城", "该", "外", "地", "县", "市", "省", "上", "下"})
+
+
+def _places(meta: DocumentMeta, text: str) -> set[str]:
+    """Place names the document writes as places (for telling a place from a verb)."""
+    found = {r.rstrip("省市县区") for r in (meta.region,) if r}
+    for match in PLACE_AT_BOUNDARY.finditer(text):
+        name = match.group(1)
+        if name[0] not in _NOT_PLACES:
+            found.add(name)
+    return found
 
 
 def _task_sections(text: str, sections: list[Section], resolver: AgencyResolver

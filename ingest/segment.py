@@ -121,15 +121,21 @@ _INLINE_BREAK = re.compile(r"(?<=[。；;)）〕\]])\s*(?=[(（]?[一二三四�
 def _split_inline(line: str, start: int, last: dict[str, int]) -> Iterator[tuple[str, int]]:
     """Split a line where an inline marker continues its family's sequence."""
     cuts = [0]
+    expected = dict(last)
+    for family in FAMILIES:
+        found = family.pattern.match(line)
+        if found:
+            expected[family.name] = _label(family, found)[1]
+            break
     for match in _INLINE_BREAK.finditer(line):
         rest = line[match.end():]
         for family in FAMILIES:
             found = family.pattern.match(rest)
             if found and family.name not in ("ordinal", "chapter", "article"):
                 _, number = _label(family, found)
-                if number == last.get(family.name, 0) + 1:
+                if number == expected.get(family.name, 0) + 1:
                     cuts.append(match.end())
-                    last[family.name] = number
+                    expected[family.name] = number
                 break
     cuts.append(len(line))
     for a, b in zip(cuts, cuts[1:], strict=False):

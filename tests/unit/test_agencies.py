@@ -1,0 +1,71 @@
+"""Agency recognition and canonical names, on snippets written for the test."""
+
+from __future__ import annotations
+
+from ingest.agencies import AgencyResolver, find_mentions, trim_left
+from ontology.model import GovLevel
+
+
+def resolver(region="某某市", level=GovLevel.CITY, province="山东省"):
+    return AgencyResolver(region=region, level=level, province=province,
+                          known_places={"某某"})
+
+
+def test_long_form_resolves_to_the_short_form():
+    ref = resolver().resolve("某某市市场监督管理局")
+    assert (ref.name, ref.region, ref.level) == ("市市场监管局", "某某市", GovLevel.CITY)
+
+
+def test_list_form_wins_over_the_table_default():
+    r = resolver()
+    assert r.resolve("市发改委", from_list=True).name == "市发改委"
+    assert r.resolve("某某市发展和改革委员会").name == "市发改委"
+
+
+def test_province_department_in_a_city_document():
+    ref = resolver().resolve("省财政厅")
+    assert (ref.name, ref.region, ref.level) == ("省财政厅", "山东省", GovLevel.PROVINCE)
+
+
+def test_national_department():
+    ref = resolver().resolve("国家发展改革委")
+    assert (ref.name, ref.region, ref.level) == ("国家发展改革委", "中国", GovLevel.NATIONAL)
+
+
+def test_another_city_keeps_its_place():
+    r = resolver()
+    r.known_places.add("济南")
+    ref = r.resolve("济南市市场监管局")
+    assert ref.name == "济南市市场监管局" and ref.region == "济南市"
+
+
+def test_governments_and_generic_groups_are_not_agencies():
+    r = resolver()
+    for name in ("市政府", "某某市人民政府", "国务院", "各县区人民政府", "有关部门", "市委"):
+        assert r.resolve(name) is None, name
+
+
+def test_units_known_only_by_suffix_count_in_lists():
+    r = resolver()
+    assert r.resolve("市大数据发展促进中心", from_list=True).name == "市大数据发展促进中心"
+    assert r.resolve("团市委").name == "团市委"
+    assert r.resolve("某某海关").name == "某某海关"
+
+
+def test_mentions_in_running_text():
+    text = "在质量强市工作领导小组统筹下,某某市市场监督管理局会同市财政局推进。"
+    names = [m[0] for m in find_mentions(text)]
+    assert names == ["质量强市工作领导小组", "某某市市场监督管理局", "市财政局"]
+
+
+def test_abbreviated_department_list():
+    names = [m[0] for m in find_mentions("整合市工信、科技、市场监管等部门资金")]
+    assert names == ["市工信局", "市科技局", "市市场监管局"]
+
+
+def test_bare_short_stems_need_a_prefix():
+    assert find_mentions("涉外办理事项") == []
+
+
+def test_trim_left_drops_leading_verbs():
+    assert trim_left("充分发挥市质量强市工作领导小组") == "市质量强市工作领导小组"

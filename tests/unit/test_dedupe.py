@@ -1,0 +1,28 @@
+"""Near-duplicate detection."""
+
+from __future__ import annotations
+
+from ingest.dedupe import containment, find_duplicates, shingles
+
+PLAN = "到2025年,培育高端品牌三百个,品牌价值总额超过六千亿元,服务业顾客满意度达到百分之八十八以上。" * 3
+
+
+def test_report_with_extra_chrome_is_a_duplicate():
+    other = "某某网讯 记者报道。\n" + PLAN + "\n版权所有 联系我们"
+    assert find_duplicates([("b.txt", other), ("a.txt", PLAN)]) == {"b.txt": "a.txt"}
+
+
+def test_different_plans_are_not_duplicates():
+    other = "到2030年,建成全国领先的现代物流体系,冷链物流网络覆盖全部县区,降低物流成本。" * 3
+    assert find_duplicates([("a.txt", PLAN), ("b.txt", other)]) == {}
+
+
+def test_many_copies_point_at_the_first():
+    docs = [(f"{i:03d}.txt", PLAN) for i in range(50)]
+    dup = find_duplicates(docs)
+    assert len(dup) == 49 and set(dup.values()) == {"000.txt"}
+
+
+def test_containment_is_symmetric_in_size():
+    a, b = shingles(PLAN), shingles(PLAN + "附加段落内容很多很多很多很多")
+    assert containment(a, b) == containment(b, a) == 1.0

@@ -1,0 +1,49 @@
+"""Document metadata on short documents written for the test."""
+
+from __future__ import annotations
+
+from ingest.metadata import extract_metadata, kind_of_title, parent_title
+from ontology.model import DocumentKind, GovLevel
+
+
+def test_signed_city_opinion():
+    text = ("各区县人民政府:\n为贯彻落实《省政府关于加快发展的通知》(苏政发〔2020〕3号)要求,"
+            "结合我市实际,制定本实施意见。\n一、目标\n到2025年,全市…\n常州市人民政府\n2020年5月6日\n")
+    meta = extract_metadata(text)
+    assert meta.kind == DocumentKind.IMPLEMENTATION_OPINION
+    assert (meta.issuer, meta.region, meta.level) == ("常州市人民政府", "常州市", GovLevel.CITY)
+    assert meta.date == "2020-05-06"
+    assert meta.doc_number is None  # the number belongs to the parent
+    assert meta.implements == ("关于加快发展",)
+
+
+def test_titled_province_plan_with_five_year_period():
+    meta = extract_metadata("福建省“十四五”物流业发展实施方案\n为加快…,结合我省实际,制定本方案。\n")
+    assert meta.title == "福建省“十四五”物流业发展实施方案"
+    assert (meta.region, meta.level, meta.period) == ("福建省", GovLevel.PROVINCE, (2021, 2025))
+    assert meta.kind == DocumentKind.ACTION_PLAN
+
+
+def test_news_report_describes_the_plan():
+    text = ("来源:某某网\n近日,市政府印发了《长沙市品牌建设三年行动计划(2021-2023年)》"
+            "(以下简称《行动计划》)。记者从新闻发布会上获悉…\n")
+    meta = extract_metadata(text)
+    assert meta.title == "长沙市品牌建设三年行动计划(2021-2023年)"
+    assert meta.kind == DocumentKind.ACTION_PLAN
+    assert (meta.issuer, meta.period, meta.date) == ("长沙市人民政府", (2021, 2023), None)
+
+
+def test_own_document_number():
+    meta = extract_metadata("杭政办函〔2021〕8号\n杭州市人民政府办公厅关于印发《杭州市方案》的通知\n")
+    assert meta.doc_number == "杭政办函〔2021〕8号"
+
+
+def test_unknown_stays_empty():
+    meta = extract_metadata("加强管理,提高效率,做好各项工作。")
+    assert (meta.title, meta.issuer, meta.date, meta.doc_number, meta.period) == (None,) * 5
+
+
+def test_kind_of_title_and_parent_title():
+    assert kind_of_title("某市深入实施品牌战略三年行动计划(2020-2022年)") == DocumentKind.ACTION_PLAN
+    assert kind_of_title("若干政策措施") == DocumentKind.MEASURES
+    assert parent_title("省政府关于推动发展若干措施的通知") == "关于推动发展若干措施"

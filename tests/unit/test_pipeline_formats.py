@@ -1,0 +1,72 @@
+"""End-to-end extraction on documents written for the tests, one per format family."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.corpus import extract_files
+from ingest.errors import NoStructure
+from ingest.pipeline import extract
+
+DOCS = Path(__file__).parent.parent / "fixtures" / "docs"
+
+
+def run(name: str):
+    result = extract_files([DOCS / name])
+    assert not result.problems, result.problems
+    return result.extractions[0]
+
+
+def assignments(extraction):
+    return {t.id: (list(t.lead), list(t.co)) for t in extraction.tasks}
+
+
+def test_lead_co_labels_prose_and_shared_duty():
+    ex = run("county_plan_lead_co.txt")
+    got = assignments(ex)
+    assert got["二.(一)"] == (["县行政审批服务局"], ["县大数据中心", "县司法局"])
+    assert got["二.(二)"] == (["县自然资源局"], ["县住建局", "县财政局"])
+    assert got["二.(三)"] == (["县市场监管局"], [])
+    assert got["二.(四)"] == (["县财政局", "县地方金融监管局"], [])
+    assert got["三.1"] == (["县发展改革局"], [])
+    doc = ex.document
+    assert (doc.title, doc.region, doc.level.value, doc.period) == (
+        "平阴县优化营商环境三年行动方案(2023-2025年)", "平阴县", "county", (2023, 2025))
+    years = {(t.year, t.value, t.unit) for t in ex.targets}
+    assert (2024, 98, "%") in years and (None, 300, "亩") in years
+
+
+def test_articles_in_chapters_and_gbk_bytes_give_the_same_result():
+    utf8, gbk = run("province_articles.txt"), run("province_articles_gbk.txt")
+    assert assignments(utf8) == assignments(gbk)
+    assert assignments(utf8) == {
+        "第二章.第二条": (["省财政厅"], ["省经信厅"]),
+        "第二章.第三条": (["省地方金融监管局"], ["人民银行杭州中心支行", "省财政厅"]),
+    }
+
+
+def test_html_page_with_a_responsibility_table():
+    ex = run("city_table.html")
+    assert assignments(ex) == {
+        "二.1": (["市市场监管局"], ["市工业和信息化局"]),
+        "二.2": (["市商务局"], ["市农业农村局", "市文化和旅游局"]),
+    }
+    assert ex.document.title == "泰安市质量提升行动方案"
+    assert "泰山品质" in [b.name for b in ex.brands]
+    assert all("ICP" not in (a.evidence.sentence if a.evidence else "") for a in ex.agencies)
+
+
+def test_evidence_spans_point_into_the_original_text():
+    raw = (DOCS / "city_table.html").read_text(encoding="utf-8")
+    ex = extract("city_table.html", raw)
+    for task in ex.tasks:
+        ev = task.evidence
+        assert ev is not None and 0 <= ev.start < ev.end <= len(raw)
+        assert task.title and task.title[:4] in raw[ev.start:ev.end + 40]
+
+
+def test_text_without_chinese_has_no_structure():
+    with pytest.raises(NoStructure, match="no recognisable Chinese policy text"):
+        extract("x.txt", "lorem ipsum " * 50)

@@ -1,0 +1,61 @@
+"""Responsibility clauses in every usual form, on snippets written for the test."""
+
+from __future__ import annotations
+
+from ingest.responsibility import find_clauses, parse_clause, split_units
+
+
+def clauses(text: str):
+    return [(list(c.lead), list(c.co)) for c in find_clauses(text, 0, len(text))]
+
+
+def test_list_first_unit_leads():
+    assert clauses("做好工作。(责任单位:市教育局、市财政局、市人社局)") == [
+        (["市教育局"], ["市财政局", "市人社局"])]
+
+
+def test_rule_statement_and_same_below_are_not_units():
+    lead, co, shared, _ = parse_clause("责任单位:市民政局、市财政局,排在第一位的为牵头部门,下同")
+    assert (lead, co, shared) == (["市民政局"], ["市财政局"], False)
+
+
+def test_lead_and_co_labels():
+    assert clauses("推进改革。牵头单位:县商务局;配合单位:县财政局、县税务局。") == [
+        (["县商务局"], ["县财政局", "县税务局"])]
+
+
+def test_prose_lead_with_huitong():
+    assert clauses("建设平台。[市经信局牵头,会同市科技局、市财政局负责]") == [
+        (["市经信局"], ["市科技局", "市财政局"])]
+
+
+def test_prose_lead_with_trailing_co():
+    assert clauses("完善制度。市卫健委牵头,市医保局、市药监局配合。") == [
+        (["市卫健委"], ["市医保局", "市药监局"])]
+
+
+def test_shared_duty_makes_every_unit_lead():
+    lead, co, shared, sticky = parse_clause("责任单位:省交通厅、省公安厅按职责分工负责")
+    assert (lead, co, shared, sticky) == (["省交通厅", "省公安厅"], [], True, False)
+
+
+def test_shared_duty_with_same_below_is_sticky():
+    *_, sticky = parse_clause("责任单位:省交通厅、省公安厅按职责分工负责,下同")
+    assert sticky
+
+
+def test_by_unit_in_running_text():
+    assert clauses("建立台账,由区统计局负责。") == [(["区统计局"], [])]
+
+
+def test_unclosed_bracket_keeps_the_units_before_the_cut():
+    assert clauses("做好工作。[市发改委牵头,会同市经信委、市") == [(["市发改委"], ["市经信委", "市"])]
+
+
+def test_split_units_respects_brackets_and_and():
+    assert split_units("市商务局和各区、县(市、区)政府") == ["市商务局", "各区", "县(市、区)政府"]
+
+
+def test_sentence_without_agencies_is_not_a_clause_target():
+    # The clause finder reports raw units; the pipeline drops those that are no agency.
+    assert clauses("发挥协会的桥梁作用。") == []
