@@ -1,0 +1,48 @@
+# The README's commands.  `make run` installs and runs the main job on the sample
+# corpus; `make test` installs what the tests need and runs the whole suite
+# (unit, gold, a real Neo4j server, a real headless Chromium).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup run build viz serve test test-unit eval bench lint clean browser
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+run: setup
+	$(BIN)/policygraph build data/corpus --out build
+	$(BIN)/policygraph serve --build build
+
+build: setup
+	$(BIN)/policygraph build data/corpus --out build
+
+browser:
+	scripts/install-browser.sh
+
+test: setup browser
+	scripts/with-neo4j.sh $(BIN)/pytest
+
+test-unit: setup
+	$(BIN)/pytest tests/unit tests/gold
+
+eval: setup
+	$(BIN)/policygraph eval --gold ../shared/eval/gold --per-document
+	$(BIN)/policygraph eval --gold ../shared/eval/dev/gold --per-document
+
+bench: setup
+	$(BIN)/python -m bench.ingest_throughput
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/mypy ontology ingest graph api viz
+
+clean:
+	rm -rf build site out test-artifacts .pytest_cache

@@ -1,0 +1,1 @@
+"""Runnable benchmarks: each module prints a table of what it measured."""
