@@ -52,7 +52,8 @@ def main() -> None:
             seconds, n = measure(files)
             rows.append((factor, n, size / 1e6, seconds))
             shutil.rmtree(folder)
-    print(f"{'corpus':>8} {'docs':>7} {'MB':>8} {'seconds':>9} {'docs/s':>8} {'MB/s':>7} {'time ratio':>11} {'input ratio':>12}")
+    print(f"{'corpus':>8} {'docs':>7} {'MB':>8} {'seconds':>9} {'docs/s':>8} {'MB/s':>7} "
+          f"{'time ratio':>11} {'input ratio':>12}")
     base = rows[0]
     for factor, n, mb, seconds in rows:
         print(f"{'x' + str(factor):>8} {n:>7} {mb:>8.2f} {seconds:>9.2f} {n / seconds:>8.1f} "

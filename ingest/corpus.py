@@ -21,6 +21,8 @@ from ontology.model import Extraction
 
 #: File name endings the corpus commands pick up from a directory.
 SUFFIXES = (".txt", ".md", ".html", ".htm")
+#: Notes that live beside documents in a corpus directory and are not documents.
+NOT_DOCUMENTS = frozenset({"readme.md", "sources.md", "license.md", "changelog.md"})
 
 Progress = Callable[[int, int, str], None]
 
@@ -49,7 +51,8 @@ def corpus_files(paths: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
+            files.extend(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES
+                         and p.name.lower() not in NOT_DOCUMENTS)
         else:
             files.append(path)
     return sorted(set(files), key=lambda p: (p.name, str(p)))

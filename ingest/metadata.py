@@ -42,7 +42,8 @@ SIGNATURE = re.compile(
     r"(20\d{2})年(\d{1,2})月(\d{1,2})日\s*$", re.M)
 #: A page date near the top.  Example: ``2021-11-24 点击数:``.
 PAGE_DATE = re.compile(r"(20\d{2})-(\d{1,2})-(\d{1,2})")
-#: A title line: short, no full stop, ending in a document type.  Example: ``四川省“十四五”现代流通体系建设实施方案``.
+#: A title line: short, no full stop, ending in a document type.
+#: Example: ``四川省“十四五”现代流通体系建设实施方案``.
 TITLE_LINE = re.compile(
     r"^\s*《?([^。,，:：\n]{4,60}?(?:方案|意见|计划|措施|办法|细则|通知|规划|纲要|决定|规定))》?\s*$", re.M)
 #: A notice that issues a plan.  Example: ``XX县人民政府办公室关于印发《X方案》的通知``.
@@ -50,7 +51,8 @@ ISSUING_NOTICE = re.compile(
     r"^(?P<issuer>[\u4e00-\u9fff()（）]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|"
     r"委员会|局|厅|委))?关于印发《?(?P<title>[^《》]{4,80}?)》?的通知$")
 #: Self-references that tell the kind.  Example: ``制定本实施意见``.
-SELF_KIND = re.compile(r"(?:制定|提出|印发|现将)(?:本|如下|以下)?(实施意见|实施细则|实施方案|行动计划|意见|措施|方案|细则|办法|通知)")
+SELF_KIND = re.compile(r"(?:制定|提出|印发|现将)(?:本|如下|以下)?"
+                       r"(实施意见|实施细则|实施方案|行动计划|意见|措施|方案|细则|办法|通知)")
 #: News markers.  Example: ``新闻发布会``, ``来源:济南网``, ``中国质量新闻网讯``.
 NEWS = re.compile(r"新闻发布会|记者|来源[:：]|网讯|发布会上|[(（]责任编辑|通讯员")
 #: Interpretation markers.  Example: ``部门解读``, ``政策解读``.
@@ -208,7 +210,7 @@ def _level_from_pronouns(text: str) -> GovLevel | None:
 
 def _issuer_from_prose(text: str, region: str | None, level: GovLevel | None,
                        is_news: bool, is_interpretation: bool) -> str | None:
-    if is_news and (gov := GOV_ISSUED.search(text)) and region:
+    if is_news and GOV_ISSUED.search(text) and region:
         return region + "人民政府"
     if is_interpretation and (drafted := DRAFTED.search(text)) and region:
         return region + _long_form(drafted.group(2))

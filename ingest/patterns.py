@@ -57,7 +57,9 @@ PROSE_LEAD_CLAUSE = re.compile(r"牵头")
 #: ``X牵头`` inside a clause.  Example: ``市发改委牵头,会同市经信委…``.
 LEAD_MARK = re.compile(r"^(?P<units>.+?)(?:共同)?牵头(?:负责)?$")
 #: Units working with the lead.  Example: ``会同市经信委、市发改委负责`` / ``市商务局配合``.
-CO_MARK = re.compile(r"^(?:会同|协同|联合|配合单位[:：]?|协办单位[:：]?|参与单位[:：]?)(?P<units>.+?)(?:等(?:单位|部门))?(?:共同)?(?:负责|配合|参与|落实|推进|实施)?$")
+CO_MARK = re.compile(
+    r"^(?:会同|协同|联合|配合单位[:：]?|协办单位[:：]?|参与单位[:：]?)(?P<units>.+?)"
+    r"(?:等(?:单位|部门))?(?:共同)?(?:负责|配合|参与|落实|推进|实施)?$")
 #: ``B、C配合`` at the end of a clause.  Example: ``市财政局、市税务局配合``.
 CO_TRAILING = re.compile(r"^(?P<units>.+?)(?:按职责)?(?:配合|参与|协同|协助)(?:落实|推进|实施)?$")
 #: Units sharing the work with no single lead.  Example: ``A、B按职责分工负责``.

@@ -35,7 +35,8 @@ from ontology.model import (
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 #: Parts whose items state aims and rules rather than tasks.  Example: ``第一章 总则``.
-PREAMBLE = re.compile(r"^(?:总则|附则|总体要求|指导思想|基本原则|工作原则|工作目标|主要目标|总体目标|发展目标)$")
+PREAMBLE = re.compile(
+    r"^(?:总则|附则|总体要求|指导思想|基本原则|工作原则|工作目标|主要目标|总体目标|发展目标)$")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 #: The fewest Chinese characters a policy document has.
 MIN_CJK = 20
@@ -84,6 +85,9 @@ def extract_normalized(source: str, norm: NormalizedText, sha256: str | None = N
     resolver = AgencyResolver(region=meta.region, level=meta.level,
                               province=_province(text, meta), known_places=_places(meta, text))
     sections = segment(text)
+    if meta.kind is None and meta.title is None and not sections:
+        raise NoStructure(source, "no recognisable structure (no title, document type "
+                          "or numbered parts of a policy document)")
     task_sections, clauses = _task_sections(text, sections, resolver)
     tasks = _tasks(ctx, sections, task_sections, clauses, resolver) + _table_tasks(
         ctx, sections, resolver)
@@ -125,7 +129,8 @@ def _province(text: str, meta: DocumentMeta) -> str | None:
 
 
 #: A place name standing at a word boundary.  Example: ``济南`` in ``,济南市市场监管局``.
-PLACE_AT_BOUNDARY = re.compile(r"(?:^|(?<=[\s,，。、;；:：“”《(（省]))([\u4e00-\u9fff]{2,3}?)(?:市|县)(?!场|级|域|委|政府)")
+PLACE_AT_BOUNDARY = re.compile(
+    r"(?:^|(?<=[\s,，。、;；:：“”《(（省]))([\u4e00-\u9fff]{2,3}?)(?:市|县)(?!场|级|域|委|政府)")
 _NOT_PLACES = frozenset({"全", "我", "本", "各", "城", "该", "外", "地", "县", "市", "省", "上", "下"})
 
 

@@ -99,9 +99,7 @@ def parse_clause(content: str) -> tuple[list[str], list[str], bool, bool]:
             lead.extend(split_units(m.group("u")))
         elif (m := p.LEAD_MARK.match(part)) and "牵头" in part:
             lead.extend(split_units(m.group("units")))
-        elif (m := p.CO_MARK.match(part)):
-            co.extend(split_units(m.group("units")))
-        elif (m := p.CO_TRAILING.match(part)):
+        elif (m := p.CO_MARK.match(part)) or (m := p.CO_TRAILING.match(part)):
             co.extend(split_units(m.group("units")))
         else:
             plain.extend(split_units(re.sub(r"(?:共同)?负责$", "", part)))
@@ -175,7 +173,8 @@ _PROSE_SENTENCE = re.compile(r"(?:^|(?<=[。;；\n]))[^。;；\n]{2,80}?牵头[^
 
 
 #: Units that share a task, as a sentence.  Example: ``县财政局、县金融办按职责分工负责。``.
-_SHARED_SENTENCE = re.compile(r"(?:^|(?<=[。;；\n]))[^。;；\n,，]{2,80}?(?:按(?:照)?职责分工|分别)负责(?=[。;；\n]|$)")
+_SHARED_SENTENCE = re.compile(
+    r"(?:^|(?<=[。;；\n]))[^。;；\n,，]{2,80}?(?:按(?:照)?职责分工|分别)负责(?=[。;；\n]|$)")
 
 
 def _prose_clauses(text: str, start: int, end: int, after: int,

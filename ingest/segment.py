@@ -10,6 +10,7 @@ marker is accepted only where it continues the sequence of its family.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -138,7 +139,7 @@ def _split_inline(line: str, start: int, last: dict[str, int]) -> Iterator[tuple
                     expected[family.name] = number
                 break
     cuts.append(len(line))
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         if line[a:b].strip():
             yield line[a:b], start + a
 

@@ -6,7 +6,8 @@ from ingest.segment import cn_to_int, segment
 
 
 def test_cn_to_int():
-    assert [cn_to_int(x) for x in ("一", "十", "十二", "二十", "二十三", "一百零五")] == [1, 10, 12, 20, 23, 105]
+    numerals = ("一", "十", "十二", "二十", "二十三", "一百零五")
+    assert [cn_to_int(x) for x in numerals] == [1, 10, 12, 20, 23, 105]
 
 
 def test_nesting_follows_family_rank_and_skipped_levels():
