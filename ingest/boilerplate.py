@@ -23,6 +23,8 @@ MAX_DISCLAIMER_LINE = 600
 
 # "部门解读|《若干措施》 | |||||"  → the pipes after the title.
 TRAILING_PIPES = re.compile(r"(?:\s*\|)+\s*$")
+# "| 序号 | 任务" (a flattened table row) → the pipes before the first cell.
+LEADING_PIPES = re.compile(r"^(?:\s*\|)+\s*")
 # "【关闭窗口】", "【打印本页】", "【字体:大 中 小】"
 PAGE_CONTROL = re.compile(
     r"【\s*(?:关闭窗口|关闭|打印本页|打印|返回顶部|收藏|字[体号][^】]{0,12}|[大中小])\s*】"
@@ -31,7 +33,6 @@ PAGE_CONTROL = re.compile(
 CLICK_COUNTER = re.compile(
     r"(?:点击数|点击量|点击次数|浏览次数|浏览量|阅读次数|阅读量|访问量)\s*[:：]?\s*\d*"
 )
-INLINE_CHROME = (TRAILING_PIPES, PAGE_CONTROL, CLICK_COUNTER)
 
 # --- whole lines ---------------------------------------------------------------------------
 
@@ -105,15 +106,14 @@ def boilerplate_spans(text: str) -> list[_Span]:
     """Sorted, non-overlapping spans of ``text`` that are site chrome.
 
     A dropped line's span includes its line break; a kept line may still lose fragments
-    (trailing pipes, 【关闭窗口】, a click counter).
+    (trailing pipes, 【关闭窗口】, a click counter). "First" and "last" line mean the first and
+    last line that is kept, so normalising twice drops nothing more.
     """
-    lines = _line_spans(text)
-    content = [i for i, (start, end, _) in enumerate(lines) if end > start]
-    first, last = (content[0], content[-1]) if content else (-1, -1)
     spans: list[_Span] = []
     block: str | None = None  # "related" or "disclaimer" while inside such a block
     blanks: list[_Span] = []  # blank lines since the last dropped line of a block
-    for i, (start, end, stop) in enumerate(lines):
+    last_kept: tuple[int, int, str, list[_Span]] | None = None
+    for start, end, stop in _line_spans(text):
         if end == start:
             if block:
                 blanks.append((start, stop))
@@ -128,13 +128,17 @@ def boilerplate_spans(text: str) -> list[_Span]:
             spans.extend(blanks)  # blank lines between dropped lines of a block go too
         else:
             block = _block_heading(rest)
-            drop = bool(block) or _is_chrome_line(rest, i == first, i == last)
+            drop = bool(block) or _is_chrome_line(rest, is_first=last_kept is None)
         blanks = []
         if drop:
             spans.append((start, stop))
         else:
+            last_kept = (start, stop, rest, fragments)
             spans.extend(fragments)
-    return spans
+    if last_kept and CUT_MARKER.fullmatch(last_kept[2]):
+        start, stop, _, fragments = last_kept
+        spans = [span for span in spans if span not in fragments] + [(start, stop)]
+    return sorted(spans)
 
 
 def _line_spans(text: str) -> list[tuple[int, int, int]]:
@@ -149,19 +153,33 @@ def _line_spans(text: str) -> list[tuple[int, int, int]]:
 
 
 def _inline_fragments(line: str, offset: int) -> list[_Span]:
-    found = sorted(
-        (m.start() + offset, m.end() + offset)
-        for pattern in INLINE_CHROME
-        for m in pattern.finditer(line)
-        if m.end() > m.start()
-    )
+    chrome = _merged([m.span() for p in (PAGE_CONTROL, CLICK_COUNTER) for m in p.finditer(line)])
+    found = list(chrome)
+    # Pipes at a line's ends count once the fragments beside them are gone: "标题 | 点击数:5".
+    rest = _without(line, 0, chrome)
+    if head := LEADING_PIPES.search(rest):
+        found.append((0, _line_index(head.end(), chrome)))
+    if tail := TRAILING_PIPES.search(rest):
+        found.append((_line_index(tail.start(), chrome), len(line)))
+    return [(start + offset, end + offset) for start, end in _merged(found)]
+
+
+def _merged(spans: list[_Span]) -> list[_Span]:
     merged: list[_Span] = []
-    for start, end in found:
+    for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
+        elif end > start:
             merged.append((start, end))
     return merged
+
+
+def _line_index(index: int, removed: list[_Span]) -> int:
+    """Where the character at ``index`` of the line without ``removed`` (merged) is."""
+    for start, end in removed:
+        if start <= index:
+            index += end - start
+    return index
 
 
 def _without(line: str, offset: int, fragments: list[_Span]) -> str:
@@ -200,12 +218,10 @@ def _is_disclaimer_text(line: str) -> bool:
     )
 
 
-def _is_chrome_line(line: str, is_first: bool, is_last: bool) -> bool:
+def _is_chrome_line(line: str, is_first: bool) -> bool:
     if not line:  # nothing but chrome fragments, or pipes only
         return True
     if is_first and LEADING_URL.fullmatch(line):
-        return True
-    if is_last and CUT_MARKER.fullmatch(line):
         return True
     if is_disclaimer(line) or is_spam(line):
         return True

@@ -161,9 +161,13 @@ def _strip_html(text: str, offsets: _Offsets) -> _Step:
 def _html_replacement(match: re.Match[str]) -> str | None:
     if match.group("drop"):
         return ""
-    if tag := match.group("tag"):
-        name = tag.lower()
-        return "\n" if name in _BLOCK_TAGS else "\t" if name in _CELL_TAGS else ""
+    if name := match.group("tag"):
+        name = name.lower()
+        if name in _CELL_TAGS:
+            # A cell opens with " | ", the way scraped pages flatten tables (序号 | 任务 | 责任);
+            # the boilerplate step drops the pipes this leaves at the start of a row.
+            return "" if match.group().startswith("</") else " | "
+        return "\n" if name in _BLOCK_TAGS else ""
     decoded = html.unescape(match.group("entity"))
     return None if decoded == match.group("entity") else decoded
 
@@ -177,12 +181,14 @@ _CHAR_TABLE: dict[int, int] = {
     code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F) if chr(code) not in _FULLWIDTH_KEPT
 }
 # Every kind of horizontal space, including the ideographic space and NBSP, becomes " ".
-# Tabs stay: HTML table cells become tabs, and a tab separates cells in plain text too.
-_CHAR_TABLE.update(
-    dict.fromkeys([0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000], 0x20)
-)
+# Tabs stay: in plain text a tab separates table cells.
+_CHAR_TABLE.update(dict.fromkeys([0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000], 0x20))
 # Lone surrogates cannot be encoded for OpenCC (or written as UTF-8 at all).
 _CHAR_TABLE.update(dict.fromkeys(range(0xD800, 0xE000), 0xFFFD))
+# Control characters, soft hyphens, zero-width and direction marks, BOMs: dropped in step 4,
+# and ignored inside pinyin annotations in step 3 (質(z\u200bhì) is still an annotation).
+INVISIBLE = "\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff"
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 
 
 # --- 3. pinyin -----------------------------------------------------------------------------
@@ -232,16 +238,25 @@ for _vowel in _TONED_VOWELS + "ü":
             continue
 _MOJIBAKE_FORMS = re.compile("|".join(map(re.escape, sorted(_MOJIBAKE, key=len, reverse=True))))
 _PINYIN_CHARS = re.escape("".join(sorted(set("".join(_MOJIBAKE) + _TONED_VOWELS + "ü"))))
-_PINYIN = re.compile(rf"(?<=[{IDEOGRAPH}])[(（]([a-z{_PINYIN_CHARS}]{{1,12}}[1-5]?)[)）]")
+_ANNOTATION = rf"[(（][a-z{_PINYIN_CHARS}{INVISIBLE}]{{1,16}}[1-5]?[)）]"
+# Annotations in a row after a CJK character (質(zhì)(liàng) has two), invisibles allowed.
+_PINYIN = re.compile(rf"(?<=[{IDEOGRAPH}])[{INVISIBLE}]*(?:{_ANNOTATION}[{INVISIBLE}]*)+")
+_ANNOTATION_WORD = re.compile(rf"[(（]([a-z{_PINYIN_CHARS}{INVISIBLE}]{{1,16}}[1-5]?)[)）]")
 
 
 def _remove_pinyin(text: str, offsets: _Offsets) -> _Step:
-    """Drop a parenthesised pinyin syllable right after a CJK character: 質(zhì) → 質."""
-    return _rewrite(text, offsets, _PINYIN, _pinyin_replacement)
-
-
-def _pinyin_replacement(match: re.Match[str]) -> str | None:
-    return "" if is_toned_syllable(match.group(1)) else None
+    """Drop parenthesised pinyin syllables right after a CJK character: 質(zhì) → 質."""
+    edits = []
+    for run in _PINYIN.finditer(text):
+        end = run.start()
+        # Annotations go while they are toned syllables; what follows a real one stays.
+        for word in _ANNOTATION_WORD.finditer(run.group()):
+            if not is_toned_syllable(word.group(1)):
+                break
+            end = run.start() + word.end()
+        if end > run.start():
+            edits.append((run.start(), end, ""))
+    return _apply(text, offsets, edits)
 
 
 def is_toned_syllable(word: str) -> bool:
@@ -252,7 +267,7 @@ def is_toned_syllable(word: str) -> bool:
     repaired = _MOJIBAKE_FORMS.sub(lambda m: _MOJIBAKE[m.group()], word)
     if repaired != word and not any("a" <= ch <= "z" for ch in word):
         return False  # a lone mojibake character, 猫(茅), is more likely a real character
-    word = repaired
+    word = _INVISIBLE.sub("", repaired)
     has_digit = word[-1:] in set("12345")
     if has_digit:
         word = word[:-1]
@@ -265,10 +280,7 @@ def is_toned_syllable(word: str) -> bool:
 
 # --- 4. line breaks and control characters -------------------------------------------------
 
-_CONTROLS = re.compile(
-    "\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]"
-    "|[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]"
-)
+_CONTROLS = re.compile(f"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]|[{INVISIBLE}]")
 
 
 def _control_replacement(match: re.Match[str]) -> str:
@@ -334,9 +346,7 @@ def _convert_aligned(text: str, convert: Callable[[str], str]) -> str:
 def _aligned(before: str, after: str) -> bool:
     # OpenCC changes ideographs only: equal skeletons mean every run of ideographs kept its
     # length and every other character its place.
-    return len(before) == len(after) and (
-        _IDEOGRAPHS.sub("\0", before) == _IDEOGRAPHS.sub("\0", after)
-    )
+    return len(before) == len(after) and (_IDEOGRAPHS.sub("\0", before) == _IDEOGRAPHS.sub("\0", after))
 
 
 def _convert_char(convert: Callable[[str], str], char: str) -> str:

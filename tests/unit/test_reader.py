@@ -170,9 +170,7 @@ def test_a_missing_file_raises_ingest_error(tmp_path: Path) -> None:
 # --- errors --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "error", [EmptyDocument, BinaryDocument, UndecodableDocument, TooLarge, NoStructure]
-)
+@pytest.mark.parametrize("error", [EmptyDocument, BinaryDocument, UndecodableDocument, TooLarge, NoStructure])
 def test_errors_share_a_base_and_a_message_shape(error: type[IngestError]) -> None:
     raised = error("docs/a.txt", "something is wrong")
     assert isinstance(raised, IngestError)
