@@ -22,6 +22,7 @@ The order is chosen so that each step sees what it needs:
 
 from __future__ import annotations
 
+import contextlib
 import html
 import re
 from collections.abc import Callable
@@ -226,16 +227,24 @@ _SYLLABLE_TABLE = """a ai an ang ao e ei en eng er o ou
 _SYLLABLES = frozenset(_SYLLABLE_TABLE.split())
 _TONED_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _TONE_STRIP = str.maketrans(_TONED_VOWELS, "aaaaeeeeiiiioooouuuuüüüü")
-# How toned vowels look after their UTF-8 bytes were decoded as Latin-1, cp1252 or GBK:
-# 質(zh矛) and 質(zhÃ¬) stand for 質(zhì). Built from the codecs, in the form the text has
-# after step 2.
-_MOJIBAKE: dict[str, str] = {}
-for _vowel in _TONED_VOWELS + "ü":
-    for _codec in ("latin-1", "cp1252", "gbk"):
-        try:
-            _MOJIBAKE.setdefault(_vowel.encode().decode(_codec).translate(_CHAR_TABLE), _vowel)
-        except UnicodeDecodeError:
-            continue
+_TONE_DIGITS = frozenset("12345")
+
+
+def _mojibake_table() -> dict[str, str]:
+    """How toned vowels look after their UTF-8 bytes were decoded as Latin-1, cp1252 or GBK.
+
+    質(zh矛) and 質(zhÃ¬) stand for 質(zhì). Built from the codecs, in the form the text has
+    after step 2.
+    """
+    table: dict[str, str] = {}
+    for vowel in _TONED_VOWELS + "ü":
+        for codec in ("latin-1", "cp1252", "gbk"):
+            with contextlib.suppress(UnicodeDecodeError):
+                table.setdefault(vowel.encode().decode(codec).translate(_CHAR_TABLE), vowel)
+    return table
+
+
+_MOJIBAKE = _mojibake_table()
 _MOJIBAKE_FORMS = re.compile("|".join(map(re.escape, sorted(_MOJIBAKE, key=len, reverse=True))))
 _PINYIN_CHARS = re.escape("".join(sorted(set("".join(_MOJIBAKE) + _TONED_VOWELS + "ü"))))
 _ANNOTATION = rf"[(（][a-z{_PINYIN_CHARS}{INVISIBLE}]{{1,16}}[1-5]?[)）]"
@@ -268,7 +277,7 @@ def is_toned_syllable(word: str) -> bool:
     if repaired != word and not any("a" <= ch <= "z" for ch in word):
         return False  # a lone mojibake character, 猫(茅), is more likely a real character
     word = _INVISIBLE.sub("", repaired)
-    has_digit = word[-1:] in set("12345")
+    has_digit = word[-1:] in _TONE_DIGITS
     if has_digit:
         word = word[:-1]
     bare = word.translate(_TONE_STRIP)
