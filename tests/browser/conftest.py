@@ -1,0 +1,56 @@
+"""Headless Chromium (Debian's, driven by Playwright) for the browser tests.
+
+Locally the tests skip with a reason when Chromium is missing; with ``CI=true`` they
+fail instead (``tests/integration/_require.py``).  Playwright never downloads a
+browser: it launches ``$POLICYGRAPH_CHROMIUM`` (default ``/usr/bin/chromium``).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+# One skip-or-fail rule for every integration test, kept beside the Neo4j tests.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integration"))
+from _require import require  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+#: Without the background-networking flags Chromium's own connections are refused
+#: on a closed network and slow every launch.
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+
+
+def chromium_path() -> str:
+    """Where the Chromium binary is (``POLICYGRAPH_CHROMIUM`` overrides)."""
+    return os.environ.get("POLICYGRAPH_CHROMIUM", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One Chromium for the whole session (2-core machines: launching is the slow part)."""
+    path = chromium_path()
+    require(os.access(path, os.X_OK),
+            f"no Chromium at {path} (run scripts/install-browser.sh or set POLICYGRAPH_CHROMIUM)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """The git-ignored folder the screenshots go to."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
