@@ -188,8 +188,9 @@ def _pack_components(graph: nx.Graph) -> Positions:
         w, h = max(xs) - min(xs) + _SPACING, max(ys) - min(ys) + _SPACING
         if x > 0 and x + w > row_width:
             x, y, row_height = 0.0, y + row_height, 0.0
+        left, top = min(xs), min(ys)
         for key, (px, py) in local.items():
-            placed[key] = (round(x + px - min(xs), 1), round(y + py - min(ys), 1))
+            placed[key] = (round(x + px - left, 1), round(y + py - top, 1))
         x += w
         row_height = max(row_height, h)
     return placed
@@ -226,7 +227,7 @@ def _grid_force_layout(n: int, edges: np.ndarray, iterations: int = 80) -> np.nd
     k = 1.0 / math.sqrt(n)
     temperature = 0.1
     cooling = temperature / (iterations + 1)
-    cells = int(min(24, max(2, math.sqrt(n) / 3)))
+    cells = int(min(16, max(2, math.sqrt(n) / 3)))
     for _ in range(iterations):
         disp = _repulsion(pos, cells) * (k * k)
         delta = pos[edges[0]] - pos[edges[1]]
@@ -251,13 +252,14 @@ def _repulsion(pos: np.ndarray, cells: int) -> np.ndarray:
     occupied = np.nonzero(count)[0]
     centroids = sums[occupied] / count[occupied, None]
     mass = count[occupied]
-    disp = np.zeros_like(pos)
-    for start in range(0, len(pos), 1000):  # batches bound the n x cells temporary
-        delta = pos[start:start + 1000, None, :] - centroids[None, :, :]
-        dist2 = np.maximum((delta * delta).sum(axis=-1), 1e-9)
-        disp[start:start + 1000] = (delta * (mass / dist2)[..., None]).sum(axis=1)
+    # sum_j m_j (p - c_j) / |p - c_j|^2 = p * sum_j w_j - sum_j w_j c_j with w_j = m_j / d2_j:
+    # two matrix products instead of an n x cells x 2 temporary.
+    dist2 = ((pos * pos).sum(axis=1)[:, None] + (centroids * centroids).sum(axis=1)[None, :]
+             - 2.0 * pos @ centroids.T)
     own = np.searchsorted(occupied, cid)
-    disp -= _push(pos, centroids[own], mass[own])
+    weights = mass / np.maximum(dist2, 1e-9)
+    weights[np.arange(len(pos)), own] = 0.0  # the own cell is handled exactly, below
+    disp = pos * weights.sum(axis=1)[:, None] - weights @ centroids
     others = mass[own] - 1
     without_self = np.where(others[:, None] > 0,
                             (sums[cid] - pos) / np.maximum(others, 1)[:, None], pos)

@@ -115,7 +115,9 @@ def _options(view: ViewGraph, physics: bool) -> dict[str, Any]:
         "nodes": {"font": {"size": 14, "face": FONT_FAMILY}, "borderWidth": 1},
         "edges": {"smooth": False if large else {"type": "continuous"},
                   "color": {"inherit": False},
-                  "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}},
+                  # Thousands of arrowheads double a frame's cost; the line style
+                  # already tells lead from co-responsible.
+                  "arrows": {"to": {"enabled": not large, "scaleFactor": 0.5}}},
         "interaction": {"hover": not large, "tooltipDelay": 150, "navigationButtons": False,
                         "hideEdgesOnDrag": large, "hideEdgesOnZoom": large,
                         "keyboard": {"enabled": True, "bindToWindow": False}},
@@ -215,10 +217,11 @@ def _edge_row(start: str, end: str, rel: str, weight: int) -> dict[str, Any]:
         "from": start, "to": end, "color": style.color,
         "width": style.width if weight <= 1 else min(style.width + weight ** 0.5, 12),
         "title": html.escape(style.label + (f" ×{weight}" if weight > 1 else "")),
-        "arrows": "to" if style.arrows else "",
     }
     if style.dashes:
         row["dashes"] = list(DASH_PATTERN)
+    if not style.arrows:
+        row["arrows"] = {"to": {"enabled": False}}
     return row
 
 

@@ -17,7 +17,7 @@ import pytest
 
 # One skip-or-fail rule for every integration test, kept beside the Neo4j tests.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integration"))
-from _require import require  # noqa: E402
+from _require import require
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
