@@ -72,7 +72,7 @@ class AgencyResolver:
             return AgencyRef(name, self.region, self.level, written)
         stem_at = _stem_start(name)
         if stem_at is None:
-            if from_list and AGENCY_SUFFIX.search(name) or LEADING_GROUP.fullmatch(name) \
+            if (from_list and AGENCY_SUFFIX.search(name)) or LEADING_GROUP.fullmatch(name) \
                     or CUSTOMS.fullmatch(name):
                 return AgencyRef(name, *self._scope_of(name), written)
             return None

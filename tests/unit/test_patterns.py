@@ -6,7 +6,13 @@ import pytest
 
 from ingest import patterns as p
 from ingest.metadata import (
-    BASIS, BASIS_UNQUOTED, DOC_NUMBER, FIVE_YEAR, ISSUING_NOTICE, PERIOD, SIGNATURE,
+    BASIS,
+    BASIS_UNQUOTED,
+    DOC_NUMBER,
+    FIVE_YEAR,
+    ISSUING_NOTICE,
+    PERIOD,
+    SIGNATURE,
     SUBJECT_TITLE,
 )
 
