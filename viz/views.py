@@ -47,7 +47,8 @@ def responsibility(graph: PropertyGraph | GraphIndex, *, plan: str | None = None
     agency is in the region or whose task's plan governs it; ``agency`` keeps that
     agency's tasks with every agency on them; ``role`` keeps one kind of link.
     An agency's size is the number of tasks it leads within the plan, region and
-    agency filters (the role filter does not shrink it).
+    agency filters (the role filter does not shrink it).  With both ``agency``
+    and ``role``, the agency's tasks are those where it has that role.
     """
     index = _index(graph)
     _require(index, plan, NodeKind.PLAN, "plan")
@@ -62,7 +63,7 @@ def responsibility(graph: PropertyGraph | GraphIndex, *, plan: str | None = None
         links = [link for link in links if index.region_of(link[0]) == region
                  or region in index.out(index.plan_of(link[1]) or "", RelKind.GOVERNS)]
     if agency is not None:
-        own = {t for a, t, _ in links if a == agency}
+        own = {t for a, t, r in links if a == agency and role in (None, r)}
         links = [link for link in links if link[1] in own]
     leads = Counter(a for a, _, r in links if r is Role.LEAD)
     if role is not None:
