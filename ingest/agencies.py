@@ -37,6 +37,8 @@ LEFT_STOPS = ("充分发挥", "发挥", "推动", "统筹", "会同", "组织", 
 #: Abbreviated department lists.  Example: ``整合市工信、科技、市场监管等部门``.
 ABBREVIATED_LIST = re.compile(r"(?P<lvl>市|省|县|区)(?P<items>[\u4e00-\u9fff、]{2,40}?)等(?:部门|单位)")
 
+#: A second name plate written after an agency.  Example: ``省市场监管局(省知识产权局)``.
+SECOND_PLATE = re.compile(r"[(（][^()（）]{2,20}(?:局|委|办|厅|中心|署)[)）]$")
 _PLACE_LEVEL = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,8}?)(?P<lvl>省|市|县|区|自治区|自治州|州)")
 
 
@@ -66,6 +68,10 @@ class AgencyResolver:
         """The agency a name denotes, or None for governments and generic groups."""
         name = p.ETC_SUFFIX.sub("", re.sub(r"\s+", "", written)).strip("“”\"")
         name = re.sub(r"(?:负责|牵头|配合|参与|落实)+$", "", name)
+        name = re.sub(r"^(?:由|请|会同|协同|联合)", "", name)
+        plate = SECOND_PLATE.search(name)
+        if plate and not p.GENERIC_UNIT.search(name):
+            name = name[:plate.start()]
         if len(name) < 2 or p.GENERIC_UNIT.search(name) or _is_government(name):
             return None
         if name in table.YOUTH_LEAGUE_NAMES or CAMPAIGN_OFFICE.fullmatch(name):
@@ -91,6 +97,8 @@ class AgencyResolver:
     def _split_prefix(self, prefix: str, stem: str) -> tuple[str | None, GovLevel | None]:
         if prefix == "国家":
             return None, GovLevel.NATIONAL
+        if prefix == "自治区":
+            return None, GovLevel.PROVINCE
         match = _PLACE_LEVEL.match(prefix + "|")
         level_char = prefix[-1:] if prefix else ""
         place = None
@@ -114,9 +122,9 @@ class AgencyResolver:
 
     def _is_home(self, place: str, level: GovLevel | None) -> bool:
         """Whether a place prefix names the document's own region (or its province)."""
-        homes = {h for h in (self.region, self.province) if h}
-        core = place.rstrip("省市县区")
-        if any(core.endswith(h.rstrip("省市县区")) for h in homes):
+        homes = {_place_core(h) for h in (self.region, self.province) if h}
+        core = _place_core(place)
+        if any(h and (core.endswith(h) or h.endswith(core)) for h in homes):
             return True
         return level == GovLevel.PROVINCE and self.province is None and self.level == level
 
@@ -126,6 +134,9 @@ class AgencyResolver:
         char = _LEVEL_CHAR.get(level, "") if level else ""
         if level == GovLevel.COUNTY and prefix.endswith("区"):
             char = "区"
+        if level == GovLevel.PROVINCE and (prefix.endswith("自治区") or (
+                not prefix and (self.province or self.region or "").endswith("自治区"))):
+            char = "自治区"
         if level == GovLevel.PROVINCE:
             entry = next(g for g in table.AGENCY_GROUPS if g.short == group)
             return char + (entry.province_short or group)
@@ -146,6 +157,14 @@ class AgencyResolver:
         if name.startswith("市") or name.startswith("团市"):
             return self._region_for(GovLevel.CITY), GovLevel.CITY
         return self.region, self.level
+
+
+def _place_core(place: str) -> str:
+    """``广西壮族自治区`` → ``广西``; ``济南市`` → ``济南``; ``山东省济南市`` → ``山东省济南``."""
+    for short, full in table.PROVINCE_FULL_NAMES.items():
+        if place.startswith(full):
+            place = short + place[len(full):]
+    return re.sub(r"(?:省|市|县|区|自治州|州)$", "", place)
 
 
 def _stem_start(name: str) -> int | None:
@@ -181,7 +200,7 @@ def _stem_alternation() -> str:
 #: Any mention of a table department with an optional place/level prefix.
 #: Example: ``济南市市场监督管理局``, ``省市场监管局``, ``国家发展改革委``.
 DEPARTMENT_MENTION = re.compile(
-    r"(?P<prefix>国家|(?:[\u4e00-\u9fff]{2,4}?(?:省|自治区))?(?:[\u4e00-\u9fff]{2,4}?(?:市|州))?"
+    r"(?P<prefix>国家|自治区|(?:[\u4e00-\u9fff]{2,4}?(?:省|自治区))?(?:[\u4e00-\u9fff]{2,4}?(?:市|州))?"
     r"(?:[\u4e00-\u9fff]{1,4}?(?:县|区))?|省|市|县|区)"
     rf"(?P<stem>{_stem_alternation()})"
 )
@@ -199,7 +218,7 @@ def find_mentions(text: str) -> list[tuple[str, int, int]]:
         start = match.start()
         if not prefix and not _BARE_STEM.search(match.group("stem")):
             continue
-        if prefix and prefix not in ("国家", "省", "市", "县", "区"):
+        if prefix and prefix not in ("国家", "自治区", "省", "市", "县", "区"):
             trimmed = trim_left(prefix, keep=1)
             start += len(prefix) - len(trimmed)
         found.append((text[start:match.end()], start, match.end()))

@@ -59,8 +59,16 @@ def find_funding(text: str) -> list[FundingHit]:
     hits: list[FundingHit] = []
     for sent in iter_sentences(text):
         spans: list[tuple[int, int]] = []
+        for pattern in (p.FUNDING_FUND_FIRST, p.FUNDING_GIVEN_TO):
+            for m in pattern.finditer(text, sent.start, sent.end):
+                hits.extend(_hits(text, sent, m, m.group("verb")))
+                spans.append((m.start(), m.end()))
+        spans.sort()
         for m in p.FUNDING_TRIGGER.finditer(text, sent.start, sent.end):
-            hits.extend(_hits(text, sent, m, m.group("verb")))
+            if any(a <= m.start() < b for a, b in spans):
+                continue
+            hits.extend(_hits(text, sent, m, m.group("verb"), previous=spans[-1][1]
+                              if spans and spans[-1][1] > sent.start else None))
             spans.append((m.start(), m.end()))
         for m in p.FUNDING_CAP.finditer(text, sent.start, sent.end):
             inside = any(a <= m.start() < b for a, b in spans)
@@ -92,8 +100,11 @@ def _recipient_dui(before: str) -> re.Match[str] | None:
     return found if between <= _MAX_CLAUSES_TO_VERB else None
 
 
-def _hits(text: str, sent: Sentence, m: re.Match[str], verb: str | None) -> list[FundingHit]:
-    """The funding items of one trigger match (one per amount)."""
+def _hits(text: str, sent: Sentence, m: re.Match[str], verb: str | None,
+          previous: int | None = None) -> list[FundingHit]:
+    """The funding items of one trigger match (one per amount).  ``previous`` is
+    where an earlier amount of the same sentence ended: ``…奖励50万元、省级企业
+    一次性奖励20万元`` names the second recipient between the two."""
     amounts = _amounts(m.group("amounts"))
     if not amounts:
         return []
@@ -112,8 +123,22 @@ def _hits(text: str, sent: Sentence, m: re.Match[str], verb: str | None) -> list
     purpose = p.PURPOSE.match(rest)
     dui = _recipient_dui(before)
     fund = p.FUND_NAME.match(rest) if verb in p.FUND_VERBS else None
+    named_fund = m.groupdict().get("fund")
+    given_to = m.groupdict().get("who")
     de = p.RECIPIENT_DE.search(before)
-    if purpose:
+    after_previous = _between(text, previous, m.start())
+    if named_fund:
+        recipients = [named_fund.strip()] * len(amounts)
+    elif after_previous:
+        recipients = [after_previous] * len(amounts)
+    elif given_to and dui:
+        # ``对…的,给予X`` names the kind in the 对 clause and the receiver after 给予.
+        who = dui["who"] + given_to if dui["who"].endswith("的") else dui["who"]
+        recipients = [who] * len(amounts)
+        start = s + dui.start("who") - 1
+    elif given_to:
+        recipients = [given_to] * len(amounts)
+    elif purpose:
         recipients = [purpose["purpose"].strip()] * len(amounts)
         end = m.end() + purpose.end()
     elif dui and not p.FUNDING_TRIGGER.search(dui["who"]):
@@ -128,6 +153,21 @@ def _hits(text: str, sent: Sentence, m: re.Match[str], verb: str | None) -> list
         recipients = [de["who"].strip()] * len(amounts)
         start = s + de.start("who")
     return [
-        FundingHit(start, end, s, e, who, value, unit, per)
+        FundingHit(start, end, s, e, _clean(who), value, unit, per)
         for (value, unit), who in zip(amounts, recipients, strict=True)
     ]
+
+
+def _clean(recipient: str | None) -> str | None:
+    if recipient is None:
+        return None
+    return p.RECIPIENT_TAIL.sub("", recipient.strip()) or None
+
+
+def _between(text: str, previous: int | None, verb_at: int) -> str | None:
+    """The recipient written between an earlier amount and this verb (after ``、``)."""
+    if previous is None or verb_at <= previous:
+        return None
+    gap = text[previous:verb_at]
+    match = re.match(r"^[、,，](?P<who>[^,，;；:：。\d]{2,30})$", gap)
+    return _clean(match["who"]) if match else None

@@ -27,10 +27,12 @@ CN_NUMBER = rf"[{CN_NUMERAL_CHARS}]+"
 #: Base units of counted quantities, longest first (a magnitude such as 万 may
 #: precede them: ``7万件``).  Examples: ``家``, ``个``, ``项``, ``件``, ``人次``.
 BASE_UNITS: tuple[str, ...] = (
-    "个百分点", "百分点", "个工作日", "工作日", "吨标准煤", "平方公里", "平方米", "千瓦时", "千瓦",
+    "个百分点", "百分点", "个工作日", "工作日", "吨标准煤", "平方公里", "平方米", "立方米", "兆瓦时",
+    "千瓦时", "千瓦", "兆瓦", "GWh", "MWh", "GW", "MW", "批次",
     "人次", "公里", "公顷", "美元", "小时", "分钟",
     "家", "个", "张", "项", "件", "位", "人", "户", "次", "所", "座", "条", "吨", "亩",
     "元", "台", "套", "辆", "艘", "处", "场", "篇", "部", "款", "栋", "床", "天", "名",
+    "批", "支", "只", "头", "株", "份", "期", "届", "间", "分",
     "%", "‰", "倍", "微克/立方米",
 )
 #: A magnitude written between a number and its base unit.  Example: ``万`` in ``7万件``.
@@ -38,6 +40,7 @@ UNIT_MAGNITUDE = r"(?:万亿|亿|万|千)"
 #: Units that a magnitude never precedes.  Example: ``%`` (never ``万%``).
 _PLAIN_ONLY = {
     "%", "‰", "倍", "微克/立方米", "个百分点", "百分点", "个工作日", "工作日", "小时", "分钟", "天",
+    "分", "GWh", "MWh", "GW", "MW",
 }
 
 #: Any unit of a counted quantity; a bare magnitude only where no base unit
@@ -114,6 +117,12 @@ DEADLINE_TO = re.compile(
 #: ``YYYY年(底)前``.  Examples: ``2022年底前``, ``2025年前``; not ``2025年前三季度``.
 DEADLINE_BEFORE = re.compile(
     r"(?<![\d-])(?P<year>(?:19|20)\d\d)年(?:底|末)?(?:以)?前(?![一二三四五六七八九十两\d个季半月年周天期])"
+)
+#: A year an aim verb sets as the deadline.  Examples: ``力争2022年``, ``确保2024年底``;
+#: not ``力争2022年3月``.
+DEADLINE_AIM = re.compile(
+    r"(?:力争|争取|确保|计划|预计|力求)(?:在|于)?(?P<year>(?:19|20)\d\d)年(?:底|末|年底)?(?:前)?"
+    r"(?![\d月])(?![一二三四]季度|上半年|下半年)"
 )
 #: ``YYYY年起``: a quota that starts in a year.  Example: ``自2023年起``.
 DEADLINE_FROM = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)年(?:起|开始)")
@@ -225,7 +234,7 @@ MONEY = rf"(?:{ARABIC_NUMBER}|[{CN_NUMERAL_CHARS}]+){MONEY_UNIT}"
 #: ``每家企业`` in ``给予每家企业10万元补助``.
 FUNDING_MODIFIER = (
     r"(?:一次性|最高|最多|不超过|不高于|资金|奖励|奖补|补助|补贴|扶持|专项资金|财政资金|专项"
-    r"|总规模|规模|总额|共计|累计|相应|为|了|每[家个户人项][^\d,，;；:：。]{0,8}?)"
+    r"|总规模|规模|总额|共计|累计|相应|为|了|每[家个户人项辆台套张次批][^\d,，;；:：。]{0,8}?)"
 )
 #: A giving or allocating verb tied to one or more amounts.  Examples:
 #: ``分别给予50万元、5万元``, ``每年拿出150万元``, ``设立2.43亿元``, ``一次性奖励10万元``.
@@ -233,6 +242,20 @@ FUNDING_TRIGGER = re.compile(
     r"(?P<per>每年度?)?(?:分别)?(?P<verb>给予|奖励|补助|补贴|资助|扶持|拿出|安排|设立|投入|下达|拨付)"
     rf"(?P<mods>{FUNDING_MODIFIER}*)(?P<amounts>{MONEY}(?:(?:、|和|或){MONEY})*)"
 )
+#: A fund named between the verb and its amount.  Example:
+#: ``每年安排茶产业发展专项资金3000万元``.
+FUNDING_FUND_FIRST = re.compile(
+    r"(?P<per>每年度?)?(?P<verb>安排|设立|拿出|投入|统筹)(?P<fund>[^,，;；:：。\d]{2,30}?(?:资金|基金))"
+    rf"(?P<mods>{FUNDING_MODIFIER}*)(?P<amounts>{MONEY})"
+)
+#: The receiver named right after 给予.  Example: ``给予项目单位最高200万元奖励``.
+FUNDING_GIVEN_TO = re.compile(
+    r"(?P<verb>给予)(?P<who>[^,，;；:：。\d]{2,20}?)"
+    rf"(?P<mods>(?:最高|一次性|最多){FUNDING_MODIFIER}*)(?P<amounts>{MONEY})"
+)
+#: Words that end a recipient but belong to the amount.  Example: ``一次性`` in
+#: ``…龙头企业一次性奖励50万元``.
+RECIPIENT_TAIL = re.compile(r"(?:一次性|最高|最多|不超过|分别|给予)+$")
 #: A cap written as its own clause after a subsidy rate.  Example:
 #: ``按投资额的10%给予补助,最高不超过100万元``.
 FUNDING_CAP = re.compile(

@@ -14,7 +14,7 @@ from ingest.agencies import AgencyRef, AgencyResolver, find_mentions
 from ingest.agency_table import PROVINCE_ABBREVIATIONS, PROVINCES, province_full_name
 from ingest.brands import find_brands
 from ingest.errors import NoStructure
-from ingest.funding import find_funding
+from ingest.funding import FundingHit, find_funding
 from ingest.metadata import DOC_NUMBER, extract_metadata
 from ingest.normalize import NormalizedText, normalize
 from ingest.responsibility import Clause, find_clauses, split_units
@@ -92,13 +92,14 @@ def extract_normalized(source: str, norm: NormalizedText, sha256: str | None = N
     tasks = _tasks(ctx, sections, task_sections, clauses, resolver) + _table_tasks(
         ctx, sections, resolver)
     task_ids = {i: sections[i].id for i in task_sections}
-    targets = _targets(ctx, sections, task_ids)
+    funding_hits = find_funding(text)
+    targets = _targets(ctx, sections, task_ids, funding_hits)
     funding = tuple(
         Funding(recipient=hit.recipient, amount=hit.amount, unit=hit.unit, per=hit.per,
                 evidence=ctx.evidence(hit.start, hit.end,
                                       _section_at(sections, hit.start),
                                       (hit.sentence_start, hit.sentence_end)))
-        for hit in find_funding(text)
+        for hit in funding_hits
     )
     brands = tuple(
         Brand(name=hit.name, kind=hit.kind,
@@ -154,16 +155,30 @@ def _task_sections(text: str, sections: list[Section], resolver: AgencyResolver
     for i, section in enumerate(sections):
         found = [c for c in find_clauses(text, section.text_start, section.own_end)
                  if _names(resolver, c.lead) or _names(resolver, c.co)]
-        if found:
-            clauses[i] = found
+        for clause in found:
+            owner = _closed_item(text, sections, i, clause)
+            clauses.setdefault(owner, []).append(clause)
     tasks = []
     for i, section in enumerate(sections):
         leaf = section.children == 0
         nested = section.parent is not None
         preamble = nested and bool(PREAMBLE.search(sections[section.parent].title))  # type: ignore[index]
-        if i in clauses or (leaf and nested and not preamble):
+        under_task = nested and section.parent in clauses and i not in clauses
+        if i in clauses or (leaf and nested and not preamble and not under_task):
             tasks.append(i)
     return tasks, clauses
+
+
+def _closed_item(text: str, sections: list[Section], index: int, clause: Clause) -> int:
+    """The item a clause closes: its own section, or — when the clause stands on a
+    line of its own after the last of several sub-items — their parent item."""
+    section = sections[index]
+    own_line = clause.start == 0 or text[clause.start - 1] == "\n"
+    parent = section.parent
+    if not own_line or parent is None or sections[parent].children < 2:
+        return index
+    last_child = max(j for j, s in enumerate(sections) if s.parent == parent)
+    return parent if last_child == index and sections[parent].rank >= 2 else index
 
 
 def _tasks(ctx: _Ctx, sections: list[Section], task_sections: list[int],
@@ -197,11 +212,14 @@ def _table_tasks(ctx: _Ctx, sections: list[Section], resolver: AgencyResolver) -
     tasks = []
     for row in table_rows(ctx.text):
         units = _names(resolver, tuple(split_units(row.units)))
+        co = _names(resolver, tuple(split_units(row.co_units)))
+        # With a separate co column every unit of the lead column leads.
+        lead, co = (units, co) if row.co_units else (units[:1], units[1:])
         index = _innermost(sections, row.start)
         prefix = sections[index].id + "." if index is not None else ""
         tasks.append(Task(id=prefix + row.number,
                           section=sections[index].title if index is not None else None,
-                          title=row.title or None, lead=tuple(units[:1]), co=tuple(units[1:]),
+                          title=row.title or None, lead=tuple(lead), co=tuple(co),
                           evidence=ctx.evidence(row.start, row.end, prefix + row.number)))
     return tuple(tasks)
 
@@ -232,10 +250,16 @@ def _section_at(sections: list[Section], pos: int) -> str | None:
     return sections[index].id if index is not None else None
 
 
-def _targets(ctx: _Ctx, sections: list[Section], task_ids: dict[int, str]) -> tuple[Target, ...]:
+def _targets(ctx: _Ctx, sections: list[Section], task_ids: dict[int, str],
+             funding: list[FundingHit]) -> tuple[Target, ...]:
+    """Targets, each linked to the task whose span holds it.  An amount that is
+    money given (funding) in the same sentence is not also a target."""
     out: list[Target] = []
     seen: set[tuple[object, ...]] = set()
+    money = {(f.sentence_start, float(f.amount), f.unit) for f in funding}
     for hit in find_targets(ctx.text):
+        if hit.value is not None and (hit.sentence_start, float(hit.value), hit.unit) in money:
+            continue
         index = _innermost(sections, hit.start)
         task = task_ids.get(index) if index is not None else None
         key = (hit.year, hit.metric, hit.value, hit.unit)

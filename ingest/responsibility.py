@@ -103,6 +103,8 @@ def parse_clause(content: str) -> tuple[list[str], list[str], bool, bool]:
             co.extend(split_units(m.group("units")))
         else:
             plain.extend(split_units(re.sub(r"(?:共同)?负责$", "", part)))
+    if shared and lead:
+        return lead, co + [u for u in plain if u not in lead], False, False
     if shared:
         return plain + lead, co, True, sticky
     if lead:
@@ -149,7 +151,9 @@ def find_clauses(text: str, start: int, end: int) -> list[Clause]:
             clause_start = match.start()
         clauses.append(_clause(content, clause_start, close))
         taken_until = close
-    clauses.extend(_prose_clauses(text, start, end, taken_until, clauses))
+    if not clauses:
+        # Prose only speaks where no list does: a list is the document's own statement.
+        clauses.extend(_prose_clauses(text, start, end, taken_until, clauses))
     clauses.sort(key=lambda c: c.start)
     return [c for c in clauses if c.lead or c.co]
 
@@ -175,6 +179,14 @@ _PROSE_SENTENCE = re.compile(r"(?:^|(?<=[。;；\n]))[^。;；\n]{2,80}?牵头[^
 #: Units that share a task, as a sentence.  Example: ``县财政局、县金融办按职责分工负责。``.
 _SHARED_SENTENCE = re.compile(
     r"(?:^|(?<=[。;；\n]))[^。;；\n,，]{2,80}?(?:按(?:照)?职责分工|分别)负责(?=[。;；\n]|$)")
+
+
+_UNIT = r"[^。,，;；:：\n、()（）]{2,24}?(?:局|委|办|厅|中心|海关|会|院|室)"
+#: ``X会同Y、Z…`` as a sentence's subject.  Example: ``市审计局会同市财政局开展检查``.
+_WITH_SENTENCE = re.compile(
+    rf"(?:^|(?<=[。;；\n]))(?P<lead>{_UNIT})会同(?P<co>{_UNIT}(?:、{_UNIT})*)(?:等(?:有关)?部门)?")
+#: ``X负责…`` as a sentence's subject.  Example: ``市民政局负责督促落实``.
+_SUBJECT_DUTY = re.compile(rf"(?:^|(?<=[。;；\n,，]))(?!由)(?P<lead>{_UNIT})(?:具体)?负责")
 
 
 def _prose_clauses(text: str, start: int, end: int, after: int,
@@ -205,6 +217,17 @@ def _prose_clauses(text: str, start: int, end: int, after: int,
         if clause.lead:
             found.append(clause)
             spans.append((match.start(), match.end()))
+    for match in _WITH_SENTENCE.finditer(text, start, end):
+        if any(a <= match.start() < b for a, b in spans):
+            continue
+        found.append(Clause(match.start(), match.end(), (match.group("lead"),),
+                            tuple(split_units(match.group("co")))))
+        spans.append((match.start(), match.end()))
+    for match in _SUBJECT_DUTY.finditer(text, start, end):
+        if any(a <= match.start() < b for a, b in spans):
+            continue
+        found.append(Clause(match.start(), match.end(), (match.group("lead"),), ()))
+        spans.append((match.start(), match.end()))
     for match in p.BY_UNIT.finditer(text, start, end):
         if any(a <= match.start() < b for a, b in spans):
             continue

@@ -14,6 +14,13 @@ from dataclasses import dataclass
 from ingest import patterns as p
 
 _CELL_SPLIT = re.compile(r"\s*[|｜]\s*")
+#: Columns that are never the task's title.  Example: ``完成时限``, ``备注``.
+_NOT_TITLE = r"时限|时间|期限|备注|序号"
+
+
+def _cell(text: str) -> str:
+    """A cell's text, with a dash or 无 meaning empty."""
+    return "" if re.fullmatch(r"[-—–/无\s]*", text) else text
 
 
 @dataclass(frozen=True)
@@ -25,6 +32,8 @@ class TableRow:
     units: str
     start: int
     end: int
+    #: Units of a separate 配合单位 column, when the table has one.
+    co_units: str = ""
 
 
 def table_rows(text: str) -> list[TableRow]:
@@ -35,6 +44,8 @@ def table_rows(text: str) -> list[TableRow]:
         line_end = text.find("\n", header.end())
         cells = _CELL_SPLIT.split(text[line_start:line_end if line_end >= 0 else len(text)].strip("|｜ "))
         unit_col = next((i for i, c in enumerate(cells) if re.search(r"责任|牵头", c)), len(cells) - 1)
+        co_col = next((i for i, c in enumerate(cells) if re.search(r"配合|协同|参与|协办", c)), None)
+        skip = {unit_col, co_col} | {i for i, c in enumerate(cells) if re.search(_NOT_TITLE, c)}
         pos = line_end + 1 if line_end >= 0 else len(text)
         while pos < len(text):
             end = text.find("\n", pos)
@@ -47,8 +58,9 @@ def table_rows(text: str) -> list[TableRow]:
             if len(parts) < 2 or not parts[0].isdigit():
                 break
             units = parts[unit_col] if unit_col < len(parts) else parts[-1]
-            middle = [c for i, c in enumerate(parts[1:], 1) if i != unit_col]
+            co_units = parts[co_col] if co_col is not None and co_col < len(parts) else ""
+            middle = [c for i, c in enumerate(parts[1:], 1) if i not in skip]
             title = max(middle, key=len) if middle else ""
-            rows.append(TableRow(parts[0], title.rstrip("。"), units, pos, end))
+            rows.append(TableRow(parts[0], title.rstrip("。"), _cell(units), pos, end, _cell(co_units)))
             pos = end + 1
     return rows

@@ -119,7 +119,7 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None) -> list[De
     end = len(text) if end is None else end
     titles = [(m.start(), m.end()) for m in p.TITLE.finditer(text, start, end)]
     found: list[tuple[int, int, int]] = []
-    for pattern in (p.DEADLINE_TO, p.DEADLINE_BEFORE, p.DEADLINE_FROM):
+    for pattern in (p.DEADLINE_TO, p.DEADLINE_BEFORE, p.DEADLINE_FROM, p.DEADLINE_AIM):
         for m in pattern.finditer(text, start, end):
             found.append((m.start(), m.end(), int(m.group("year"))))
     for m in p.FIVE_YEAR_PLAN_END.finditer(text, start, end):
