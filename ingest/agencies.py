@@ -22,7 +22,8 @@ _LEVEL_CHAR = {GovLevel.NATIONAL: "国家", GovLevel.PROVINCE: "省", GovLevel.C
 #: Suffixes that make an unknown list entry plausibly an agency.  Example: ``省大数据中心``.
 AGENCY_SUFFIX = re.compile(
     r"(?:局|委|办|厅|中心|委员会|办公室|海关|总工会|工商联|法院|检察院|监委|领导小组|管委会"
-    r"|联合会|协会|集团|公司|银行|分行|支行|研究院|研究所|科学院|大学|学院|署|处|站|队|社|室)$"
+    r"|联合会|协会|集团|公司|银行|分行|支行|研究院|研究所|科学院|大学|学院|署|处|站|队|社|室"
+    r"|宣传部|组织部|统战部|政法委)$"
 )
 #: Offices named after a campaign.  Example: ``质量强省办``.
 CAMPAIGN_OFFICE = re.compile(r"质量强(?:省|市|县|区)办")
@@ -90,7 +91,9 @@ class AgencyResolver:
         key = (group, level)
         if from_list:
             self.list_forms.setdefault(key, name if not place else _LEVEL_CHAR.get(level, "") + stem)
-        canonical = self.list_forms.get(key) or self._default_form(group, stem, level, prefix)
+        canonical = self.list_forms.get(key) or (
+            prefix + stem if _is_short_form(prefix, stem, group)
+            else self._default_form(group, stem, level, prefix))
         region = self._region_for(level)
         return AgencyRef(canonical, region, level, written, group)
 
@@ -157,6 +160,12 @@ class AgencyResolver:
         if name.startswith("市") or name.startswith("团市"):
             return self._region_for(GovLevel.CITY), GovLevel.CITY
         return self.region, self.level
+
+
+def _is_short_form(prefix: str, stem: str, group: str) -> bool:
+    """``市工信局`` is the document's own short form (keep it); ``济南市市场监督管理局``
+    is a long form (map it to the group's short form)."""
+    return prefix in ("省", "市", "县", "区", "自治区") and len(stem) <= len(group)
 
 
 def _place_core(place: str) -> str:

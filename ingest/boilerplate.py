@@ -16,7 +16,7 @@ import re
 
 MAX_CHROME_LINE = 80
 # Lines after a "related news" heading are dropped while they are this short.
-MAX_LIST_LINE = 40
+MAX_LIST_LINE = 60
 MAX_DISCLAIMER_LINE = 600
 
 # --- fragments removed from a line that is otherwise kept ----------------------------------

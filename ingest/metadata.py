@@ -45,7 +45,8 @@ PAGE_DATE = re.compile(r"(20\d{2})-(\d{1,2})-(\d{1,2})")
 #: A title line: short, no full stop, ending in a document type.
 #: Example: ``四川省“十四五”现代流通体系建设实施方案``.
 TITLE_LINE = re.compile(
-    r"^\s*《?([^。,，:：\n]{4,60}?(?:方案|意见|计划|措施|办法|细则|通知|规划|纲要|决定|规定))》?\s*$", re.M)
+    r"^\s*《?([^。,，:：\n]{4,60}?(?:方案|意见|计划|措施|办法|细则|通知|规划|纲要|决定|规定)"
+    r"(?:[(（]\d{4}\s*[-—–~至]\s*\d{4}年?[)）])?)》?\s*$", re.M)
 #: A notice that issues a plan.  Example: ``XX县人民政府办公室关于印发《X方案》的通知``.
 ISSUING_NOTICE = re.compile(
     r"^(?P<issuer>[\u4e00-\u9fff()（）]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|"
@@ -60,7 +61,11 @@ INTERPRETATION = re.compile(r"解读")
 #: Where the plan says whose reality it fits.  Example: ``结合杭州实际``.
 LOCAL_REALITY = re.compile(r"结合([\u4e00-\u9fff]{2,4}?)(?:市|省)?实际")
 #: ``市政府印发了《…》``: the government that issued a reported plan.
-GOV_ISSUED = re.compile(r"(省|市|县|区)(?:人民)?政府(?:正式)?印发")
+GOV_ISSUED = re.compile(r"(省|市|县|区)(?:人民)?政府(办公室|办公厅)?(?:正式)?印发")
+#: A city named as a place.  Example: ``苏州市`` in ``,苏州市政府新闻办``.
+CITY_MENTION = re.compile(r"(?:^|(?<=[\s,，。、;；:：“”《(（省]))([\u4e00-\u9fff]{2,3}?)市(?!场|级|民|区县)")
+#: How often a city must be named for it to be taken as the document's region.
+MIN_CITY_MENTIONS = 3
 #: ``A起草了《…》``: the drafter of an interpreted plan.
 DRAFTED = re.compile(r"(省|市)([\u4e00-\u9fff]{2,10}?(?:局|委|厅))[^。]{0,30}?起草")
 
@@ -172,6 +177,11 @@ def _region(text: str, title: str | None, issuer: str | None) -> tuple[str | Non
         best, n = counts.most_common(1)[0]
         if n:
             return table.province_full_name(best), GovLevel.PROVINCE
+    if level in (GovLevel.CITY, None):
+        cities = Counter(m.group(1) for m in CITY_MENTION.finditer(text)
+                         if m.group(1)[0] not in "全我本各该城省市")
+        if cities and (top := cities.most_common(1)[0])[1] >= MIN_CITY_MENTIONS:
+            return top[0] + "市", GovLevel.CITY
     return None, level
 
 
@@ -210,8 +220,8 @@ def _level_from_pronouns(text: str) -> GovLevel | None:
 
 def _issuer_from_prose(text: str, region: str | None, level: GovLevel | None,
                        is_news: bool, is_interpretation: bool) -> str | None:
-    if is_news and GOV_ISSUED.search(text) and region:
-        return region + "人民政府"
+    if is_news and (gov := GOV_ISSUED.search(text)) and region:
+        return region + "人民政府" + (gov.group(2) or "")
     if is_interpretation and (drafted := DRAFTED.search(text)) and region:
         return region + _long_form(drafted.group(2))
     return None

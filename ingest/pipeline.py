@@ -34,6 +34,8 @@ from ontology.model import (
 )
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+#: Who interprets the document is not who carries out a task.  Example: ``由省财政厅负责解释``.
+INTERPRETS = re.compile(r"负责(?:对本\S{0,4})?解释")
 #: Parts whose items state aims and rules rather than tasks.  Example: ``第一章 总则``.
 PREAMBLE = re.compile(
     r"^(?:总则|附则|总体要求|指导思想|基本原则|工作原则|工作目标|主要目标|总体目标|发展目标)$")
@@ -154,7 +156,8 @@ def _task_sections(text: str, sections: list[Section], resolver: AgencyResolver
     clauses: dict[int, list[Clause]] = {}
     for i, section in enumerate(sections):
         found = [c for c in find_clauses(text, section.text_start, section.own_end)
-                 if _names(resolver, c.lead) or _names(resolver, c.co)]
+                 if (_names(resolver, c.lead) or _names(resolver, c.co))
+                 and not INTERPRETS.search(text, c.start, c.end)]
         for clause in found:
             owner = _closed_item(text, sections, i, clause)
             clauses.setdefault(owner, []).append(clause)
