@@ -1,0 +1,140 @@
+"""Web pages: the coordinators' search page, agency and plan pages, live network views.
+
+Plain HTML from jinja2 templates (``api/templates``), readable on a phone, no build
+step.  The network views are the same pages ``policygraph viz`` writes, drawn from
+whatever backend the repository runs on, with filters as query parameters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Final
+from urllib.parse import quote
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from api.deps import RepoDep
+from graph.errors import NotFound
+from graph.repository import PageRequest
+from ontology.model import NodeKind, Role
+from viz import views
+from viz.describe import target_text as _target_props_text
+from viz.errors import UnknownNode, ViewTooLarge
+from viz.layout import prepare
+from viz.model import ViewGraph, ViewNode
+from viz.render import Linker, NodeLinks, render, render_message
+from viz.snapshot import SnapshotCache
+
+router = APIRouter()
+templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
+
+#: Results on the search page; a coordinator reads the first few.
+SEARCH_LIMIT: Final = 20
+AGENCY_TASKS_LIMIT: Final = 100
+_LEVEL_ZH: Final = {"national": "国家", "province": "省级", "city": "市级", "county": "县级"}
+_snapshots = SnapshotCache()
+
+
+def _target_text(target: object) -> str:
+    fields = ("metric", "value", "unit", "qualifier", "year")
+    return _target_props_text({f: getattr(target, f, None) for f in fields})
+
+
+templates.env.globals.update(target_text=_target_text,
+                             level_zh=lambda level: _LEVEL_ZH.get(level, level))
+
+
+def _root(request: Request) -> str:
+    return str(request.scope.get("root_path", "")).rstrip("/")
+
+
+def _page(request: Request, name: str, **context: object) -> HTMLResponse:
+    return templates.TemplateResponse(request, name, {"root": _root(request), **context})
+
+
+@router.get("/", response_class=HTMLResponse, include_in_schema=False)
+def search_page(request: Request, repo: RepoDep,
+                q: Annotated[str | None, Query(max_length=200)] = None) -> HTMLResponse:
+    """The coordinators' page: which agency is responsible for a task."""
+    query = (q or "").strip()
+    found = repo.tasks(query, PageRequest(limit=SEARCH_LIMIT)) if query else None
+    return _page(request, "search.html", q=query, results=found.data if found else (),
+                 count=found.count if found else 0)
+
+
+@router.get("/agency", response_class=HTMLResponse, include_in_schema=False)
+def agency_page(request: Request, repo: RepoDep, key: str) -> HTMLResponse:
+    """An agency: names, region, and the tasks it leads and shares."""
+    tasks = repo.agency_tasks(key, None, PageRequest(limit=AGENCY_TASKS_LIMIT))
+    return _page(request, "agency.html", agency=repo.agency(key), tasks=tasks.data,
+                 count=tasks.count)
+
+
+@router.get("/plan", response_class=HTMLResponse, include_in_schema=False)
+def plan_page(request: Request, repo: RepoDep, key: str) -> HTMLResponse:
+    """A plan: sections, tasks with their agencies, targets and funding."""
+    return _page(request, "plan.html", plan=repo.plan(key))
+
+
+def _linker(root: str, depth: int) -> Linker:
+    def link(node: ViewNode) -> NodeLinks:
+        ego = f"{root}/viz/ego?center={quote(node.id, safe='')}&depth={depth}"
+        detail = {NodeKind.AGENCY: "agency", NodeKind.PLAN: "plan"}.get(node.kind)
+        api = f"{root}/{detail}?key={quote(node.id, safe='')}" if detail else None
+        return NodeLinks(ego_url=ego, api_url=api)
+
+    return link
+
+
+def _network(request: Request, view: ViewGraph, depth: int = 1) -> HTMLResponse:
+    root = _root(request)
+    nav = [("查询", f"{root}/"), ("责任网络", f"{root}/viz/responsibility"),
+           ("规划层级", f"{root}/viz/hierarchy"), ("品牌体系", f"{root}/viz/brands")]
+    try:
+        prepared = prepare(view)
+    except ViewTooLarge as e:
+        message = (f"这个视图有 {e.nodes} 个节点，超过上限 {e.cap}，无法在浏览器中流畅显示。"
+                   "请加上筛选条件（规划、地区、部门或角色）缩小范围。")
+        return HTMLResponse(render_message(view.title, message, nav=nav), status_code=422)
+    return HTMLResponse(render(prepared, nav=nav, linker=_linker(root, depth)))
+
+
+def _view(build: Callable[..., ViewGraph], *args: object, **kwargs: object) -> ViewGraph:
+    """Run a view; an unknown key becomes the graph layer's NotFound (404 in one place)."""
+    try:
+        return build(*args, **kwargs)
+    except UnknownNode as e:
+        raise NotFound(f"no {e.what} with key {e.key!r}") from e
+
+
+@router.get("/viz/responsibility", response_class=HTMLResponse, include_in_schema=False)
+def responsibility_view(request: Request, repo: RepoDep, plan: str | None = None,
+                        region: str | None = None, agency: str | None = None,
+                        role: Role | None = None) -> HTMLResponse:
+    """Agencies and tasks: lead links solid and thick, co-responsible dashed and thin."""
+    index = _snapshots.index(repo)
+    return _network(request, _view(views.responsibility, index, plan=plan, region=region,
+                                   agency=agency, role=role))
+
+
+@router.get("/viz/hierarchy", response_class=HTMLResponse, include_in_schema=False)
+def hierarchy_view(request: Request, repo: RepoDep, plan: str | None = None) -> HTMLResponse:
+    """Measures → implementing plans → sections → tasks → targets with deadline years."""
+    return _network(request, _view(views.hierarchy, _snapshots.index(repo), plan=plan))
+
+
+@router.get("/viz/brands", response_class=HTMLResponse, include_in_schema=False)
+def brands_view(request: Request, repo: RepoDep, brand: str | None = None) -> HTMLResponse:
+    """Brands, programmes, awards and certifications, and what names them."""
+    return _network(request, _view(views.brands, _snapshots.index(repo), brand=brand))
+
+
+@router.get("/viz/ego", response_class=HTMLResponse, include_in_schema=False)
+def ego_view(request: Request, repo: RepoDep, center: str,
+             depth: Annotated[int, Query(ge=0, le=views.MAX_DEPTH)] = 1) -> HTMLResponse:
+    """The neighbourhood of any node, ``depth`` links deep."""
+    view = _view(views.ego, _snapshots.index(repo), center, depth=depth)
+    return _network(request, view, depth)
