@@ -8,6 +8,7 @@ browser: it launches ``$POLICYGRAPH_CHROMIUM`` (default ``/usr/bin/chromium``).
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -54,3 +55,12 @@ def artifacts() -> Path:
     """The git-ignored folder the screenshots go to."""
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample corpus built with ``policygraph build`` (once per session)."""
+    out = tmp_path_factory.mktemp("sample") / "build"
+    subprocess.run([sys.executable, "-m", "api.cli", "build", "data/corpus", "--out", str(out),
+                    "--quiet"], cwd=ROOT, check=True, capture_output=True, timeout=600)
+    return out

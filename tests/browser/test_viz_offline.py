@@ -28,12 +28,11 @@ def _cli(*args: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
-    """The sample corpus built and written as a site; expected node count per page."""
+def site(sample_build: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
+    """The sample corpus written as a site by ``policygraph viz``; node count per page."""
     work = tmp_path_factory.mktemp("viz")
-    _cli("build", "data/corpus", "--out", str(work / "build"), "--quiet")
-    _cli("viz", "--out", str(work / "site"), "--build", str(work / "build"))
-    index = GraphIndex(load_build(work / "build"))
+    _cli("viz", "--out", str(work / "site"), "--build", str(sample_build))
+    index = GraphIndex(load_build(sample_build))
     expected = {"responsibility.html": views.responsibility(index),
                 "hierarchy.html": views.hierarchy(index), "brands.html": views.brands(index)}
     expected.update({ego_file(k): views.ego(index, k, depth=2) for k in ego_centres(index)})
