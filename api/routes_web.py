@@ -79,12 +79,17 @@ def plan_page(request: Request, repo: RepoDep, key: str) -> HTMLResponse:
     return _page(request, "plan.html", plan=repo.plan(key))
 
 
+#: Where a clicked node's details are: the HTML pages for agencies and plans, the JSON API else.
+_DETAIL: Final = {NodeKind.AGENCY: "/agency?key=", NodeKind.PLAN: "/plan?key=",
+                  NodeKind.TASK: "/tasks/", NodeKind.BRAND: "/brands/"}
+
+
 def _linker(root: str, depth: int) -> Linker:
     def link(node: ViewNode) -> NodeLinks:
-        ego = f"{root}/viz/ego?center={quote(node.id, safe='')}&depth={depth}"
-        detail = {NodeKind.AGENCY: "agency", NodeKind.PLAN: "plan"}.get(node.kind)
-        api = f"{root}/{detail}?key={quote(node.id, safe='')}" if detail else None
-        return NodeLinks(ego_url=ego, api_url=api)
+        key = quote(node.id, safe="/")
+        detail = _DETAIL.get(node.kind)
+        return NodeLinks(ego_url=f"{root}/viz/ego?center={key}&depth={depth}",
+                         api_url=f"{root}{detail}{key}" if detail else None)
 
     return link
 
