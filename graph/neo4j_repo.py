@@ -1,0 +1,319 @@
+"""The Neo4j backend: the named queries of :mod:`graph.queries`, shaped by :mod:`graph.assemble`.
+
+Every read runs as an auto-commit query in a ``READ`` session (routed to readers on a
+cluster; no driver-side retries, so an unreachable server answers at once) on the
+configured database.  Driver errors become :mod:`graph.errors` exceptions at this boundary;
+after a connectivity failure the driver is dropped and the next call opens a fresh one, so
+the service recovers by itself when Neo4j is back.
+
+Analysts' Cypher (:meth:`Neo4jRepository.run_cypher`) is ``EXPLAIN``-ed first and refused
+unless Neo4j classifies it as read-only; it then runs in an explicit read transaction with
+a server-side timeout, is cut at a row cap and always rolled back.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any, Final
+
+import neo4j
+from neo4j.exceptions import ClientError, TransientError
+
+from graph import assemble as asm
+from graph import queries as q
+from graph.cypher_json import ValueBudget, to_json
+from graph.driver import store_errors
+from graph.errors import NotFound, StoreUnavailable
+from graph.repository import (
+    AgencyInfo,
+    AgencyWorkload,
+    BrandDetail,
+    BrandInfo,
+    CypherFailed,
+    CypherRejected,
+    CypherResult,
+    CypherTimeout,
+    Health,
+    Page,
+    PageRequest,
+    PlanInfo,
+    PlanTree,
+    SearchHit,
+    Subgraph,
+    TargetFilter,
+    TargetRow,
+    TaskInfo,
+)
+from graph.search import match, parse_query, rank_key
+from ontology.model import NodeKind, Role
+
+#: Most full-text hits considered by one search.
+FULLTEXT_LIMIT: Final = 10_000
+SUBGRAPH_CAP: Final = 500
+_KINDS: Final = {kind.value: kind for kind in NodeKind}
+
+Record = dict[str, Any]
+
+
+def _kind_of(labels: list[str]) -> NodeKind:
+    return next(_KINDS[label] for label in sorted(labels) if label in _KINDS)
+
+
+class Neo4jRepository:
+    """:class:`~graph.repository.Repository` over a Neo4j database."""
+
+    backend = "neo4j"
+
+    def __init__(
+        self, open_driver: Callable[[], neo4j.Driver], database: str, location: str
+    ) -> None:
+        self.location = location
+        self._open_driver = open_driver
+        self._database = database
+        self._driver: neo4j.Driver | None = None
+        self._lock = threading.Lock()
+
+    # -- plumbing ----------------------------------------------------------------------
+
+    def _current(self) -> neo4j.Driver:
+        with self._lock:
+            if self._driver is None:
+                self._driver = self._open_driver()
+            return self._driver
+
+    def _drop(self, driver: neo4j.Driver) -> None:
+        with self._lock:
+            if self._driver is driver:
+                self._driver = None
+        driver.close()
+
+    def _session(self, driver: neo4j.Driver) -> neo4j.Session:
+        return driver.session(
+            database=self._database,
+            default_access_mode=neo4j.READ_ACCESS,
+            notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF,
+        )
+
+    def _read(self, cypher: str, /, **params: Any) -> list[Record]:
+        """Rows of a named read query, as plain Python values."""
+        driver = self._current()
+        try:
+            with store_errors(self.location), self._session(driver) as session:
+                return [to_json(record.data()) for record in session.run(cypher, params)]
+        except StoreUnavailable:
+            self._drop(driver)
+            raise
+
+    def _one(self, cypher: str, what: str, key: str) -> Record:
+        rows = self._read(cypher, key=key)
+        if not rows:
+            raise NotFound(f"no {what} with id {key!r}")
+        return rows[0]
+
+    def _task_records(self, keys: list[str]) -> dict[str, Record]:
+        if not keys:
+            return {}
+        return {r["task"]["key"]: r for r in self._read(q.TASK_RECORDS, keys=keys)}
+
+    # -- the Repository interface ----------------------------------------------------------
+
+    def health(self) -> Health:
+        """Backend, location and counts (from the count store)."""
+        rows = self._read(q.COUNTS)
+        counts = {r["kind"]: r["n"] for r in rows}
+        return Health(self.backend, self.location, True,
+                      {kind.value: counts.get(kind.value, 0) for kind in NodeKind},
+                      counts.get("", 0))
+
+    def tasks(self, query: str | None, page: PageRequest) -> Page[TaskInfo]:
+        """Tasks matching ``query`` (best first), or all tasks in document order."""
+        if query is None or not query.strip():
+            ordered = sorted(self._read(q.ALL_TASK_RECORDS), key=asm.task_order)
+            return Page(tuple(asm.task_info(r) for r in page.slice(ordered)), len(ordered))
+        parsed = parse_query(query)
+        if not parsed:
+            return Page((), 0)
+        hits = []
+        for row in self._read(q.TASK_CANDIDATES, terms=list(parsed.terms)):
+            found = match(parsed, [row["title"]], [t for t in row["texts"] if t])
+            if found is not None:
+                hits.append((rank_key(found, row["title"] or "", row["key"]), row["key"], found))
+        hits.sort(key=lambda h: h[0])
+        chosen = page.slice(hits)
+        records = self._task_records([key for _, key, _ in chosen])
+        return Page(tuple(asm.task_info(records[k], m) for _, k, m in chosen), len(hits))
+
+    def task(self, key: str) -> TaskInfo:
+        """One task by key."""
+        records = self._task_records([key])
+        if key not in records:
+            raise NotFound(f"no task with id {key!r}")
+        return asm.task_info(records[key])
+
+    def agencies(self, query: str | None, page: PageRequest) -> Page[AgencyInfo]:
+        """Agencies matching ``query`` by name or alias (best first), or all by name."""
+        if query is None or not query.strip():
+            infos = sorted(map(asm.agency_info, self._read(q.ALL_AGENCY_RECORDS)),
+                           key=lambda a: (a.name, a.key))
+            return Page(page.slice(infos), len(infos))
+        parsed = parse_query(query)
+        if not parsed:
+            return Page((), 0)
+        hits = []
+        for record in self._read(q.AGENCY_CANDIDATES, terms=list(parsed.terms)):
+            agency = record["agency"]
+            found = match(parsed, [agency.get("name"), *(agency.get("aliases") or [])])
+            if found is not None:
+                hits.append((rank_key(found, agency.get("name") or "", agency["key"]),
+                             asm.agency_info(record, found)))
+        hits.sort(key=lambda h: h[0])
+        return Page(tuple(info for _, info in page.slice(hits)), len(hits))
+
+    def agency(self, key: str) -> AgencyInfo:
+        """One agency by key."""
+        return asm.agency_info(self._one(q.AGENCY_RECORD, "agency", key))
+
+    def agency_tasks(self, key: str, role: Role | None, page: PageRequest) -> Page[TaskInfo]:
+        """Tasks an agency leads (first) or co-owns, in document order."""
+        row = self._one(q.AGENCY_TASK_KEYS, "agency", key)
+        lead_keys = set(row["lead"])
+        co_keys = set(row["co"]) - lead_keys
+        keys = (lead_keys if role is not Role.CO else set()) | (
+            co_keys if role is not Role.LEAD else set())
+        records = self._task_records(sorted(keys))
+        lead = sorted((records[k] for k in lead_keys & keys), key=asm.task_order)
+        co = sorted((records[k] for k in co_keys & keys), key=asm.task_order)
+        chosen = lead + co
+        return Page(tuple(asm.task_info(r) for r in page.slice(chosen)), len(chosen))
+
+    def agency_ranking(self, page: PageRequest) -> Page[AgencyWorkload]:
+        """Agencies with tasks, by workload."""
+        lines = sorted(map(asm.workload, self._read(q.WORKLOAD_RECORDS)), key=asm.workload_order)
+        return Page(page.slice(lines), len(lines))
+
+    def plans(self, page: PageRequest) -> Page[PlanInfo]:
+        """All plans, by level and title."""
+        infos = sorted(map(asm.plan_info, self._read(q.ALL_PLAN_RECORDS)), key=asm.plan_order)
+        return Page(page.slice(infos), len(infos))
+
+    def plan(self, key: str) -> PlanTree:
+        """One plan as a tree."""
+        record = self._one(q.PLAN_TREE_RECORD, "plan", key)
+        tasks = self._task_records(sorted(record["taskKeys"]))
+        return asm.plan_tree(record, list(tasks.values()))
+
+    def targets(self, filters: TargetFilter, page: PageRequest) -> Page[TargetRow]:
+        """Targets matching ``filters``."""
+        rows = [asm.target_row(r) for r in self._read(
+            q.TARGET_ROWS, year=filters.year, plan=filters.plan, region=filters.region,
+            agency=filters.agency)]
+        rows.sort(key=asm.target_row_order)
+        return Page(page.slice(rows), len(rows))
+
+    def brands(self, page: PageRequest) -> Page[BrandInfo]:
+        """Brands, most often named first."""
+        infos = [asm.brand_info(r["brand"], r["planCount"]) for r in self._read(q.BRAND_LIST)]
+        infos.sort(key=lambda b: (-b.plan_count, b.name, b.key))
+        return Page(page.slice(infos), len(infos))
+
+    def brand(self, key: str) -> BrandDetail:
+        """One brand with the plans, tasks and targets naming it."""
+        return asm.brand_detail(self._one(q.BRAND_RECORD, "brand", key))
+
+    def search(
+        self, query: str, kinds: frozenset[NodeKind] | None, page: PageRequest
+    ) -> Page[SearchHit]:
+        """Full-text candidates from ``policygraph_text``, ranked like the embedded backend."""
+        parsed = parse_query(query)
+        if not parsed:
+            return Page((), 0)
+        hits = []
+        for row in self._read(q.FULLTEXT_CANDIDATES, query=parsed.lucene(), limit=FULLTEXT_LIMIT):
+            kind = _kind_of(row["labels"])
+            if kind in asm.KIND_ORDER and (kinds is None or kind in kinds):
+                hit = asm.search_hit(parsed, kind, asm.clean(row["props"]))
+                if hit is not None:
+                    hits.append(hit)
+        hits.sort(key=asm.search_order)
+        return Page(page.slice(hits), len(hits))
+
+    def subgraph(self, center: str, depth: int, kinds: frozenset[NodeKind] | None) -> Subgraph:
+        """Nodes within ``depth`` hops of ``center``, one query per level."""
+        rows = self._read(q.NODES_BY_KEY, keys=[center])
+        if not rows:
+            raise NotFound(f"no node with id {center!r}")
+        start = (_kind_of(rows[0]["labels"]), asm.clean(rows[0]["props"]))
+        return asm.expand(start, depth, kinds, self._neighbours, SUBGRAPH_CAP)
+
+    def _neighbours(self, keys: list[str]) -> list[asm.Neighbour]:
+        return [(r["start"], r["rel"], r["outgoing"], _kind_of(r["labels"]),
+                 asm.clean(r["props"])) for r in self._read(q.NEIGHBOURS, keys=keys)]
+
+    def run_cypher(
+        self, statement: str, parameters: Mapping[str, Any], timeout: float, max_rows: int
+    ) -> CypherResult:
+        """Run an analyst's read-only statement; see the module docstring."""
+        began = time.perf_counter()
+        driver = self._current()
+        try:
+            with store_errors(self.location), _cypher_errors(timeout), \
+                    self._session(driver) as session:
+                explained = session.run(q.EXPLAIN_PREFIX + statement, dict(parameters)).consume()
+                if explained.query_type != "r":
+                    raise CypherRejected(
+                        f"only read-only queries may run here; Neo4j classifies this one as "
+                        f"{_QUERY_TYPES.get(explained.query_type or '', explained.query_type)}")
+                tx = session.begin_transaction(timeout=timeout)
+                try:
+                    result = tx.run(statement, dict(parameters))
+                    columns = tuple(result.keys())
+                    records = result.fetch(max_rows + 1)
+                finally:
+                    tx.close()  # rolls back: an analyst's query never commits anything
+        except StoreUnavailable:
+            self._drop(driver)
+            raise
+        budget = ValueBudget()
+        rows: list[list[Any]] = []
+        for record in records[:max_rows]:
+            row = budget.take([to_json(value) for value in record.values()])
+            if row is None:
+                break
+            rows.append(row)
+        return CypherResult(columns, rows, truncated=len(rows) < len(records),
+                            elapsed_ms=(time.perf_counter() - began) * 1000)
+
+    def close(self) -> None:
+        """Close the driver."""
+        with self._lock:
+            driver, self._driver = self._driver, None
+        if driver is not None:
+            driver.close()
+
+
+_QUERY_TYPES: Final = {"rw": "read-write", "w": "write-only", "s": "schema-write"}
+
+
+@contextmanager
+def _cypher_errors(timeout: float) -> Iterator[None]:
+    """Neo4j's refusals of an analyst's statement as the repository's errors."""
+    try:
+        yield
+    except (ClientError, TransientError) as error:
+        code = error.code or ""
+        message = str(error.message or error).splitlines()[0]
+        if "TransactionTimedOut" in code or code.endswith("Terminated"):
+            raise CypherTimeout(f"the query ran longer than {timeout:g} s and was stopped "
+                                "by the server") from error
+        if "AccessMode" in code or "Forbidden" in code:
+            raise CypherRejected(f"Neo4j refused to write in a read transaction: {message}") \
+                from error
+        if "MemoryPoolOutOfMemory" in code:
+            raise CypherFailed(f"the query needs more memory than Neo4j allows: {message}") \
+                from error
+        if isinstance(error, ClientError):
+            raise CypherFailed(message) from error
+        raise

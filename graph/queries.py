@@ -1,0 +1,189 @@
+"""Every read query of the API, as named Cypher constants (the loader's writes live in
+:mod:`graph.cypher_write`).
+
+Values are always ``$parameters``.  Labels and relationship types are literal text, or
+interpolated at import time from :class:`~ontology.model.NodeKind` — never from a request.
+Rows are shaped as the *records* of :mod:`graph.assemble`: node properties via
+``properties(n)`` (which include ``key``), lists of linked nodes via pattern
+comprehensions (which work on every Neo4j 5.x and 2025.x).  Text filters return a
+superset of the matches; :mod:`graph.search` decides and ranks in Python, identically
+to the embedded backend.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from ontology.model import NodeKind
+
+#: The full-text index (``cjk`` analyzer) the loader's schema creates.
+FULLTEXT_INDEX: Final = "policygraph_text"
+
+#: A node's evidence, each with the file name of its source.
+_EVIDENCE = ("[({v})-[:HAS_EVIDENCE]->(e:Evidence) | "
+             "e {{.*, source: head([(e)-[:FROM_SOURCE]->(src:Source) | src.fileName])}}]")
+
+
+def _evidence(var: str) -> str:
+    return _EVIDENCE.format(v=var)
+
+
+
+
+def _targets(var: str) -> str:
+    return f"[({var})-[:HAS_TARGET]->(g:Target) | g {{.*, evidence: {_evidence('g')}}}]"
+
+
+_TASK_RECORD = f"""
+RETURN properties(t) AS task,
+       [(p:Plan)-[:HAS_TASK]->(t) | properties(p)] AS plans,
+       [(t)-[:IN_SECTION]->(s:Section) | properties(s)] AS sections,
+       [(a:Agency)-[:LEADS]->(t) | properties(a)] AS leads,
+       [(a:Agency)-[:CO_RESPONSIBLE_FOR]->(t) | properties(a)] AS cos,
+       {_targets("t")} AS targets,
+       {_evidence("t")} AS evidence"""
+
+#: Task records of the tasks in ``$keys``.
+TASK_RECORDS: Final = "UNWIND $keys AS key\nMATCH (t:Task {key: key})" + _TASK_RECORD
+
+#: Task records of every task.
+ALL_TASK_RECORDS: Final = "MATCH (t:Task)" + _TASK_RECORD
+
+#: Tasks whose title, sentences or target metrics contain one of ``$terms``.
+TASK_CANDIDATES: Final = """
+MATCH (t:Task)
+WHERE any(term IN $terms WHERE toLower(t.title) CONTAINS term)
+   OR exists { MATCH (t)-[:HAS_EVIDENCE]->(e:Evidence)
+               WHERE any(term IN $terms WHERE toLower(e.sentence) CONTAINS term) }
+   OR exists { MATCH (t)-[:HAS_TARGET]->(g:Target)
+               WHERE any(term IN $terms WHERE toLower(g.metric) CONTAINS term) }
+RETURN t.key AS key, t.title AS title,
+       [(t)-[:HAS_EVIDENCE]->(e:Evidence) | e.sentence]
+       + [(t)-[:HAS_TARGET]->(g:Target) | g.metric] AS texts"""
+
+_AGENCY_RECORD = """
+RETURN properties(a) AS agency,
+       [(a)-[:IN_REGION]->(r:Region) | properties(r)] AS regions,
+       size([(a)-[:LEADS]->(t:Task) | t]) AS lead,
+       size([(a)-[:CO_RESPONSIBLE_FOR]->(t:Task) WHERE NOT exists { (a)-[:LEADS]->(t) } | t])
+         AS co"""
+
+#: Agency records of every agency.
+ALL_AGENCY_RECORDS: Final = "MATCH (a:Agency)" + _AGENCY_RECORD
+
+#: Agency record of ``$key``.
+AGENCY_RECORD: Final = "MATCH (a:Agency {key: $key})" + _AGENCY_RECORD
+
+#: Agency records of agencies responsible for at least one task.
+WORKLOAD_RECORDS: Final = """
+MATCH (a:Agency)
+WHERE exists { (a)-[:LEADS|CO_RESPONSIBLE_FOR]->(:Task) }""" + _AGENCY_RECORD
+
+#: Agencies whose name or an alias contains one of ``$terms``.
+AGENCY_CANDIDATES: Final = """
+MATCH (a:Agency)
+WHERE any(term IN $terms WHERE toLower(a.name) CONTAINS term
+          OR any(x IN coalesce(a.aliases, []) WHERE toLower(x) CONTAINS term))""" + _AGENCY_RECORD
+
+#: Keys of the tasks agency ``$key`` leads and co-owns.
+AGENCY_TASK_KEYS: Final = """
+MATCH (a:Agency {key: $key})
+RETURN [(a)-[:LEADS]->(t:Task) | t.key] AS lead,
+       [(a)-[:CO_RESPONSIBLE_FOR]->(t:Task) | t.key] AS co"""
+
+_PLAN_RECORD = """
+RETURN properties(p) AS plan,
+       [(p)-[:GOVERNS]->(r:Region) | properties(r)] AS regions,
+       [(p)-[:ISSUED_BY]->(a:Agency) | properties(a)] AS issuers,
+       [(p)-[:IMPLEMENTS]->(q:Plan) | properties(q)] AS implements,
+       [(q:Plan)-[:IMPLEMENTS]->(p) | properties(q)] AS implementedBy,
+       size([(p)-[:HAS_TASK]->(t:Task) | t]) AS taskCount"""
+
+#: Plan records of every plan.
+ALL_PLAN_RECORDS: Final = "MATCH (p:Plan)" + _PLAN_RECORD
+
+#: Plan record of ``$key`` with everything its tree needs but the task records.
+PLAN_TREE_RECORD: Final = "MATCH (p:Plan {key: $key})" + _PLAN_RECORD + f""",
+       [(p)-[:HAS_SECTION]->(s:Section) | properties(s)] AS sections,
+       [(p)-[:HAS_TASK]->(t:Task) | t.key] AS taskKeys,
+       {_targets("p")} AS targets,
+       [(p)-[:HAS_FUNDING]->(f:Funding) | f {{.*, evidence: {_evidence("f")}}}] AS funding,
+       [(p)-[:MENTIONS_BRAND]->(b:Brand) | properties(b)] AS brands,
+       [(s:Source)-[:REPORTS]->(p) | properties(s)] AS sources"""
+
+#: Target rows; ``$year``, ``$plan`` (key), ``$region`` (key or name), ``$agency`` (key)
+#: are null for "any".  A target belongs to the plans that have it or its task.
+TARGET_ROWS: Final = f"""
+MATCH (g:Target)
+WHERE $year IS NULL OR g.year = $year
+OPTIONAL MATCH (t:Task)-[:HAS_TARGET]->(g)
+WITH g, t, [(p:Plan)-[:HAS_TARGET]->(g) | p] + [(p:Plan)-[:HAS_TASK]->(t) | p] AS plans
+WITH g, t, plans, [p IN plans | [(p)-[:GOVERNS]->(r:Region) | r]] AS nested
+WITH g, t, plans, reduce(acc = [], rs IN nested | acc + rs) AS regions
+WHERE ($plan IS NULL OR any(p IN plans WHERE p.key = $plan))
+  AND ($region IS NULL OR any(r IN regions WHERE r.key = $region OR r.name = $region))
+  AND ($agency IS NULL OR exists {{
+        MATCH (a:Agency {{key: $agency}})-[:LEADS|CO_RESPONSIBLE_FOR]->(t) }})
+RETURN g {{.*, evidence: {_evidence("g")}}} AS target,
+       [x IN [t] WHERE x IS NOT NULL | properties(x)] AS tasks,
+       [p IN plans | properties(p)] AS plans,
+       [r IN regions | properties(r)] AS regions,
+       [(a:Agency)-[:LEADS]->(t) | properties(a)] AS leads,
+       [(a:Agency)-[:CO_RESPONSIBLE_FOR]->(t) | properties(a)] AS cos"""
+
+#: Every brand and how many plans name it.
+BRAND_LIST: Final = """
+MATCH (b:Brand)
+RETURN properties(b) AS brand, size([(p:Plan)-[:MENTIONS_BRAND]->(b) | p]) AS planCount"""
+
+#: Brand ``$key`` with the plans naming it, the tasks and targets whose text names it.
+BRAND_RECORD: Final = f"""
+MATCH (b:Brand {{key: $key}})
+OPTIONAL MATCH (t:Task)
+WHERE t.title CONTAINS b.name
+   OR exists {{ MATCH (t)-[:HAS_EVIDENCE]->(e:Evidence) WHERE e.sentence CONTAINS b.name }}
+WITH b, collect(properties(t)) AS tasks
+OPTIONAL MATCH (g:Target)
+WHERE g.metric CONTAINS b.name
+WITH b, tasks, collect(g {{.*, evidence: {_evidence("g")}}}) AS targets
+RETURN properties(b) AS brand,
+       [(p:Plan)-[:MENTIONS_BRAND]->(b) | properties(p)] AS plans,
+       tasks, targets, {_evidence("b")} AS evidence"""
+
+#: Full-text candidates for ``$query`` (a Lucene string built by graph.search), best first.
+FULLTEXT_CANDIDATES: Final = f"""
+CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $query, {{limit: $limit}})
+YIELD node, score
+RETURN labels(node) AS labels, properties(node) AS props
+ORDER BY score DESC, props.key"""
+
+_KINDS: Final = tuple(kind.value for kind in NodeKind)
+_SEEK_EACH_KIND = "\n".join(
+    f"OPTIONAL MATCH (n{i}:{kind} {{key: k}})" for i, kind in enumerate(_KINDS))
+_ANY_KIND = "coalesce(" + ", ".join(f"n{i}" for i in range(len(_KINDS))) + ")"
+
+#: Nodes with the given ``$keys``, whatever their label (one index seek per label).
+NODES_BY_KEY: Final = f"""
+UNWIND $keys AS k
+{_SEEK_EACH_KIND}
+WITH {_ANY_KIND} AS n
+WHERE n IS NOT NULL
+RETURN labels(n) AS labels, properties(n) AS props"""
+
+#: Every relationship touching the nodes with ``$keys``, with the node at the other end.
+NEIGHBOURS: Final = f"""
+UNWIND $keys AS k
+{_SEEK_EACH_KIND}
+WITH {_ANY_KIND} AS n
+MATCH (n)-[r]-(m)
+RETURN n.key AS start, type(r) AS rel, startNode(r) = n AS outgoing,
+       labels(m) AS labels, properties(m) AS props"""
+
+#: Node count per label (``kind``) and of relationships (kind ``""``), from the count store.
+#: A label without nodes gives no row.
+COUNTS: Final = "\nUNION ALL\n".join(
+    [f"MATCH (n:{kind}) RETURN '{kind}' AS kind, count(n) AS n" for kind in _KINDS]
+    + ["MATCH ()-[r]->() RETURN '' AS kind, count(r) AS n"])
+
+#: Explains (never runs) an analyst's statement, to read its query type.
+EXPLAIN_PREFIX: Final = "EXPLAIN "
