@@ -1,0 +1,107 @@
+"""The FastAPI application: :func:`create_app` wires settings, a repository and the routers.
+
+The lifespan opens the repository once — the embedded graph built or loaded, or one Neo4j
+driver — and closes it on shutdown; routes reach it through :data:`api.deps.RepoDep`.
+Routes are plain ``def`` functions: FastAPI runs them in its thread pool, so the blocking
+Neo4j driver and the CPU-bound embedded graph never block the event loop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import TypedDict
+
+import anyio
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from api import errors, routes_agencies, routes_cypher, routes_misc, routes_plans, routes_tasks
+from api.settings import ApiSettings
+from graph.errors import GraphError
+from graph.property_graph import PropertyGraph, from_rdf, load_build
+from graph.repository import Repository
+
+DESCRIPTION = """\
+Which agency owns which task in Chinese government plans: tasks with their lead and
+co-responsible agencies, plans as trees, targets, brands, full-text search, subgraphs for
+network views, and read-only Cypher for analysts (Neo4j backend).
+
+Ids in URLs are node keys such as `task/2daf499e799f`; the kind prefix may be left out
+where the resource implies it (`/tasks/2daf499e799f`). Lists are
+`{"data": [...], "count": n}` with `limit`/`offset`; every error is
+`{"error": {"status", "code", "message"}}`.
+"""
+
+
+class State(TypedDict):
+    """What the lifespan hands to every request (``request.state``)."""
+
+    repository: Repository
+    settings: ApiSettings
+
+
+def corpus_graph(corpus: Path) -> PropertyGraph:
+    """Extract a corpus directory and build its graph in memory (nothing is written)."""
+    from graph.rdf import build_graph
+    from ingest.corpus import corpus_files, extract_files
+
+    result = extract_files(corpus_files([corpus]))
+    if not result.extractions:
+        raise GraphError(f"{corpus}: no documents could be extracted")
+    return from_rdf(build_graph(result.extractions))
+
+
+def open_repository(settings: ApiSettings) -> Repository:
+    """The repository ``settings`` ask for: Neo4j, or the embedded graph (built or loaded)."""
+    if settings.uses_neo4j:
+        from graph.driver import open_driver
+        from graph.neo4j_repo import Neo4jRepository
+        from graph.settings import Neo4jSettings
+
+        neo4j = Neo4jSettings()
+        return Neo4jRepository(lambda: open_driver(neo4j, verify=False), neo4j.database,
+                               neo4j.uri)
+    from graph.embedded import EmbeddedRepository
+
+    if settings.corpus_dir is not None:
+        return EmbeddedRepository(corpus_graph(settings.corpus_dir),
+                                  location=f"{settings.corpus_dir} (built in memory)")
+    return EmbeddedRepository(load_build(settings.build_dir),
+                              location=str(settings.build_dir / "graph.ttl"))
+
+
+def create_app(settings: ApiSettings, repository: Repository | None = None) -> FastAPI:
+    """The application; ``repository``, if given, is used instead of opening one (tests)."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[State]:
+        repo: Repository = (repository if repository is not None
+                            else await anyio.to_thread.run_sync(open_repository, settings))
+        try:
+            yield {"repository": repo, "settings": settings}
+        finally:
+            if repository is None:
+                await anyio.to_thread.run_sync(repo.close)
+
+    app = FastAPI(title="policygraph", description=DESCRIPTION, version="0.1.0",
+                  lifespan=lifespan)
+    errors.install(app)
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
+                           allow_methods=["GET", "POST"], allow_headers=["Content-Type",
+                                                                         "X-API-Key"])
+    for router in (routes_tasks.router, routes_agencies.router, routes_plans.router,
+                   routes_misc.targets, routes_misc.brands, routes_misc.search,
+                   routes_misc.graph, routes_cypher.router, routes_misc.health):
+        app.include_router(router)
+    from api import routes_web  # the HTML pages and live views (viz/)
+
+    app.include_router(routes_web.router)
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """The application configured from the environment (``uvicorn --factory``)."""
+    return create_app(ApiSettings())

@@ -1,0 +1,23 @@
+"""``POST /cypher``: analysts' read-only Cypher, fenced (Neo4j backend only)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from api.cypher_guard import check_read_only
+from api.deps import ApiKeyDep, RepoDep, SettingsDep
+from api.errors import responses
+from api.schemas import CypherIn, CypherOut
+
+router = APIRouter(prefix="/cypher", tags=["cypher"])
+
+
+@router.post("", response_model=CypherOut, responses=responses(400, 401, 501, 504))
+def run_cypher(body: CypherIn, repo: RepoDep, settings: SettingsDep, _: ApiKeyDep) -> Any:
+    """Run one read-only query with $parameters: refused if it could write, cut at the caps."""
+    check_read_only(body.query)
+    timeout = min(body.timeout or settings.cypher_timeout, settings.cypher_timeout)
+    max_rows = min(body.limit or settings.cypher_max_rows, settings.cypher_max_rows)
+    return repo.run_cypher(body.query, body.parameters, timeout, max_rows)

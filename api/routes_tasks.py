@@ -1,0 +1,30 @@
+"""``/tasks``: the coordinators' question — which agency owns this task?"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from api.deps import PageDep, RepoDep, node_key
+from api.errors import responses
+from api.schemas import ListOut, TaskOut
+from ontology.model import NodeKind
+
+router = APIRouter(prefix="/tasks", tags=["tasks"])
+
+QueryText = Annotated[str | None, Query(
+    max_length=200, description="Words of a question, e.g. 科技研发, 标准化 or 哪个部门负责科技研發 "
+    "(Simplified or Traditional, partial words too).")]
+
+
+@router.get("", response_model=ListOut[TaskOut], responses=responses())
+def list_tasks(repo: RepoDep, page: PageDep, q: QueryText = None) -> Any:
+    """Tasks matching the question (title matches first), each with its lead and co agencies."""
+    return repo.tasks(q, page)
+
+
+@router.get("/{key:path}", response_model=TaskOut, responses=responses(404))
+def get_task(repo: RepoDep, key: str) -> Any:
+    """One task by key (``task/…``; the ``task/`` prefix may be left out)."""
+    return repo.task(node_key(NodeKind.TASK, key))
