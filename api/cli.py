@@ -182,6 +182,9 @@ def _print_report(report: Report, per_document: bool) -> None:
 from api.cli_viz import register as _register_viz; _register_viz(app)  # noqa: E402, E702, I001
 
 
+from api.cli_serve import register as _register_serve; _register_serve(app)  # noqa: E402, E702, I001
+
+
 def main() -> None:
     """Entry point of the ``policygraph`` script."""
     app()

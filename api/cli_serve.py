@@ -1,0 +1,100 @@
+"""``policygraph serve``: build or load the graph, then serve the API and pages with uvicorn.
+
+Registered on the main app by :func:`register`.  With no option it serves ``build/``,
+building it from the sample corpus first if it is missing; ``--corpus DIR`` extracts and
+builds a corpus in memory instead; ``--neo4j`` (or ``NEO4J_URI`` in the environment) reads
+the graph from Neo4j.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from api.settings import ApiSettings, Backend
+
+DEFAULT_CORPUS = Path("data/corpus")
+DEFAULT_BUILD = Path("build")
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.secho(f"error: {message}", err=True, fg=typer.colors.RED)
+    return typer.Exit(1)
+
+
+def _ensure_build(build: Path) -> None:
+    """Build ``build/`` from the sample corpus if it holds no graph yet."""
+    if (build / "graph.ttl").is_file():
+        return
+    from graph.build import write_build
+    from ingest.corpus import corpus_files, extract_files
+
+    typer.echo(f"no graph in {build}/: building it from {DEFAULT_CORPUS}/ …", err=True)
+    result = extract_files(corpus_files([DEFAULT_CORPUS]))
+    if not result.extractions:
+        raise _fail(f"nothing to build in {DEFAULT_CORPUS}/")
+    write_build(result.extractions, build)
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    build: Annotated[Path | None, typer.Option(
+        "--build", help="Serve this build directory (default: build/, built if missing).",
+        show_default=False)] = None,
+    corpus: Annotated[Path | None, typer.Option(
+        "--corpus", help="Extract and build this corpus directory in memory instead.",
+        show_default=False)] = None,
+    neo4j: Annotated[bool, typer.Option(
+        "--neo4j", help="Read the graph from Neo4j (NEO4J_URI …; the default when NEO4J_URI "
+        "is set).")] = False,
+) -> None:
+    """Serve the JSON API, the coordinators' page and the live network views."""
+    import uvicorn
+
+    from api.app import create_app, open_repository
+    from graph.errors import GraphError
+
+    if build is not None and corpus is not None:
+        raise _fail("give --build or --corpus, not both")
+    overrides: dict[str, object] = {}
+    if neo4j:
+        overrides["backend"] = Backend.NEO4J
+    elif build is not None or corpus is not None:
+        overrides["backend"] = Backend.EMBEDDED
+    if corpus is not None:
+        if not corpus.is_dir():
+            raise _fail(f"{corpus}: not a directory")
+        overrides["corpus_dir"] = corpus
+    settings = ApiSettings(**overrides)  # type: ignore[arg-type]
+    if not settings.uses_neo4j and settings.corpus_dir is None:
+        settings = settings.model_copy(update={"build_dir": build or settings.build_dir})
+        if build is not None and not (build / "graph.ttl").is_file():
+            raise _fail(f"{build}: no graph.ttl here (run `policygraph build --out {build}`)")
+        _ensure_build(settings.build_dir)
+    try:
+        repository = open_repository(settings)
+    except GraphError as e:
+        raise _fail(str(e)) from e
+    try:
+        health = repository.health()
+        typer.echo(f"graph: {health.backend} ({health.location}): "
+                   f"{sum(health.nodes.values())} nodes, {health.relationships} relationships",
+                   err=True)
+    except GraphError as e:
+        typer.echo(f"warning: {e}; serving anyway (503 until Neo4j answers)", err=True)
+    base = f"http://{host}:{port}"
+    typer.echo(f"coordinators' page: {base}/\nAPI docs:           {base}/docs\n"
+               f"health:             {base}/health")
+    try:
+        uvicorn.run(create_app(settings, repository), host=host, port=port,
+                    log_level="warning")
+    finally:
+        repository.close()
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``serve`` command to the main CLI."""
+    app.command("serve")(serve)
