@@ -1,0 +1,108 @@
+"""The coordinators' page and the live network views, served by a real uvicorn (embedded)."""
+
+from __future__ import annotations
+
+import re
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+from _pages import painted_pixels, wait_drawn
+
+from api.app import create_app
+from api.settings import ApiSettings, Backend
+from graph.property_graph import load_build
+from ontology.model import Role
+from viz import views
+from viz.layout import prepare
+
+pytestmark = pytest.mark.browser
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(sample_build: Path) -> Iterator[str]:
+    """The app on the embedded backend, on a free loopback port; its base URL."""
+    app = create_app(ApiSettings(backend=Backend.EMBEDDED, build_dir=sample_build))
+    port = _free_port()
+    uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
+                                       lifespan="on"))
+    thread = threading.Thread(target=uv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not uv.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        uv.should_exit = True
+        thread.join(timeout=30)
+
+
+@pytest.fixture()
+def page(browser: Any, server: str) -> Iterator[Any]:
+    """A page that may reach the test server and nothing else."""
+    context = browser.new_context(viewport={"width": 412, "height": 915})  # a phone
+    context.route("**/*", lambda route: route.continue_()
+                  if route.request.url.startswith(server) else route.abort())
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        yield tab
+    finally:
+        context.close()
+    assert not errors, errors
+
+
+def test_search_shows_the_lead_agency_first_then_draws_the_task_network(
+        page: Any, server: str, sample_build: Path, artifacts: Path) -> None:
+    page.goto(server + "/")
+    box = page.get_by_role("searchbox")
+    box.fill("科技研发")
+    box.press("Enter")
+    page.wait_for_url(re.compile(r"/\?q="))
+    result = page.locator("li.result", has_text="加大科技研发力度").first
+    result.wait_for(timeout=10_000)
+    agencies = result.locator("ul.agencies > li")
+    assert "市科技局" in agencies.first.inner_text()
+    assert agencies.first.get_attribute("class") == "lead"
+    assert "原文" in result.inner_text() and "重点任务" in result.inner_text()
+    page.screenshot(path=str(artifacts / "live-search.png"), full_page=True)
+
+    key = result.get_attribute("data-key")
+    result.get_by_role("link", name="关联网络").click()
+    page.wait_for_url(re.compile(r"/viz/ego\?center="))
+    expected = prepare(views.ego(load_build(sample_build), key, depth=1)).view
+    state = wait_drawn(page)
+    assert state["nodes"] == len(expected.nodes)
+    assert painted_pixels(page) > 500
+    page.screenshot(path=str(artifacts / "live-ego.png"))
+
+
+def test_live_view_with_filters_as_query_parameters(page: Any, server: str,
+                                                    sample_build: Path) -> None:
+    page.goto(server + "/viz/responsibility?role=lead")
+    expected = views.responsibility(load_build(sample_build), role=Role.LEAD)
+    assert wait_drawn(page)["nodes"] == len(expected.nodes)
+    assert painted_pixels(page) > 200
+
+
+def test_agency_page_lists_lead_tasks(page: Any, server: str) -> None:
+    page.goto(server + "/?q=科技研发")
+    page.locator("li.result ul.agencies li.lead a", has_text="市科技局").first.click()
+    page.wait_for_url(re.compile(r"/agency\?key="))
+    assert page.get_by_role("heading", level=1).inner_text() == "市科技局"
+    assert page.locator("li.task", has_text="加大科技研发力度").count() == 1
