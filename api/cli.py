@@ -179,6 +179,9 @@ def _print_report(report: Report, per_document: bool) -> None:
         typer.echo(f"missing prediction: {stem}")
 
 
+from api.cli_graph import register as _register_graph; _register_graph(app)  # noqa: E402, E702, I001
+
+
 from api.cli_viz import register as _register_viz; _register_viz(app)  # noqa: E402, E702, I001
 
 

@@ -1,0 +1,172 @@
+"""`policygraph load | remove | export`: the built graph in and out of Neo4j.
+
+Registered on the main app by :func:`register`. Connection settings come from
+``NEO4J_URI``, ``NEO4J_USERNAME``, ``NEO4J_PASSWORD`` and ``NEO4J_DATABASE`` (or a
+``.env`` file); ``--uri`` and ``--database`` override them.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import neo4j
+import typer
+
+from graph.driver import open_driver
+from graph.errors import GraphError, StoreUnavailable
+from graph.settings import Neo4jSettings
+
+DEFAULT_BUILD = Path("build")
+
+UriOpt = Annotated[str | None, typer.Option(
+    "--uri", help="Neo4j URI (bolt://, neo4j://, neo4j+s://). Default: $NEO4J_URI or "
+    "bolt://127.0.0.1:7687.", show_default=False)]
+DatabaseOpt = Annotated[str | None, typer.Option(
+    "--database", "-d", help="Database name. Default: $NEO4J_DATABASE or neo4j.",
+    show_default=False)]
+
+
+class ExportFormat(StrEnum):
+    """RDF serialisations ``policygraph export`` writes."""
+
+    TTL = "ttl"
+    JSONLD = "jsonld"
+
+
+_RDF_FORMAT = {ExportFormat.TTL: "turtle", ExportFormat.JSONLD: "json-ld"}
+
+
+def _settings(uri: str | None, database: str | None) -> Neo4jSettings:
+    settings = Neo4jSettings()
+    changes = {k: v for k, v in (("uri", uri), ("database", database)) if v}
+    return settings.model_copy(update=changes) if changes else settings
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    typer.secho(f"error: {message}", err=True, fg=typer.colors.RED)
+    return typer.Exit(code)
+
+
+@contextmanager
+def _connected(settings: Neo4jSettings) -> Iterator[neo4j.Driver]:
+    """A verified driver; graph-layer errors become one readable line and exit status 1."""
+    try:
+        driver = open_driver(settings)
+    except StoreUnavailable as e:
+        raise _fail(f"{e} (start the local server with `policygraph neo4j start`, "
+                    "or point NEO4J_URI / --uri at yours)") from e
+    try:
+        yield driver
+    except GraphError as e:
+        raise _fail(str(e)) from e
+    finally:
+        driver.close()
+
+
+class _Progress:
+    """Prints "loaded N/M rows (Label)" to stderr: in place on a terminal, every 10% in a log."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+        self.shown = -1
+
+    def __call__(self, done: int, total: int, what: str) -> None:
+        tenth = 10 * done // max(total, 1)
+        if not self.tty and (tenth == self.shown or (done < total and tenth == 0)):
+            return
+        self.shown = tenth
+        line = f"loaded {done}/{total} rows ({what})"
+        if self.tty:
+            sys.stderr.write(f"\r{line:<60}" + ("\n" if done == total else ""))
+            sys.stderr.flush()
+        else:
+            typer.echo(line, err=True)
+
+
+def load(
+    build_dir: Annotated[Path, typer.Argument(
+        help="Build directory holding graph.ttl (from `policygraph build`).")] = DEFAULT_BUILD,
+    batch_size: Annotated[int, typer.Option(
+        "--batch-size", min=1, help="Rows per write transaction.")] = 5000,
+    uri: UriOpt = None,
+    database: DatabaseOpt = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
+) -> None:
+    """Load the built graph into Neo4j, replacing the facts of its documents.
+
+    Loading twice changes nothing. A re-built, changed document loses its stale facts;
+    documents not in the build are kept.
+    """
+    from graph.loader import load as load_graph
+    from graph.property_graph import load_build
+
+    settings = _settings(uri, database)
+    try:
+        graph = load_build(build_dir)
+    except GraphError as e:
+        raise _fail(str(e)) from e
+    progress = None if quiet or len(graph.nodes) + len(graph.rels) < 20_000 else _Progress()
+    with _connected(settings) as driver:
+        report = load_graph(driver, settings.database, graph, batch_size, progress)
+    if quiet:
+        return
+    typer.echo(f"loaded {len(report.documents)} document(s) into {settings.uri} "
+               f"(database {settings.database}) in {report.seconds:.1f} s")
+    typer.echo(f"  nodes          {report.node_count:>7}  ({report.nodes_created} new, "
+               f"{report.nodes_deleted} stale removed)")
+    typer.echo(f"  relationships  {report.relationship_count:>7}  "
+               f"({report.relationships_created} new, {report.relationships_deleted} stale removed)")
+    for name, count in {**report.nodes, **report.relationships}.items():
+        typer.echo(f"    {name:<20} {count:>7}")
+
+
+def remove(
+    file_name: Annotated[str, typer.Argument(
+        help="Source file name as built, e.g. 001_078bf77ec9e1dfa3.txt.")],
+    uri: UriOpt = None,
+    database: DatabaseOpt = None,
+) -> None:
+    """Remove one document's facts; nodes other documents also state are kept."""
+    from graph.loader import remove_document
+
+    settings = _settings(uri, database)
+    with _connected(settings) as driver:
+        report = remove_document(driver, settings.database, file_name)
+    typer.echo(f"removed {report.document}: {report.nodes_deleted} node(s) and "
+               f"{report.relationships_deleted} relationship(s) deleted")
+
+
+def export(
+    fmt: Annotated[ExportFormat, typer.Option(
+        "--format", "-f", help="RDF serialisation.")] = ExportFormat.TTL,
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="File to write (default: standard output).")] = None,
+    uri: UriOpt = None,
+    database: DatabaseOpt = None,
+) -> None:
+    """Read the graph back from Neo4j and write it as Turtle or JSON-LD."""
+    from graph.export import export_rdf
+    from graph.rdf import serialize
+
+    settings = _settings(uri, database)
+    with _connected(settings) as driver:
+        data = serialize(export_rdf(driver, settings.database), _RDF_FORMAT[fmt])
+    if out is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data)
+        typer.echo(f"wrote {out} ({len(data)} bytes)", err=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``load``, ``remove`` and ``export`` to the ``policygraph`` app."""
+    app.command()(load)
+    app.command()(remove)
+    app.command()(export)
