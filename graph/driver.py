@@ -9,6 +9,7 @@ wrapped by :func:`store_errors`: an unreachable server becomes
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Final
@@ -29,6 +30,13 @@ from graph.settings import Neo4jSettings
 PING: Final = "RETURN 1 AS ok"
 """Asked once when a driver opens: proves the server, the login and the database."""
 
+#: The URI each driver of :func:`open_driver` was opened with (routing drivers do not say).
+_uris: weakref.WeakKeyDictionary[neo4j.Driver, str] = weakref.WeakKeyDictionary()
+
+#: URI schemes of the Bolt protocol: direct (``bolt``) and routing (``neo4j``), with TLS
+#: (``+s``) or TLS accepting self-signed certificates (``+ssc``).
+BOLT_SCHEMES: Final = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
 #: Seconds to wait for a connection before calling the server unreachable.
 CONNECTION_TIMEOUT = 10.0
 
@@ -39,6 +47,12 @@ def open_driver(settings: Neo4jSettings, *, verify: bool = True) -> neo4j.Driver
     With ``verify`` the server is contacted once, so a wrong URI or password fails here with
     :class:`StoreUnavailable` instead of at the first query. The caller closes the driver.
     """
+    scheme = settings.uri.partition("://")[0]
+    if scheme not in BOLT_SCHEMES:
+        raise StoreUnavailable(
+            f"cannot use Neo4j URI {settings.uri!r}: the scheme must be one of "
+            + ", ".join(BOLT_SCHEMES)
+        )
     try:
         driver = neo4j.GraphDatabase.driver(
             settings.uri,
@@ -48,6 +62,7 @@ def open_driver(settings: Neo4jSettings, *, verify: bool = True) -> neo4j.Driver
         )
     except (DriverError, Neo4jError, ValueError) as e:
         raise StoreUnavailable(f"cannot use Neo4j URI {settings.uri!r}: {e}") from e
+    _uris[driver] = settings.uri
     if verify:
         try:
             with store_errors(settings.uri):
@@ -77,9 +92,12 @@ def store_errors(uri: str) -> Iterator[None]:
 
 
 def uri_of(driver: neo4j.Driver) -> str:
-    """A printable address of the server behind ``driver`` (for error messages)."""
-    address = getattr(driver, "address", None)  # direct (bolt://) drivers only
-    return f"bolt://{address}" if address is not None else "the routing URI"
+    """The URI ``driver`` was opened with (for error messages)."""
+    uri = _uris.get(driver)
+    if uri is not None:
+        return uri
+    address = getattr(driver, "address", None)  # a direct (bolt://) driver opened elsewhere
+    return f"bolt://{address}" if address is not None else "the Neo4j server"
 
 
 _SOCKET_REASON: Final = re.compile(r"\(reason ([^)]*)\)")

@@ -199,13 +199,3 @@ def test_cli_load_and_remove(empty_db: neo4j.Driver, neo4j_uri: str, sample_buil
     again = runner.invoke(app, ["remove", CHANGED, "--uri", neo4j_uri])
     assert again.exit_code == 1
     assert "is not in the graph" in again.output
-
-
-def test_cli_names_the_uri_when_neo4j_is_unreachable(sample_build: Path) -> None:
-    from api.cli import app
-
-    result = CliRunner().invoke(app, ["load", str(sample_build), "--uri", "bolt://127.0.0.1:9"])
-    assert result.exit_code == 1
-    line = result.output.strip()
-    assert "\n" not in line
-    assert "bolt://127.0.0.1:9" in line and "policygraph neo4j start" in line
