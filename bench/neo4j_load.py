@@ -15,7 +15,8 @@ set explicitly), runs every measurement on it, stops it, and prints the results:
   MATCH scans its label, so the whole graph would take hours);
 * the JVM's peak resident memory (``VmHWM`` of the server pid in ``/proc``).
 
-Only the benchmark's own server is ever wiped.
+Only the benchmark's own server is ever wiped; a state dir the run created is deleted
+afterwards (``--keep`` keeps it).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import argparse
 import hashlib
 import os
 import random
+import shutil
 import statistics
 import sys
 import time
@@ -197,6 +199,7 @@ def run(args: argparse.Namespace) -> str:
     python_s = _timed(lambda: _build_rows(graph))
 
     state = Path(args.state_dir)
+    created = not state.exists()
     status = server.start(state, port=args.port, heap=args.heap, pagecache=args.pagecache)
     assert status.uri is not None and status.pid is not None
     out: list[tuple[str, int, float, str]] = []
@@ -247,6 +250,8 @@ def run(args: argparse.Namespace) -> str:
         load_after = os.getloadavg()[0]
     finally:
         server.stop(state)
+        if created and not args.keep:
+            shutil.rmtree(state)  # several GB of store and transaction logs
     notes = (f"Load average {load_before:.1f} before, {load_after:.1f} after "
              f"({os.cpu_count()} cores); except for the per-row sample, times are medians of "
              f"{args.repeat} runs.")
@@ -282,6 +287,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="runs per batched measurement (the median is reported)")
     parser.add_argument("--state-dir", default=".state/neo4j-bench")
     parser.add_argument("--port", type=int, default=7689)
+    parser.add_argument("--keep", action="store_true",
+                        help="keep a state dir the run created (deleted by default)")
     parser.add_argument("--heap", default="2g")
     parser.add_argument("--pagecache", default="1g")
     sys.stdout.write(run(parser.parse_args(argv)) + "\n")
