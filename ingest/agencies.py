@@ -27,14 +27,19 @@ AGENCY_SUFFIX = re.compile(
 )
 #: Offices named after a campaign.  Example: ``质量强省办``.
 CAMPAIGN_OFFICE = re.compile(r"质量强(?:省|市|县|区)办")
+#: Vertically managed offices keep the place in their name: ``包头金融监管分局``.
+VERTICAL_GROUPS = frozenset({"金融监管分局", "银保监分局", "人民银行"})
+#: Characters of verbs that a two-character customs "place" cannot contain.
+#: Example: ``取得`` in ``企业取得海关认证``.
+NOT_A_PORT = re.compile(r"[得过经向报交入出通办由和与及的对请往]")
 #: Leading groups and their offices.  Example: ``市质量强市及品牌战略推进工作领导小组办公室``.
 LEADING_GROUP = re.compile(r"[\u4e00-\u9fff]{2,24}?(?:工作)?领导小组(?:办公室)?")
 #: Customs offices.  Example: ``德州海关``.
 CUSTOMS = re.compile(r"[\u4e00-\u9fff]{2,4}海关")
 #: Words that end the text before an agency name.  Example: ``在`` in ``在质量强市工作领导小组``.
 LEFT_STOPS = ("充分发挥", "发挥", "推动", "统筹", "会同", "组织", "成立", "设立", "依托",
-              "建立", "健全", "印发", "负责", "在", "由", "经", "报", "向", "对", "请", "的",
-              "和", "与", "并", "将", "为", "是")
+              "建立", "健全", "印发", "负责", "调整充实", "调整", "充实", "组建", "完善", "经由",
+              "报送", "报告", "提交", "将", "向", "在", "由", "的")
 #: Abbreviated department lists.  Example: ``整合市工信、科技、市场监管等部门``.
 ABBREVIATED_LIST = re.compile(r"(?P<lvl>市|省|县|区)(?P<items>[\u4e00-\u9fff、]{2,40}?)等(?:部门|单位)")
 
@@ -69,7 +74,8 @@ class AgencyResolver:
         """The agency a name denotes, or None for governments and generic groups."""
         name = p.ETC_SUFFIX.sub("", re.sub(r"\s+", "", written)).strip("“”\"")
         name = re.sub(r"(?:负责|牵头|配合|参与|落实)+$", "", name)
-        name = re.sub(r"^(?:由|请|会同|协同|联合)", "", name)
+        name = re.sub(r"^(?:(?:该|本|此|各)?(?:项|项目|行动|任务|工作|措施){0,2}由|请|会同|协同|联合)", "",
+                      name)
         plate = SECOND_PLATE.search(name)
         if plate and not p.GENERIC_UNIT.search(name):
             name = name[:plate.start()]
@@ -77,20 +83,26 @@ class AgencyResolver:
             return None
         if name in table.YOUTH_LEAGUE_NAMES or CAMPAIGN_OFFICE.fullmatch(name):
             return AgencyRef(name, self.region, self.level, written)
+        if CUSTOMS.fullmatch(name) and not self._customs_place(name[:-2]):
+            return None
         stem_at = _stem_start(name)
         if stem_at is None:
             if (from_list and AGENCY_SUFFIX.search(name)) or LEADING_GROUP.fullmatch(name) \
                     or CUSTOMS.fullmatch(name):
+                name = self._without_home_place(name)
                 return AgencyRef(name, *self._scope_of(name), written)
             return None
         prefix, stem = name[:stem_at], name[stem_at:]
         group = _VARIANTS[stem].short
         place, level = self._split_prefix(prefix, stem)
         if place and not self._is_home(place, level):
-            return AgencyRef(name, place, level, written, group)
+            other = place + (group if not _is_short_form("市", stem, group) else stem)
+            return AgencyRef(other, place, level, written, group)
         key = (group, level)
-        if from_list:
-            self.list_forms.setdefault(key, name if not place else _LEVEL_CHAR.get(level, "") + stem)
+        if group in VERTICAL_GROUPS and prefix and prefix not in _LEVEL_CHAR.values():
+            return AgencyRef(name, place or self.region, level, written, group)
+        if from_list and not place:
+            self.list_forms.setdefault(key, name)
         canonical = self.list_forms.get(key) or (
             prefix + stem if _is_short_form(prefix, stem, group)
             else self._default_form(group, stem, level, prefix))
@@ -116,6 +128,25 @@ class AgencyResolver:
         if place and place[-1] in "省市县区" and not self._plausible_place(place):
             place = None
         return place, level
+
+    def _without_home_place(self, name: str) -> str:
+        """``包头市营商环境办公室`` in 包头's own document → ``市营商环境办公室``."""
+        if CUSTOMS.fullmatch(name):
+            return name
+        for home in (self.region, self.province):
+            if home and name.startswith(home) and len(name) > len(home) + 2:
+                char = {GovLevel.PROVINCE: "省", GovLevel.CITY: "市"}.get(
+                    GovLevel.PROVINCE if home == self.province else self.level, home[-1])  # type: ignore[arg-type]
+                return char + name[len(home):]
+        return name
+
+    def _customs_place(self, place: str) -> bool:
+        """Customs offices are named after a city or port: ``青岛海关``, not ``企业取得海关``."""
+        core = re.sub(r"[市省]$", "", place)
+        if len(core) == 2 and not NOT_A_PORT.search(core):
+            return True
+        return core in table.PROVINCES or any(
+            core == known or core.endswith(known) for known in self.known_places if known)
 
     def _plausible_place(self, place: str) -> bool:
         core = place.rstrip("省市县区")
@@ -198,7 +229,9 @@ def trim_left(candidate: str, keep: int = 4) -> str:
         at = candidate.rfind(stop, 0, max(0, len(candidate) - keep))
         if at >= 0:
             cut = max(cut, at + len(stop))
-    return candidate[cut:]
+    trimmed = candidate[cut:]
+    # ``经市…领导小组同意``: 经 before a level prefix is a preposition, not part of the name.
+    return trimmed[1:] if re.match(r"经[省市县区国]", trimmed) else trimmed
 
 
 def _stem_alternation() -> str:

@@ -18,7 +18,7 @@ from ontology.model import DocumentKind, DocumentMeta, GovLevel
 #: A quoted title.  Example: ``《济南市深入实施品牌战略三年行动计划(2020-2022年)》``.
 QUOTED_TITLE = re.compile(r"《([^《》\n]{2,80})》")
 #: The subject of a report: a title followed by ``以下简称``.  Example: ``《X》(以下简称《行动计划》)``.
-SUBJECT_TITLE = re.compile(r"《([^《》\n]{2,80})》\s*[(（]以下简称")
+SUBJECT_TITLE = re.compile(r"《([^《》\n]{2,80})》\s*[(（][^()（）\n]{0,30}?以下简称")
 #: A parent cited as the basis.  Example: ``根据《省政府关于…的通知》(鲁政字〔2021〕25号)要求``.
 BASIS = re.compile(
     r"(?:根据|贯彻|落实|按照|依据|贯彻落实)[^。《]{0,20}?《([^《》\n]{2,80})》"
@@ -33,13 +33,25 @@ BASIS_UNQUOTED = re.compile(
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}〔(\d{4})〕\d{1,4}号")
 #: A plan period in a title.  Example: ``(2020-2022年)``.
 PERIOD = re.compile(r"(20\d{2})\s*[-—–~至到]\s*(20\d{2})\s*年?")
+#: A plan for one year.  Example: ``包头市2024年优化营商环境工作方案`` → 2024-2024.
+ONE_YEAR_PLAN = re.compile(
+    r"(20\d{2})年(?:度)?[\u4e00-\u9fff“”]{2,30}?(?:工作方案|工作要点|行动方案|实施方案|工作计划)")
 #: The five-year-plan period named in a title.  Example: ``“十四五”``.
 FIVE_YEAR = re.compile(r"“?十([一二三四五六七八九])五”?")
 #: A signature: an issuing body alone on a line, then a date line.
 #: Example: ``德州市人民政府\n2021年9月2日``.
 SIGNATURE = re.compile(
     r"^\s*([\u4e00-\u9fff()（）]{2,30}(?:人民政府|委员会|办公室|办公厅|局|厅|委))\s*\n\s*"
-    r"(20\d{2})年(\d{1,2})月(\d{1,2})日\s*$", re.M)
+    r"(20\d{2})年(\d{1,2})月(\d{1,2})日(?:印发)?\s*$", re.M)
+#: A gazette line under a title: date and number in brackets.
+#: Example: ``(2023年8月10日 陕政办发〔2023〕15号)``.
+GAZETTE_DATE = re.compile(r"^\s*[(（](20\d{2})年(\d{1,2})月(\d{1,2})日", re.M)
+#: The section and site names an HTML title appends.  Example: ``…政策解读_政策解读_海南省农业农村厅``.
+SITE_SUFFIX = re.compile(r"(?:\s*[_｜|-]\s*[^_｜|《》]{2,20}){1,3}$")
+#: A page's publisher field.  Example: ``发布机构:海南省农业农村厅``.
+PUBLISHER_FIELD = re.compile(
+    r"(?:发布机构|发文机关|发文单位|发布单位)\s*[:：]\s*([\u4e00-\u9fff()（）]{4,30}?"
+    r"(?:人民政府办公室|人民政府办公厅|人民政府|委员会|办公室|办公厅|局|厅|委))(?![\u4e00-\u9fff])")
 #: A page date near the top.  Example: ``2021-11-24 点击数:``.
 PAGE_DATE = re.compile(r"(20\d{2})-(\d{1,2})-(\d{1,2})")
 #: A title line: short, no full stop, ending in a document type.
@@ -107,12 +119,15 @@ def extract_metadata(text: str) -> DocumentMeta:
         title, notice_issuer = notice.group("title"), notice.group("issuer")
     kind = _kind(text, title, is_news, is_interpretation)
     issuer, sig_date = _signature(text)
-    issuer = issuer or notice_issuer
+    publisher = PUBLISHER_FIELD.search(text[:3000])
+    issuer = issuer or notice_issuer or (publisher.group(1) if publisher else None)
     region, level = _region(text, title, issuer)
     if issuer is None:
         issuer = _issuer_from_prose(text, region, level, is_news, is_interpretation)
     implements = _implements(text, subject.group(1) if subject and is_interpretation else None)
-    date = None if is_news else (sig_date or _page_date(head))
+    gazette = GAZETTE_DATE.search(head)
+    gazette_date = _iso(*gazette.groups()) if gazette else None
+    date = None if is_news else (sig_date or gazette_date or _page_date(head))
     period = _period(title) if title else None
     return DocumentMeta(title=title, kind=kind, issuer=issuer, region=region, level=level,
                         date=date, doc_number=_doc_number(text), period=period,
@@ -124,6 +139,7 @@ def _title(lines: list[str], text: str, subject: str | None, is_news: bool,
     if is_news and subject:
         return subject
     for line in lines[:2]:
+        line = SITE_SUFFIX.sub("", line)
         quoted = QUOTED_TITLE.search(line)
         if quoted and (line.startswith("《") or is_interpretation):
             cleaned = re.sub(r"[《》]", "", line)
@@ -153,6 +169,11 @@ def _signature(text: str) -> tuple[str | None, str | None]:
     return match.group(1), f"{year:04d}-{month:02d}-{day:02d}"
 
 
+def _iso(year: str, month: str, day: str) -> str | None:
+    y, m, d = int(year), int(month), int(day)
+    return f"{y:04d}-{m:02d}-{d:02d}" if 1 <= m <= 12 and 1 <= d <= 31 else None
+
+
 def _page_date(head: str) -> str | None:
     match = PAGE_DATE.search(head[:300])
     if not match:
@@ -167,7 +188,8 @@ def _region(text: str, title: str | None, issuer: str | None) -> tuple[str | Non
             return found
     local = LOCAL_REALITY.search(text[:3000])
     level = _level_from_pronouns(text)
-    if local and local.group(1) not in ("省情", "市情", "县情", "区情", "本地", "当地", "我省", "我市"):
+    if local and local.group(1) not in ("省情", "市情", "县情", "区情", "本地", "当地", "我省", "我市",
+                                        "我县", "我区", "我州", "本市", "本县", "本省"):
         place = local.group(1)
         if place in table.PROVINCES:
             return table.province_full_name(place), GovLevel.PROVINCE
@@ -195,6 +217,9 @@ def _place_of(name: str) -> tuple[str, GovLevel] | None:
         city = re.match(r"([\u4e00-\u9fff]{2,4}?市)", rest)
         if city and not rest.startswith(("市场", "市级")):
             return city.group(1), GovLevel.CITY
+        district = re.match(r"([\u4e00-\u9fff]{2,4}?(?:区|县))(?!域|级)", rest)
+        if district and full in table.PROVINCE_FULL_NAMES.values() and full.endswith("市"):
+            return district.group(1), GovLevel.COUNTY  # a district of 北京/上海/天津/重庆
         return full, GovLevel.PROVINCE
     city = re.match(r"^([\u4e00-\u9fff]{2,3}?市)(?!场|级)", name)
     if city:
@@ -202,7 +227,8 @@ def _place_of(name: str) -> tuple[str, GovLevel] | None:
         if county:
             return city.group(1) + county.group(1), GovLevel.COUNTY
         return city.group(1), GovLevel.CITY
-    county = re.match(r"^([\u4e00-\u9fffA-Z]{2,4}?(?:县|区))(?!域|级)", name)
+    county = re.match(
+        r"^([\u4e00-\u9fffA-Z]{2,4}?(?:[\u4e00-\u9fff]{1,3}族)?(?:自治县|县|区|旗))(?!域|级)", name)
     if county:
         return county.group(1), GovLevel.COUNTY
     return None
@@ -258,6 +284,9 @@ def _period(title: str) -> tuple[int, int] | None:
     match = PERIOD.search(title)
     if match:
         return int(match.group(1)), int(match.group(2))
+    single = ONE_YEAR_PLAN.search(title)
+    if single:
+        return int(single.group(1)), int(single.group(1))
     five = FIVE_YEAR.search(title)
     if five:
         # The 14th five-year plan runs 2021-2025; each plan is five years.

@@ -180,8 +180,11 @@ def _closed_item(text: str, sections: list[Section], index: int, clause: Clause)
     parent = section.parent
     if not own_line or parent is None or sections[parent].children < 2:
         return index
-    last_child = max(j for j, s in enumerate(sections) if s.parent == parent)
-    return parent if last_child == index and sections[parent].rank >= 2 else index
+    siblings = [j for j, s in enumerate(sections) if s.parent == parent]
+    # Where the earlier siblings close with clauses of their own, this one closes the last.
+    if any(find_clauses(text, sections[j].text_start, sections[j].own_end) for j in siblings[:-1]):
+        return index
+    return parent if siblings[-1] == index and sections[parent].rank >= 2 else index
 
 
 def _tasks(ctx: _Ctx, sections: list[Section], task_sections: list[int],
@@ -217,9 +220,11 @@ def _table_tasks(ctx: _Ctx, sections: list[Section], resolver: AgencyResolver) -
         units = _names(resolver, tuple(split_units(row.units)))
         co = _names(resolver, tuple(split_units(row.co_units)))
         # With a separate co column every unit of the lead column leads.
-        lead, co = (units, co) if row.co_units else (units[:1], units[1:])
+        lead, co = (units, co) if row.has_co_column else (units[:1], units[1:])
         index = _innermost(sections, row.start)
         prefix = sections[index].id + "." if index is not None else ""
+        if row.part:
+            prefix = row.part + "."
         tasks.append(Task(id=prefix + row.number,
                           section=sections[index].title if index is not None else None,
                           title=row.title or None, lead=tuple(lead), co=tuple(co),

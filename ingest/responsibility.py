@@ -78,7 +78,8 @@ def _bracket_end(text: str, open_at: int, limit: int) -> int:
 
 def parse_clause(content: str) -> tuple[list[str], list[str], bool, bool]:
     """Split a clause's content into (lead, co, shared, sticky_shared)."""
-    content = p.RESPONSIBILITY_LABEL.sub("", content, count=1)
+    content = re.sub(r"^\s*(?:主要)?(?:责任单位|责任部门|责任主体|实施主体|负责单位|承办单位)\s*[:：]",
+                     "", content)
     sentences = [s for s in re.split(r"[。]", content) if s.strip()]
     if not sentences:
         return [], [], False, False
@@ -95,8 +96,13 @@ def parse_clause(content: str) -> tuple[list[str], list[str], bool, bool]:
             plain.extend(split_units(p.SHARED_DUTY.split(part)[0]))
         elif _RULE_PART.search(part) and not _has_unit_before_rule(part):
             continue
-        elif (m := re.match(r"^(?:牵头单位|牵头部门)[:：](?P<u>.+)$", part)):
+        elif (m := LEAD_LABEL.match(part)):
             lead.extend(split_units(m.group("u")))
+        elif (m := CO_LABEL.match(part)):
+            co.extend(split_units(m.group("u")))
+        elif MARKED_LEAD.search(part):
+            for unit in split_units(part):
+                (lead if MARKED_LEAD.search(unit) else plain).append(MARKED_LEAD.sub("", unit))
         elif (m := p.LEAD_MARK.match(part)) and "牵头" in part:
             lead.extend(split_units(m.group("units")))
         elif (m := p.CO_MARK.match(part)) or (m := p.CO_TRAILING.match(part)):
@@ -114,6 +120,16 @@ def parse_clause(content: str) -> tuple[list[str], list[str], bool, bool]:
 
 def _has_unit_before_rule(part: str) -> bool:
     return False
+
+
+#: ``牵头单位:A`` as a part of a clause.  Example: ``牵头单位:市商务局``.
+LEAD_LABEL = re.compile(r"^(?:牵头单位|牵头部门|牵头)\s*[:：](?P<u>.+)$")
+#: Co-responsible units after a label, once a lead label is stated.
+#: Examples: ``配合单位:市财政局``, ``责任单位:市科技局`` after ``牵头单位:…``.
+CO_LABEL = re.compile(
+    r"^(?:配合单位|配合部门|协办单位|协同单位|参与单位|责任单位|责任部门)\s*[:：](?P<u>.+)$")
+#: A unit marked as the lead inside a list.  Example: ``市发改委(牵头)``.
+MARKED_LEAD = re.compile(r"[(（]牵头(?:单位|部门)?[)）]")
 
 
 def _split_parts(text: str) -> list[str]:
@@ -181,10 +197,14 @@ _SHARED_SENTENCE = re.compile(
     r"(?:^|(?<=[。;；\n]))[^。;；\n,，]{2,80}?(?:按(?:照)?职责分工|分别)负责(?=[。;；\n]|$)")
 
 
-_UNIT = r"[^。,，;；:：\n、()（）]{2,24}?(?:局|委|办|厅|中心|海关|会|院|室)"
+_UNIT = r"[^。,，;；:：\n、()（）由]{2,24}?(?:局|委|办|厅|中心|海关|会|院|室|部|社)"
 #: ``X会同Y、Z…`` as a sentence's subject.  Example: ``市审计局会同市财政局开展检查``.
 _WITH_SENTENCE = re.compile(
     rf"(?:^|(?<=[。;；\n]))(?P<lead>{_UNIT})会同(?P<co>{_UNIT}(?:、{_UNIT})*)(?:等(?:有关)?部门)?")
+#: ``A负责,B、C配合`` as a sentence.  Example: ``县民政局负责,县财政局、县卫健局配合。``.
+_DUTY_WITH_CO = re.compile(
+    rf"(?:^|(?<=[。;；\n]))(?:[^。;；\n,，]{{0,6}}由)?(?P<lead>{_UNIT}(?:、{_UNIT})*)(?:牵头)?负责[,，]"
+    rf"(?P<co>{_UNIT}(?:、{_UNIT})*)(?:等(?:有关)?部门)?(?:配合|协助|参与|协同)")
 #: ``X负责…`` as a sentence's subject.  Example: ``市民政局负责督促落实``.
 _SUBJECT_DUTY = re.compile(rf"(?:^|(?<=[。;；\n,，]))(?!由)(?P<lead>{_UNIT})(?:具体)?负责")
 
@@ -217,6 +237,12 @@ def _prose_clauses(text: str, start: int, end: int, after: int,
         if clause.lead:
             found.append(clause)
             spans.append((match.start(), match.end()))
+    for match in _DUTY_WITH_CO.finditer(text, start, end):
+        if any(a <= match.start() < b for a, b in spans):
+            continue
+        found.append(Clause(match.start(), match.end(), tuple(split_units(match.group("lead"))),
+                            tuple(split_units(match.group("co")))))
+        spans.append((match.start(), match.end()))
     for match in _WITH_SENTENCE.finditer(text, start, end):
         if any(a <= match.start() < b for a, b in spans):
             continue

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from ingest import patterns as p
 
 _CELL_SPLIT = re.compile(r"\s*[|｜]\s*")
+#: A section row inside a table.  Example: ``一、提升政务服务效能 | | |``.
+_SECTION_ROW = re.compile(r"^(?:([一二三四五六七八九十]+)[、.．]|[(（]([一二三四五六七八九十]+)[)）])")
 #: Columns that are never the task's title.  Example: ``完成时限``, ``备注``.
 _NOT_TITLE = r"时限|时间|期限|备注|序号"
 
@@ -34,6 +36,10 @@ class TableRow:
     end: int
     #: Units of a separate 配合单位 column, when the table has one.
     co_units: str = ""
+    #: Whether the table has a separate co-responsible column (then every lead cell unit leads).
+    has_co_column: bool = False
+    #: The part a section row inside the table opened (``一`` for ``一、提升效能 | |``).
+    part: str | None = None
 
 
 def table_rows(text: str) -> list[TableRow]:
@@ -47,6 +53,7 @@ def table_rows(text: str) -> list[TableRow]:
         co_col = next((i for i, c in enumerate(cells) if re.search(r"配合|协同|参与|协办", c)), None)
         skip = {unit_col, co_col} | {i for i, c in enumerate(cells) if re.search(_NOT_TITLE, c)}
         pos = line_end + 1 if line_end >= 0 else len(text)
+        part: str | None = None
         while pos < len(text):
             end = text.find("\n", pos)
             end = len(text) if end < 0 else end
@@ -55,12 +62,19 @@ def table_rows(text: str) -> list[TableRow]:
                 pos = end + 1
                 continue
             parts = _CELL_SPLIT.split(line.strip("|｜ "))
+            section = _SECTION_ROW.match(parts[0])
+            # A section row may have lost its empty cells (and pipes) in normalisation.
+            if section and (len(parts) >= 2 or (len(line) <= 40 and "。" not in line)):
+                part = section.group(1) or section.group(2)
+                pos = end + 1
+                continue
             if len(parts) < 2 or not parts[0].isdigit():
                 break
             units = parts[unit_col] if unit_col < len(parts) else parts[-1]
             co_units = parts[co_col] if co_col is not None and co_col < len(parts) else ""
             middle = [c for i, c in enumerate(parts[1:], 1) if i not in skip]
             title = max(middle, key=len) if middle else ""
-            rows.append(TableRow(parts[0], title.rstrip("。"), _cell(units), pos, end, _cell(co_units)))
+            rows.append(TableRow(parts[0], title.rstrip("。"), _cell(units), pos, end,
+                                 _cell(co_units), co_col is not None, part))
             pos = end + 1
     return rows

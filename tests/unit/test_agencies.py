@@ -69,3 +69,25 @@ def test_bare_short_stems_need_a_prefix():
 
 def test_trim_left_drops_leading_verbs():
     assert trim_left("充分发挥市质量强市工作领导小组") == "市质量强市工作领导小组"
+
+
+def test_customs_needs_a_port_name():
+    r = resolver()
+    assert r.resolve("青岛海关").name == "青岛海关"
+    assert r.resolve("取得海关") is None
+
+
+def test_vertical_offices_keep_their_place():
+    assert resolver().resolve("某某金融监管分局").name == "某某金融监管分局"
+
+
+def test_subject_phrase_and_preposition_are_stripped():
+    r = resolver()
+    assert r.resolve("该项工作由市商务局", from_list=True).name == "市商务局"
+    assert trim_left("经市优化营商环境工作领导小组") == "市优化营商环境工作领导小组"
+
+
+def test_autonomous_region_departments():
+    r = AgencyResolver(region="广西壮族自治区", level=GovLevel.PROVINCE, province="广西壮族自治区")
+    assert r.resolve("自治区水利厅", from_list=True).name == "自治区水利厅"
+    assert r.resolve("广西壮族自治区水利厅").name == "自治区水利厅"

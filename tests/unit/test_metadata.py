@@ -47,3 +47,23 @@ def test_kind_of_title_and_parent_title():
     assert kind_of_title("某市深入实施品牌战略三年行动计划(2020-2022年)") == DocumentKind.ACTION_PLAN
     assert kind_of_title("若干政策措施") == DocumentKind.MEASURES
     assert parent_title("省政府关于推动发展若干措施的通知") == "关于推动发展若干措施"
+
+
+def test_html_title_loses_its_site_suffix_and_publisher_field_names_the_issuer():
+    text = ("《某省行动方案(2024—2026年)》政策解读_政策解读_某省农业农村厅\n"
+            "发布机构:某省农业农村厅\n近日,《某省行动方案(2024—2026年)》(某农字〔2024〕8号,以下简称《方案》)印发。\n")
+    meta = extract_metadata(text)
+    assert meta.title == "某省行动方案(2024—2026年)政策解读"
+    assert meta.issuer == "某省农业农村厅"
+    assert meta.implements == ("某省行动方案(2024—2026年)",)
+
+
+def test_gazette_date_and_one_year_plan():
+    meta = extract_metadata("宝鸡市2024年营商环境工作方案\n(2024年3月5日 宝政办发〔2024〕3号)\n一、目标\n")
+    assert meta.date == "2024-03-05" and meta.period == (2024, 2024)
+
+
+def test_district_of_a_municipality():
+    meta = extract_metadata("各街道:\n现印发方案。\n一、目标\n重庆市涪陵区人民政府办公室\n2024年6月3日印发\n")
+    assert (meta.issuer, meta.region, meta.level) == ("重庆市涪陵区人民政府办公室", "涪陵区",
+                                                     GovLevel.COUNTY)

@@ -70,3 +70,13 @@ def test_evidence_spans_point_into_the_original_text():
 def test_text_without_chinese_has_no_structure():
     with pytest.raises(NoStructure, match="no recognisable Chinese policy text"):
         extract("x.txt", "lorem ipsum " * 50)
+
+
+def test_table_with_section_rows_and_two_unit_columns():
+    text = ("某市2024年工作方案\n一、任务分工\n序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限\n"
+            "一、提升服务\n1 | 推进开办 | 市市场监管局 | 市税务局、市公安局 | 2024年6月底前\n"
+            "二、优化审批\n2 | 审批提速 | 市住建局、市自然资源局 | — | 2024年9月底前\n")
+    ex = extract("t.txt", text)
+    got = {t.id: (list(t.lead), list(t.co)) for t in ex.tasks if t.lead}
+    assert got == {"一.1": (["市市场监管局"], ["市税务局", "市公安局"]),
+                   "二.2": (["市住建局", "市自然资源局"], [])}

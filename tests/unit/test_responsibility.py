@@ -59,3 +59,23 @@ def test_split_units_respects_brackets_and_and():
 def test_sentence_without_agencies_is_not_a_clause_target():
     # The clause finder reports raw units; the pipeline drops those that are no agency.
     assert clauses("发挥协会的桥梁作用。") == []
+
+
+def test_lead_label_then_responsibility_label_means_co():
+    assert clauses("开展活动。(牵头单位:市体育局;责任单位:市教育局、团市委)") == [
+        (["市体育局"], ["市教育局", "团市委"])]
+
+
+def test_unit_marked_as_lead_inside_a_list():
+    assert clauses("推进建设。(责任单位:市住建局、市交通局(牵头)、市财政局)") == [
+        (["市交通局"], ["市住建局", "市财政局"])]
+
+
+def test_duty_with_co_sentence():
+    assert clauses("完善体系。\n县民政局负责,县财政局、县卫健局配合。") == [
+        (["县民政局"], ["县财政局", "县卫健局"])]
+
+
+def test_subject_phrase_before_you_is_not_part_of_the_unit():
+    lead, co, *_ = parse_clause("该项工作由区商务局牵头,区财政局配合")
+    assert co == ["区财政局"] and lead == ["该项工作由区商务局"]  # resolved later
