@@ -87,5 +87,5 @@ def subgraph(
 
 @health.get("", response_model=HealthOut, responses=responses())
 def get_health(repo: RepoDep) -> Any:
-    """The backend, whether it answers, and how many nodes and relationships it holds."""
+    """The backend and the graph's size; 503 (the error shape) when Neo4j does not answer."""
     return repo.health()

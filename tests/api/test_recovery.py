@@ -8,7 +8,14 @@ from pathlib import Path
 
 import neo4j
 import pytest
-from conftest import TEST_DATABASE, assert_error, make_client, neo4j_test_uri, settings
+from conftest import (
+    TEST_DATABASE,
+    assert_error,
+    make_client,
+    neo4j_test_uri,
+    require,
+    settings,
+)
 from pydantic import SecretStr
 
 from api.app import create_app
@@ -58,7 +65,8 @@ def own_server(tmp_path: Path) -> Iterator[tuple[Path, int]]:
         server.find_java()
         server.ensure_jars()
     except server.Neo4jServerError as e:
-        pytest.skip(f"no local Neo4j possible: {e}")
+        require(False, f"no local Neo4j possible: {e}")
+        raise
     port = _free_port()
     server.start(tmp_path, port=port, heap="256m", pagecache="32m")
     try:
