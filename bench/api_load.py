@@ -199,12 +199,15 @@ def _sample_build(out: Path) -> None:
 
 
 def _load_neo4j(uri: str, build: Path) -> None:
+    from pydantic import SecretStr
+
     from graph.driver import open_driver
     from graph.loader import load, wipe
     from graph.property_graph import load_build
     from graph.settings import Neo4jSettings
 
-    settings = Neo4jSettings(uri=uri, username="neo4j", password="", database="neo4j")
+    settings = Neo4jSettings(uri=uri, username="neo4j", password=SecretStr(""),
+                             database="neo4j")
     with open_driver(settings) as driver:
         wipe(driver, "neo4j", uri=uri, test_uri=os.environ.get("NEO4J_TEST_URI"))
         load(driver, "neo4j", load_build(build))
