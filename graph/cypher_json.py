@@ -43,17 +43,17 @@ def to_json(value: Any) -> Any:
     if isinstance(value, float):
         return value if math.isfinite(value) else str(value).replace("inf", "Infinity").replace(
             "nan", "NaN")
-    if isinstance(value, Mapping):
-        return {str(k): to_json(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [to_json(v) for v in value]
-    if isinstance(value, Node):
+    if isinstance(value, Node):  # before Mapping: a Node is one
         return _node(value)
     if isinstance(value, Relationship):
         return _relationship(value)
     if isinstance(value, Path):
         return {"nodes": [_node(n) for n in value.nodes],
                 "relationships": [_relationship(r) for r in value.relationships]}
+    if isinstance(value, Mapping):
+        return {str(k): to_json(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_json(v) for v in value]
     if isinstance(value, Date | DateTime | Time | Duration):
         return value.iso_format()
     if isinstance(value, Point):
