@@ -50,14 +50,14 @@ def to_json(value: Any) -> Any:
     if isinstance(value, Path):
         return {"nodes": [_node(n) for n in value.nodes],
                 "relationships": [_relationship(r) for r in value.relationships]}
+    if isinstance(value, Date | DateTime | Time | Duration):  # a Duration is a tuple
+        return value.iso_format()
+    if isinstance(value, Point):  # so is a Point
+        return {"srid": value.srid, **dict(zip(("x", "y", "z"), value, strict=False))}
     if isinstance(value, Mapping):
         return {str(k): to_json(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [to_json(v) for v in value]
-    if isinstance(value, Date | DateTime | Time | Duration):
-        return value.iso_format()
-    if isinstance(value, Point):
-        return {"srid": value.srid, **dict(zip(("x", "y", "z"), value, strict=False))}
     if isinstance(value, bytes | bytearray):
         return base64.b64encode(value).decode("ascii")
     return str(value)

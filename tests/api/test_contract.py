@@ -10,7 +10,7 @@ from starlette.testclient import TestClient
 
 from api.app import create_app
 from graph.embedded import EmbeddedRepository
-from graph.repository import Repository
+from graph.repository import PageRequest, Repository
 
 pytestmark = pytest.mark.neo4j
 
@@ -65,3 +65,16 @@ def test_health_counts_agree(both: tuple[TestClient, TestClient]) -> None:
     embedded, neo4j = both
     a, b = embedded.get("/health").json(), neo4j.get("/health").json()
     assert (a["nodes"], a["relationships"]) == (b["nodes"], b["relationships"])
+
+
+def test_a_routing_uri_reads_the_same(neo4j_repo: Repository) -> None:
+    """``neo4j://`` (routing, reads sent to readers) answers like ``bolt://``."""
+    from conftest import neo4j_repository, neo4j_test_uri
+
+    routing = neo4j_repository(neo4j_test_uri().replace("bolt://", "neo4j://", 1))
+    try:
+        assert routing.health().nodes == neo4j_repo.health().nodes
+        assert routing.tasks("科技研发", PageRequest()) == neo4j_repo.tasks("科技研发",
+                                                                           PageRequest())
+    finally:
+        routing.close()

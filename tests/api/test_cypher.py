@@ -173,3 +173,18 @@ def test_api_key_required_when_set(neo4j_repo: Repository) -> None:
         ok = client.post("/cypher", json=query, headers={"X-API-Key": "s3cret"})
         assert ok.status_code == 200 and ok.json()["rows"] == [[1]]
         assert client.get("/tasks").status_code == 200  # only /cypher needs the key
+
+
+@pytest.mark.neo4j
+def test_values_become_json(neo4j: TestClient) -> None:
+    response = neo4j.post("/cypher", json={"query": (
+        "MATCH p = (a:Agency)-[r:LEADS]->(t:Task) WHERE t.title CONTAINS '科技研发' "
+        "RETURN p, r, date('2025-01-02') AS day, duration('P1DT2H') AS span, "
+        "point({x: 1.5, y: 2.0}) AS where, 0.0 / 0.0 AS nan, [1, 'a', null] AS mixed")})
+    assert response.status_code == 200, response.text
+    [[path, rel, day, span, where, nan, mixed]] = response.json()["rows"]
+    assert [n["labels"] for n in path["nodes"]] == [["Agency"], ["Task"]]
+    assert path["relationships"][0]["type"] == "LEADS" == rel["type"]
+    assert rel["start"] == path["nodes"][0]["key"] and rel["end"] == path["nodes"][1]["key"]
+    assert (day, span, nan, mixed) == ("2025-01-02", "P1DT2H", "NaN", [1, "a", None])
+    assert where == {"srid": 7203, "x": 1.5, "y": 2.0}
