@@ -11,6 +11,10 @@ is refused if it holds
   that can write or administer (``apoc.…``, ``dbms.…``, ``gds.…``; ``db.…`` except the
   allowed read procedures and functions).
 
+``CALL dbms.components()`` only reads, but it is refused all the same: the whole ``dbms``
+namespace is administration (users, settings, queries of other sessions), and an allow-list
+of what an analyst needs is safer than a deny-list of what is dangerous.
+
 This is the first of four fences: Neo4j then classifies the statement with ``EXPLAIN``
 (refused unless read-only), runs it in a read transaction and rolls it back
 (:meth:`graph.neo4j_repo.Neo4jRepository.run_cypher`).
