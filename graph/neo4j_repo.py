@@ -50,6 +50,8 @@ from graph.repository import (
 from graph.search import match, parse_query, rank_key
 from ontology.model import NodeKind, Role
 
+#: Seconds any named read may run (server-side): a guard, they take milliseconds.
+READ_TIMEOUT: Final = 30.0
 #: Most full-text hits considered by one search.
 FULLTEXT_LIMIT: Final = 10_000
 SUBGRAPH_CAP: Final = 500
@@ -102,7 +104,8 @@ class Neo4jRepository:
         driver = self._current()
         try:
             with store_errors(self.location), self._session(driver) as session:
-                return [to_json(record.data()) for record in session.run(cypher, params)]
+                result = session.run(neo4j.Query(cypher, timeout=READ_TIMEOUT), params)
+                return [to_json(record.data()) for record in result]
         except StoreUnavailable:
             self._drop(driver)
             raise
