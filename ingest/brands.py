@@ -2,13 +2,18 @@
 
 The extractor is rule-based and pure.  It reads three kinds of evidence:
 
-* quoted names in brand context: brand vocabulary right after the quotation
-  (``“泉水人家”区域公用品牌``, ``“泰山品质”认证``, ``“甲”“乙”等品牌``) or a
-  brand-making verb right before it (``打造“国际消费中心城市”``, ``打响“济南品牌”``);
-  quoted province labels (``“鲁字号”``) and quoted awards need no context;
-* named awards without quotes (``中国质量奖``, ``省长质量奖``, ``“省长杯”工业设计奖``);
-* quality-brand programmes named with their region (``山东省高端品牌培育企业``) or
-  created as quoted designations (``创建“全国质量强市示范城市”``).
+* quoted names in brand context: brand vocabulary right after the quotation or the
+  quoted list (``“泉水人家”区域公用品牌``, ``“泰山品质”认证``, ``“甲”“乙”等本土老品牌``,
+  ``“甲”“乙”获评农产品地理标志``), a brand-making verb right before it
+  (``打造“国际消费中心城市”``, ``打响“济南品牌”``), or an exemplar frame in a paragraph
+  about products (``以“甲”“乙”为重点``);
+* quoted names that describe themselves: province labels (``“鲁字号”``), awards
+  (``“鲁班奖”``), product titles (``“江西名牌农产品”``) and brand programmes
+  (``“高原食品牌”``);
+* names without quotes, read by :mod:`ingest.brands_unquoted`: awards (``中国质量奖``,
+  ``江州市市长质量奖``, ``“省长杯”工业设计奖``), regional programmes
+  (``山东省高端品牌培育企业``), regional certifications (``浙江制造认证``), and
+  designations created in quotes (``创建“全国质量强市示范城市”``).
 
 A quoted name is rejected when it is a numbered set, a clause, or ends in the head of
 a non-brand category (campaigns, enterprise classes, talent titles, zones, slogans);
@@ -24,6 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ingest import patterns_brands as P
+from ingest.brands_unquoted import unquoted_names
 from ontology.model import BrandKind
 
 __all__ = ["BrandHit", "find_brands"]
@@ -114,6 +120,7 @@ def _quoted_mentions(
         before = text[max(0, run[0].start - P.LEAD_WINDOW) : run[0].start]
         led = _led(text, before, run, ends)
         created = bool(P.CREATE_LEAD.search(before))
+        exemplar = _exemplar(text, before, run)
         run_tail = P.BRAND_TAIL.match(text, run[-1].end)
         for quote in run:
             award = P.AWARD_AFTER_QUOTE.match(text, quote.end)
@@ -124,6 +131,8 @@ def _quoted_mentions(
             tail = P.BRAND_TAIL.match(text, quote.end) or run_tail
             for name, start in _parts(quote):
                 kind = _quoted_kind(name, tail, led=led, created=created)
+                if kind is None and exemplar and _is_exemplar(name):
+                    kind = BrandKind.BRAND
                 if kind is not None:
                     yield _Mention(name, kind, start, start + len(name))
 
@@ -142,13 +151,50 @@ def _quoted_kind(
         return BrandKind.PROGRAMME
     if created and P.QUALITY_VOCABULARY.search(name) and not P.NON_BRAND_HEAD.search(name):
         return BrandKind.PROGRAMME
-    if P.NON_BRAND_HEAD.search(name):
+    if P.NON_BRAND_HEAD.search(name) or P.GENERIC_TITLE.fullmatch(name):
         return None
+    if P.PRODUCT_TITLE_NAME.search(name):
+        return BrandKind.AWARD
+    if P.SELF_BRAND_NAME.search(name):
+        return BrandKind.PROGRAMME
     if tail:
-        if tail.group("head") == P.CERTIFICATION_HEAD:
+        if tail.group("head") in P.CERTIFICATION_HEADS:
             return BrandKind.CERTIFICATION
         return BrandKind.BRAND
     return BrandKind.BRAND if led else None
+
+
+def _exemplar(text: str, before: str, run: list[_Quote]) -> bool:
+    """Whether ``run`` is framed as an industry's exemplars (``以“甲”“乙”为重点``).
+
+    The paragraph must speak of products or industries, and one name of the run must
+    begin with a place the text names (``江口`` of ``江口县``).
+    """
+    if not P.EXEMPLAR_LEAD.search(before) or not P.EXEMPLAR_FOLLOW.match(text, run[-1].end):
+        return False
+    line_start = text.rfind("\n", 0, run[0].start) + 1
+    line_end = text.find("\n", run[-1].end)
+    if not P.INDUSTRY_WORD.search(text, line_start, line_end if line_end >= 0 else len(text)):
+        return False
+    # Products are named after their place (江口红 in a text about 江口县); slogans are not.
+    return any(
+        quote.inner[:k] + level in text
+        for quote in run
+        for k in P.PLACE_PREFIX_LENGTHS
+        if len(quote.inner) > k
+        for level in P.PLACE_LEVELS
+    )
+
+
+def _is_exemplar(name: str) -> bool:
+    """Whether an exemplar reads as a product name (long enough, no action, no category)."""
+    return (
+        _is_name(name)
+        and len(name) >= P.MIN_EXEMPLAR_LENGTH
+        and not P.ACTION_CHARS.search(name)
+        and not P.NON_BRAND_HEAD.search(name)
+        and not P.GENERIC_TITLE.fullmatch(name)
+    )
 
 
 def _led(text: str, before: str, run: list[_Quote], ends: list[int]) -> bool:
@@ -221,11 +267,9 @@ def _parts(quote: _Quote) -> Iterator[tuple[str, int]]:
 
 
 def _unquoted_mentions(text: str) -> Iterator[_Mention]:
-    """Named awards and regional programmes, which need no quotes."""
-    for m in P.AWARD.finditer(text):
-        yield _Mention(m.group(), BrandKind.AWARD, m.start(), m.end())
-    for m in P.PROGRAMME.finditer(text):
-        yield _Mention(m.group(), BrandKind.PROGRAMME, m.start(), m.end())
+    """Named awards, regional programmes and certifications, which need no quotes."""
+    for n in unquoted_names(text):
+        yield _Mention(n.name, n.kind, n.start, n.end)
 
 
 # --- helpers -----------------------------------------------------------------------

@@ -58,32 +58,41 @@ NAME_JOINER = re.compile(r"[·•・‧]")
 CLAUSE_PUNCTUATION = re.compile(r"[，,。；;：:！!？?、《》()（）…—]")
 #: A Han character, required in every name.  Example: ``12345市民服务热线`` has one.
 HAN_CHAR = re.compile(rf"[{HAN}]")
-#: Numbered sets, plan periods and formulas, never brands.  A short name led by a
-#: numeral from two up counts a set; ``一`` leads service names (``一码通城``) as well.
-#: Examples: ``五个济南``, ``三个品牌``, ``一大工程``, ``十强``, ``四地``, ``十四五``,
-#: ``五朵金花``, ``1+10+N``, ``互联网+``; and formulas that alternate numerals:
-#: ``一带一路``, ``双随机一公开``, ``三位一体``.
+#: Classifiers that turn a leading numeral into a counted set (``五个``, ``五朵``, ``两区``).
+#: ``只`` is left out: ``三只松鼠`` is a brand.
+SET_CLASSIFIERS = "个大项类地强化位星级朵张条片种批支区园带链城核圈群"
+#: Numbered sets, plan periods and formulas, never brands: a numeral with a classifier,
+#: numerals alone, or a formula that alternates numerals.  A numeral that begins a place
+#: name (``五常大米``, ``十堰``, ``三门峡``) makes no set.
+#: Examples: ``五个济南``, ``三个品牌``, ``一大工程``, ``十强``, ``四地``, ``五朵金花``,
+#: ``十四五``, ``1+10+N``, ``互联网+``; and formulas: ``一带一路``, ``双随机一公开``,
+#: ``三位一体``, ``两区一城``.
 NUMBERED_SET = re.compile(
-    rf"^(?:[0-9一二三四五六七八九十百千万两双]+[个大项类地强化位星级]"
+    rf"^(?:[0-9一二三四五六七八九十百千万两双]+[{SET_CLASSIFIERS}]"
     r"|(?:[一二三四五六七八九十两双][^一二三四五六七八九十两双]{1,2}){2,}"
-    rf"|[二三四五六七八九十百千两][{HAN}]{{0,3}}$"
+    r"|[一二三四五六七八九十百千万两]+$"
     r"|[0-9A-Za-z+\uff0b\-]+$"
     r"|.*[+\uff0b]$)"
 )
 
-#: Generic brand words that name a category, not one brand.
-#: Examples: ``“老字号”``, ``“自主品牌”``.
+#: Generic brand words and certification classes that name a category, not one brand.
+#: Examples: ``“老字号”``, ``“自主品牌”``, ``“绿色食品”认证``, ``“地理标志产品”``,
+#: ``“碳足迹”认证``.
 GENERIC_NAMES = frozenset(
-    _words("老字号 老品牌 品牌 名牌 知名品牌 自主品牌 区域品牌 精品 名品 名优产品")
+    _words(
+        "老字号 中华老字号 老品牌 品牌 名牌 知名品牌 自主品牌 区域品牌 精品 名品 名优产品"
+        " 绿色食品 有机食品 有机产品 有机农产品 无公害农产品 地理标志 地理标志产品 驰名商标"
+        " 著名商标 质量品牌 特色品牌 无公害 绿色 有机 低碳 节能 环保 碳标签 碳足迹 能效 清真"
+    )
 )
 
 #: Heads that mark a quoted term as something other than a brand, by category.
-#: Examples: ``“旗舰企业”`` (enterprise class), ``“智改数转”行动`` (campaign),
+#: Examples: ``“旗舰企业”`` (enterprise class), ``“智改数转”行动`` (campaign), ``“链长制”``,
 #: ``“首席质量官”`` (talent title), ``“一站式”`` (method), ``“雁阵效应”`` (metaphor).
 NON_BRAND_HEADS: dict[str, tuple[str, ...]] = {
     "campaign or measure": _words(
         "计划 行动 工程 改革 模式 机制 体系 制度 方案 政策 工作 活动 战略 专项 项目 监管 登记 许可"
-        " 办结 通办"
+        " 办结 通办 制"
     ),
     "method label": _words("式 一体 一公开 即入 分离 合一"),
     "enterprise classification": _words("企业 冠军 巨人 瞪羚 独角兽 强 上云 标杆 专精特新"),
@@ -103,19 +112,47 @@ NON_BRAND_HEAD = re.compile(
 
 # --- brand context around a quotation -----------------------------------------------
 
-#: Adjectives that may stand between a quoted name and its brand word.
-#: Examples: ``“泉水人家”区域公用品牌``, ``“泰山品质”产品认证``, ``“好品山东”形象标识``.
+#: Words that may stand between a quoted name and its brand word, up to three in a row.
+#: Examples: ``“泉水人家”区域公用品牌``, ``“泰山品质”产品认证``, ``“甲”“乙”等本土老品牌``,
+#: ``“甲”等企业品牌``, ``“甲”等特色农产品品牌``, ``“甲”城市名片``, ``“甲”中华老字号``,
+#: ``“甲”美食品牌``.
 #: (``地理标志`` is a head, below, not a modifier.)
-TAIL_MODIFIERS = _words("区域公用 公用 公共 区域 高端 知名 自主 产品 服务 形象 系列")
+TAIL_MODIFIERS = _words(
+    "区域公用 公用 公共 区域 高端 知名 自主 产品 服务 形象 系列 质量 城市 文旅 旅游 农业"
+    " 农产品 特色 企业 本土 本地 地方 传统 老 金字 中华 著名 驰名 优质 名优 工业 国家 集体 证明"
+    " 美食 餐饮 文化 电商 消费 生态 乡村 夜间 会展 体育 康养"
+)
+#: Words between a quoted list's ``等`` and its modifiers.  Example: ``“甲”“乙”等一批特色品牌``.
+TAIL_QUANTIFIERS = _words("一批 一系列 多个 众多 诸多 一大批")
+#: Demonstratives between a quoted name and its brand word.  Example: ``“甲”这张金字招牌``.
+TAIL_DEMONSTRATIVES = _words("这张 这块 这一 一张 这个")
+#: Verbs that give a quoted product a brand designation right after it.
+#: Examples: ``“甲”“乙”获评农产品地理标志``, ``“甲”被认定为中华老字号``.
+TAIL_VERBS = _words(
+    "被认定为 被评为 认定为 评为 获评 荣获 获得 获批 入选 成功注册为 成功注册 注册为 成为"
+)
+#: Brand words that end a brand tail; the longer wins (``品牌认证`` before ``品牌``).
+#: Examples: ``“甲”品牌认证``, ``“甲”地理标志证明商标``, ``“甲”城市名片``, ``“甲”金字招牌``.
+TAIL_HEADS = _words("品牌认证 认证 品牌 标识 商标 地理标志 老字号 名片 招牌")
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    """A regex alternation of ``words``, longest first so that no word hides a longer one."""
+    return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+
+
 #: Brand vocabulary right after a quotation (or after a quoted list, behind ``等``).
 #: Examples: ``“好品山东”品牌``, ``“泰山品质”高端认证品牌``, ``“青字号”品牌培育行动``,
-#: ``“在泉城全办成”“泉城公共服务”等品牌``, ``“潍县萝卜”地理标志``;
-#: not ``“五朵金花”等老品牌``.
+#: ``“在泉城全办成”“泉城公共服务”等品牌``, ``“潍县萝卜”地理标志``,
+#: ``“甲”“乙”等一批特色农产品品牌``, ``“甲”“乙”获评农产品地理标志``.
 BRAND_TAIL = re.compile(
-    r"\s*(?:等)?(?:" + "|".join(TAIL_MODIFIERS) + r")?(?P<head>品牌|认证|标识|商标|地理标志)"
+    r"\s*(?:等" + _alternation(TAIL_QUANTIFIERS) + "?|" + _alternation(TAIL_DEMONSTRATIVES)
+    + "|" + _alternation(TAIL_VERBS) + ")?"
+    + _alternation(TAIL_MODIFIERS) + "{0,3}"
+    + "(?P<head>" + "|".join(sorted(TAIL_HEADS, key=len, reverse=True)) + ")"
 )
-#: The tail word that makes the name a certification.  Example: ``“泰山品质”认证``.
-CERTIFICATION_HEAD = "认证"
+#: The tail words that make the name a certification.  Example: ``“泰山品质”认证``.
+CERTIFICATION_HEADS = frozenset({"认证", "品牌认证"})
 #: Verbs that make a quoted name known as a brand, with an optional ``…的`` modifier.
 #: Examples: ``打响“济南品牌”``, ``共建共享“好品山东”``, ``擦亮“甲”``.
 STRONG_LEAD = re.compile(
@@ -159,22 +196,103 @@ PROVINCES = _words(
 )
 _PROVINCE = "(?:" + "|".join(PROVINCES) + ")(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)?"
 
-#: Characters an award's middle may not contain (verbs, particles, list marks, 奖 itself).
-#: Example: stops ``省市场监管局对获奖`` from reading as an award.
-_AWARD_MIDDLE = rf"(?:(?![的对和与及或获给予在将为是等把被从向于以奖局厅委办级])[{HAN}])"
+#: Characters an award's middle may not contain (verbs, particles, list marks, 奖 itself),
+#: nor a second local head (``市长``), which starts an award of its own.
+#: Examples: stops ``省市场监管局对获奖`` from reading as an award, and ``省长沙市市长质量奖``
+#: (in ``湖南省长沙市市长质量奖``) from reading as a 省长 award.
+_AWARD_MIDDLE = (
+    rf"(?:(?![的对和与及或获给予在将为是等把被从向于以奖局厅委办级]|[省市州县区盟]长)[{HAN}])"
+)
 #: Words that turn ``奖`` into money or a generic noun.  Examples: ``奖补``, ``奖励``, ``奖项``.
 AWARD_NOT_FOLLOWED = "补励金惩项状章学"
-#: A named award: a proper prefix, up to six more characters, then ``奖``/``大奖``.
+#: The tier that follows a named award and makes a second award.  Example: ``中国质量奖提名奖``.
+AWARD_TIER = "提名奖"
+#: A named award: a proper prefix, up to six more characters, then ``奖``/``大奖``, and an
+#: optional :data:`AWARD_TIER`.
 #: Examples: ``中国质量奖``, ``中国工业大奖``, ``中国优秀工业设计奖``, ``省长质量奖``,
-#: ``市长质量奖``, ``市政府质量奖``; not ``国家奖补资金``, ``全国一等奖``, ``国家级质量奖``.
+#: ``贵州省省长质量奖``, ``重庆市市长质量管理奖``, ``市长质量奖``, ``市政府质量奖``,
+#: ``中国质量奖提名奖``; not ``国家奖补资金``, ``全国一等奖``,
+#: ``国家级质量奖``.
 AWARD = re.compile(
-    rf"(?:{_PROVINCE}|中国|全国|国家|省长|市长|州长|县长|区长|盟长|[省市州县区](?:人民)?政府)"
-    rf"{_AWARD_MIDDLE}{{0,6}}?(?:大奖|奖)(?![{AWARD_NOT_FOLLOWED}])"
+    rf"(?:{_PROVINCE}(?:[省市]长)?|中国|全国|国家|省长|市长|州长|县长|区长|盟长"
+    rf"|[省市州县区](?:人民)?政府)"
+    rf"{_AWARD_MIDDLE}{{0,6}}?(?:大奖|奖)(?:{AWARD_TIER})?(?![{AWARD_NOT_FOLLOWED}])"
 )
+#: An award named after a local head or government, whose place may stand before it.
+#: Examples: ``市长质量奖`` (``江州市`` before it), ``市政府质量奖`` (``河州`` before it).
+#: Group ``level`` is the administrative level the place must end in.
+LOCAL_AWARD_HEAD = re.compile(r"(?P<level>[市州县区盟])长|(?P<gov>[市州县区])(?:人民)?政府")
+#: Characters that end the word before a place name: verbs of winning, particles, list marks.
+#: Example: ``得`` in ``获得江州市市长质量奖`` ends ``获得``; the place is ``江州``.
+PLACE_LEFT_BOUNDARY = "得获评创选增对的和及与或在为是向将了由从至计省"
+#: Characters that start no place name (``全市``, ``本市``, ``我市``, ``各市`` are no places).
+NOT_PLACE_START = "全本我各该其此每"
+#: Lengths a place name may have before its level character, tried shortest first.
+#: Examples: ``江州`` (2), ``哈尔滨`` (3), ``呼和浩特`` (4).
+PLACE_LENGTHS = (2, 3, 4)
+
+#: Verbs that put the awards after them in an award context.
+#: Examples: ``争创中国质量奖和天府质量奖``, ``对获得…的组织``, ``鼓励企业参评…``.
+AWARD_CONTEXT = re.compile(r"争创|获得|荣获|获评|参评|申报|评选|角逐|问鼎|夺得|新增")
+#: A quality award with a two-character proper name, at a list or verb boundary.
+#: Examples: ``天府质量奖`` (in ``争创中国质量奖和天府质量奖``), ``钱江质量奖``, ``长江质量金奖``;
+#: group ``name`` is the award.
+NAMED_QUALITY_AWARD = re.compile(
+    rf"(?:(?<=[和及与或、,，;；:：\s(（])|(?<=争创|获得|荣获|获评|参评|申报|评选)|^)"
+    rf"(?P<name>(?P<prefix>{_AWARD_MIDDLE}{{2}})质量(?:管理)?金?奖)(?![{AWARD_NOT_FOLLOWED}])"
+)
+#: Two-character prefixes that make :data:`NAMED_QUALITY_AWARD` generic, not a proper name.
+#: Examples: ``政府质量奖``, ``各类质量奖``, ``更高质量奖``.
+GENERIC_AWARD_PREFIXES = frozenset(
+    _words(
+        "政府 人民 各类 更高 相关 有关 企业 行业 国家 全国 中国 地方 本市 本省 全省 全市 优秀 首届"
+        " 省市 市县 县区 省部 国际 世界 团体 协会 社会"
+    )
+)
+#: How many characters before a named quality award :data:`AWARD_CONTEXT` may stand.
+AWARD_CONTEXT_WINDOW = 30
 #: The rest of an award named after a quoted prefix.  Example: ``工业设计奖`` after ``“省长杯”``.
 AWARD_AFTER_QUOTE = re.compile(rf"{_AWARD_MIDDLE}{{0,6}}?(?:大奖|奖)(?![{AWARD_NOT_FOLLOWED}])")
 #: A quoted name that is itself an award.  Example: ``“鲁班奖”``.
 AWARD_NAME = re.compile(r"奖$")
+#: A quoted title given to products, a kind of award.
+#: Examples: ``“江西名牌农产品”``, ``“湖北省十大名品”``, ``“江城名牌产品”``.
+PRODUCT_TITLE_NAME = re.compile(r"(?:名牌(?:农|工业)?产品|名牌|名品)$")
+#: A quoted name that calls itself a brand: a brand programme.
+#: Examples: ``“高原食品牌”``, ``“江城品牌”``; generic ``“企业品牌”`` is left out by
+#: :data:`GENERIC_TITLE`.
+SELF_BRAND_NAME = re.compile(r"品牌$")
+#: A quoted title made only of modifiers and a brand or title word: a category, not a name.
+#: Examples: ``“区域公用品牌”``, ``“特色农产品品牌”``, ``“知名品牌”``.
+GENERIC_TITLE = re.compile(
+    _alternation(TAIL_MODIFIERS) + "*(?:品牌|名牌(?:农|工业)?产品|名牌|名品)"
+)
+
+#: The word right before a quoted list that presents it as the exemplars of an industry.
+#: Example: ``以`` in ``以“江口红”为引领``.
+EXEMPLAR_LEAD = re.compile(r"以\s*$")
+#: The words right after such a list.  Examples: ``以“甲”“乙”为重点``, ``以“甲”为龙头``.
+EXEMPLAR_FOLLOW = re.compile(r"\s*为(?:引领|龙头|重点|代表|主导|核心|主体|统领)")
+#: Words the paragraph of an exemplar list must hold: it speaks of products or industries.
+#: Example: ``产业`` in ``发展生态茶业产业。以“江口红”为引领``.
+INDUSTRY_WORD = re.compile(r"产业|产品|品牌|特产|名优|农业")
+#: Characters that mark a quoted exemplar as an action or reform slogan, not a product.
+#: Examples: ``“放管服”``, ``“数字赋能”``, ``“智改数转”``.
+ACTION_CHARS = re.compile(r"[改转赋融促提升治管放办建抓稳惠减降优化强]")
+#: The shortest exemplar name taken without brand vocabulary.  Example: ``江口红`` (3).
+MIN_EXEMPLAR_LENGTH = 3
+#: Level characters that show a word is a place where the text names it as one.
+#: Example: ``江口`` is a place in a text that writes ``江口县``, so ``“江口红”`` begins with one.
+PLACE_LEVELS = "省市县区州旗镇"
+#: Lengths of the place a product name may begin with.  Examples: ``江口`` (2), ``哈尔滨`` (3).
+PLACE_PREFIX_LENGTHS = (2, 3)
+
+#: A certification named after a province's products, without quotes.
+#: Examples: ``浙江制造认证``, ``江苏精品认证``, ``四川优品品牌认证``; group ``name`` is the
+#: certification without ``认证``.
+REGIONAL_CERTIFICATION = re.compile(
+    "(?P<name>" + _alternation(PROVINCES) + r"(?:制造|精品|优品|好品|品质))(?:品牌)?认证"
+)
 
 #: Heads of quality-brand programmes whose members a plan counts.
 #: Examples: ``高端品牌培育企业``, ``优质产品基地``, ``质量强市示范城市``.

@@ -1,5 +1,7 @@
 """Tests of :mod:`ingest.brands`: one group per rule family, then the shared gold.
 
+Awards, programmes and certifications are tested in ``test_brands_unquoted.py``.
+
 The snippets are written for the tests (not copied from the sample documents); the
 gold test runs the extractor on the four sample and four development documents.
 """
@@ -63,9 +65,63 @@ def test_certification_wins_over_brand_for_the_same_name() -> None:
     assert hits[0].start == 3
 
 
+def test_nickname_of_a_group_of_old_brands_is_no_brand() -> None:
+    # A counted nickname (三朵玫瑰) groups old brands; the old brands named one by one count.
+    assert names("对于“三朵玫瑰”等老品牌实施振兴,保护“城南旧事”等老品牌。") == ["城南旧事"]
+
+
 def test_adjective_outside_the_table_is_no_tail() -> None:
-    # 等老品牌 groups old brands under a nickname; it does not name a brand.
-    assert names("对于“三朵玫瑰”等老品牌实施振兴,保护“城南旧事”等老品牌。") == []
+    assert names("推广“江城晨光”等高性价比品牌。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("支持“松鹤楼”“采芝斋”等本土老品牌拓展市场。", ["松鹤楼", "采芝斋"]),
+        ("支持“长江”“白鹭”等企业品牌做大做强。", ["长江", "白鹭"]),
+        ("推介“江口萝卜”“白沙茶”等一批特色农产品品牌。", ["江口萝卜", "白沙茶"]),
+        ("保护“江口萝卜”“白沙茶”等地理标志产品。", ["江口萝卜", "白沙茶"]),
+        ("加强“白沙茶”地理标志证明商标管理。", ["白沙茶"]),
+        ("擦亮“江口萝卜”这张金字招牌。", ["江口萝卜"]),
+        ("提升“江城茶都”城市名片影响力。", ["江城茶都"]),
+        ("支持“松鹤楼”等中华老字号创新发展。", ["松鹤楼"]),
+        ("做强“江城味道”美食品牌。", ["江城味道"]),
+    ],
+)
+def test_quoted_list_shares_a_brand_tail_after_modifiers(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("目前“江口萝卜”“白沙茶”获评农产品地理标志。", ["江口萝卜", "白沙茶"]),
+        ("“松鹤楼”被认定为中华老字号。", ["松鹤楼"]),
+        ("“白沙茶”成功注册地理标志证明商标。", ["白沙茶"]),
+    ],
+)
+def test_verb_tail_gives_a_designation(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "开展“质量月”活动,提升企业品牌。",
+        "“好差评”满意率达到99%,树立服务品牌。",
+        "推广“一村一品”特色农产品品牌。",
+        "培育“小巨人”等企业品牌。",
+    ],
+)
+def test_brand_tail_keeps_non_brands_out(text: str) -> None:
+    assert names(text) == []
+
+
+def test_place_name_led_by_a_numeral_is_no_numbered_set() -> None:
+    assert names("保护“三门峡苹果”“五常大米”等地理标志产品。") == ["三门峡苹果", "五常大米"]
+    assert names("保护“五朵金花”“十大名菜”等地理标志产品。") == []
+    assert P.NUMBERED_SET.match("三只松鼠") is None
+    assert all(c not in P.SET_CLASSIFIERS for c in "亚常只")
 
 
 # --- brand-making verbs before a quotation ------------------------------------------
@@ -98,6 +154,52 @@ def test_lead_applies_to_every_name_of_a_quoted_list() -> None:
     assert names("打响“江城办”、“一码通城”品牌。") == ["江城办", "一码通城"]
 
 
+# --- quoted names that describe themselves, and exemplar lists ----------------------
+
+
+def test_quoted_product_titles_are_awards() -> None:
+    got = kinds("新增“江西名牌农产品”5个,争创“湖北省十大名品”。")
+    assert got == {"江西名牌农产品": BrandKind.AWARD, "湖北省十大名品": BrandKind.AWARD}
+
+
+def test_quoted_name_ending_in_brand_is_a_programme() -> None:
+    assert kinds("加快打造一流“高原食品牌”县域样板。") == {"高原食品牌": BrandKind.PROGRAMME}
+
+
+@pytest.mark.parametrize("title", ["区域公用品牌", "特色农产品品牌", "知名品牌", "名牌产品"])
+def test_generic_titles_are_no_names(title: str) -> None:
+    assert P.GENERIC_TITLE.fullmatch(title)
+    assert names(f"打造“{title}”,推动“{title}”建设。") == []
+
+
+def test_exemplar_list_of_place_products() -> None:
+    text = "江口县发展生态茶业产业。以“江口红”“白沙绿”为龙头,扩大茶园面积。"
+    assert names(text) == ["江口红", "白沙绿"]
+    assert P.EXEMPLAR_LEAD.search("以") and P.EXEMPLAR_FOLLOW.match("为龙头")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an action slogan, a mechanism without a place, a paragraph without industry words
+        "江口县推动产业升级。以“数字赋能”为引领,推动转型。",
+        "江口县推动产业升级。以“揭榜挂帅”为重点,组织攻关。",
+        "江口县优化营商环境。以“江口快办”为重点,压缩时限。",
+    ],
+)
+def test_exemplar_frame_alone_is_not_enough(text: str) -> None:
+    assert names(text) == []
+
+
+def test_exemplar_name_limits() -> None:
+    assert P.MIN_EXEMPLAR_LENGTH == 3
+    assert P.ACTION_CHARS.search("放管服") and not P.ACTION_CHARS.search("江口朝天椒")
+    assert P.INDUSTRY_WORD.search("白酒产业") and set(P.PLACE_PREFIX_LENGTHS) == {2, 3}
+    assert "县" in P.PLACE_LEVELS
+    assert names("江口县茶叶产业。以“江口茶”为引领。") == ["江口茶"]
+    assert names("江口县茶叶产业。以“江口”为引领。") == []
+
+
 # --- labels, joined names, document titles -----------------------------------------
 
 
@@ -126,81 +228,6 @@ def test_nothing_inside_a_document_title() -> None:
     assert names("印发《关于打造“江城智造”品牌的实施意见》。") == []
 
 
-# --- awards --------------------------------------------------------------------------
-
-
-def test_award_list_after_participation_verb() -> None:
-    text = "鼓励企业参评中国质量奖、中国专利金奖、省长质量奖、“泰山杯”工程质量奖。"
-    got = kinds(text)
-    assert list(got) == ["中国质量奖", "中国专利金奖", "省长质量奖", "“泰山杯”工程质量奖"]
-    assert set(got.values()) == {BrandKind.AWARD}
-
-
-def test_award_names_with_province_and_mayor() -> None:
-    assert names("新获得浙江省人民政府质量奖、市长质量奖的组织。") == [
-        "浙江省人民政府质量奖",
-        "市长质量奖",
-    ]
-
-
-def test_quoted_award_name() -> None:
-    assert kinds("争创“鲁班奖”。") == {"鲁班奖": BrandKind.AWARD}
-
-
-def test_award_nested_in_a_longer_award_is_not_a_second_one() -> None:
-    assert names("荣获“中国质量奖提名奖”。") == ["中国质量奖提名奖"]
-
-
-def test_award_named_after_a_government() -> None:
-    assert names("对获得市政府质量奖的企业给予奖励。") == ["市政府质量奖"]
-
-
-def test_quoted_award_keeps_quotes_normalised() -> None:
-    hits = find_brands("参评「市长杯」工业设计大奖。")
-    assert [h.name for h in hits] == ["“市长杯”工业设计大奖"]
-    assert (hits[0].start, hits[0].end) == (2, 13)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "统筹国家奖补资金,落实省级奖补政策。",
-        "对获得国家级质量奖的企业给予奖励。",
-        "省市场监管局对获奖企业进行表彰。",
-        "中国质量奖励办法另行制定,设立全国奖项。",
-        "设立国家奖学金。",
-    ],
-)
-def test_not_awards(text: str) -> None:
-    assert names(text) == []
-
-
-# --- programmes ----------------------------------------------------------------------
-
-
-def test_regional_programmes() -> None:
-    text = "新增江苏省高端品牌培育企业20家,建成浙江省优质产品基地5个。"
-    assert kinds(text) == {
-        "江苏省高端品牌培育企业": BrandKind.PROGRAMME,
-        "浙江省优质产品基地": BrandKind.PROGRAMME,
-    }
-
-
-def test_created_quality_designation() -> None:
-    assert kinds("积极创建“全国质量强县示范县”。") == {"全国质量强县示范县": BrandKind.PROGRAMME}
-    assert kinds("争取创建“全国知名品牌创建示范区”。") == {
-        "全国知名品牌创建示范区": BrandKind.PROGRAMME
-    }
-
-
-def test_created_designation_without_quality_vocabulary() -> None:
-    assert names("积极创建“平安校园”,推进“文明城市”创建。") == []
-
-
-def test_enterprise_classification_with_region_is_no_programme() -> None:
-    assert names("培育河南省制造业单项冠军企业10家、专精特新“小巨人”企业5家。") == []
-
-
 # --- stop categories (each with a brand trigger present) --------------------------------
 
 
@@ -215,6 +242,7 @@ def test_enterprise_classification_with_region_is_no_programme() -> None:
         ("zone or place", "打造“数字经济示范区”品牌,打造“茶香小镇”品牌。"),
         ("slogan or metaphor", "打响“头雁效应”品牌,擦亮“城市名片”品牌。"),
         ("document", "打造“品牌发展规划”品牌。"),
+        ("campaign or measure", "打响“链长制”品牌。"),
     ],
 )
 def test_non_brand_heads(category: str, text: str) -> None:

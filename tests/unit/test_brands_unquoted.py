@@ -1,0 +1,175 @@
+"""Tests of awards, programmes and certifications (:mod:`ingest.brands_unquoted` and the
+certification tails of :mod:`ingest.brands`).
+
+The snippets are written for the tests; place and award names are invented or generic.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest import patterns_brands as P
+from ingest.brands import find_brands
+from ingest.brands_unquoted import unquoted_names
+from ontology.model import BrandKind
+
+
+def names(text: str) -> list[str]:
+    """The names ``find_brands`` returns, in order."""
+    return [h.name for h in find_brands(text)]
+
+
+def kinds(text: str) -> dict[str, BrandKind]:
+    """Name → kind of every hit."""
+    return {h.name: h.kind for h in find_brands(text)}
+
+
+# --- certifications ------------------------------------------------------------------
+
+def test_brand_certification_tail_is_a_certification() -> None:
+    assert kinds("首次通过“江城优品”品牌认证的企业。") == {"江城优品": BrandKind.CERTIFICATION}
+    assert "品牌认证" in P.CERTIFICATION_HEADS and "认证" in P.CERTIFICATION_HEADS
+
+
+def test_generic_certification_classes_are_no_brands() -> None:
+    assert names("推广“绿色食品”认证、“有机产品”认证和“碳足迹”认证。") == []
+
+
+def test_regional_certification_without_quotes() -> None:
+    got = kinds("推动企业通过浙江制造认证和四川优品品牌认证,开展有机产品认证。")
+    assert got == {"浙江制造": BrandKind.CERTIFICATION, "四川优品": BrandKind.CERTIFICATION}
+
+
+
+# --- awards --------------------------------------------------------------------------
+
+
+def test_award_list_after_participation_verb() -> None:
+    text = "鼓励企业参评中国质量奖、中国专利金奖、省长质量奖、“泰山杯”工程质量奖。"
+    got = kinds(text)
+    assert list(got) == ["中国质量奖", "中国专利金奖", "省长质量奖", "“泰山杯”工程质量奖"]
+    assert set(got.values()) == {BrandKind.AWARD}
+
+
+def test_award_names_with_province_and_mayor() -> None:
+    assert names("新获得浙江省人民政府质量奖、市长质量奖的组织。") == [
+        "浙江省人民政府质量奖",
+        "市长质量奖",
+    ]
+
+
+def test_quoted_award_name() -> None:
+    assert kinds("争创“鲁班奖”。") == {"鲁班奖": BrandKind.AWARD}
+
+
+def test_award_nested_in_a_longer_award_is_not_a_second_one() -> None:
+    assert names("荣获“中国质量奖提名奖”。") == ["中国质量奖提名奖"]
+
+
+def test_award_named_after_a_government() -> None:
+    assert names("对获得市政府质量奖的企业给予奖励。") == ["市政府质量奖"]
+
+
+def test_quoted_award_keeps_quotes_normalised() -> None:
+    hits = find_brands("参评「市长杯」工业设计大奖。")
+    assert [h.name for h in hits] == ["“市长杯”工业设计大奖"]
+    assert (hits[0].start, hits[0].end) == (2, 13)
+
+
+def test_award_tier_is_a_second_award() -> None:
+    text = "鼓励企业争创中国质量奖、中国质量奖提名奖。"
+    assert names(text) == ["中国质量奖", "中国质量奖提名奖"]
+    assert P.AWARD_TIER == "提名奖"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("对新获得江州市市长质量奖的组织给予奖励。", ["江州市市长质量奖"]),
+        ("企业荣获石家庄市市长质量奖。", ["石家庄市市长质量奖"]),
+        ("对获得河北省政府质量奖、江州市政府质量奖的企业给予奖励。",
+         ["河北省政府质量奖", "江州市政府质量奖"]),
+        ("新增江州市人民政府质量奖2家。", ["江州市人民政府质量奖"]),
+        ("对获得全市市长质量奖的组织给予奖励。", ["市长质量奖"]),
+        ("对获得市长质量奖的组织给予奖励。", ["市长质量奖"]),
+        ("企业荣获湖南省长沙市市长质量奖。", ["长沙市市长质量奖"]),
+        ("企业荣获河南省省长质量奖。", ["河南省省长质量奖"]),
+    ],
+)
+def test_local_award_keeps_its_place(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_place_boundary_constants() -> None:
+    assert "得" in P.PLACE_LEFT_BOUNDARY and "全" in P.NOT_PLACE_START
+    assert P.PLACE_LENGTHS == (2, 3, 4)
+    assert P.LOCAL_AWARD_HEAD.match("市长质量奖") and P.LOCAL_AWARD_HEAD.match("县人民政府质量奖")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("支持企业争创中国质量奖和天府质量奖。", ["中国质量奖", "天府质量奖"]),
+        ("对获得钱江质量奖、长城质量管理奖的企业给予奖励。", ["钱江质量奖", "长城质量管理奖"]),
+        ("鼓励企业争创政府质量奖、省市质量奖、国际质量奖。", []),
+        ("钱江质量奖评审工作由协会组织。", []),
+    ],
+)
+def test_named_quality_award_in_award_context(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_named_quality_award_constants() -> None:
+    assert P.AWARD_CONTEXT.search("争创") and "政府" in P.GENERIC_AWARD_PREFIXES
+    assert P.NAMED_QUALITY_AWARD.search("、天府质量奖")
+    assert P.AWARD_CONTEXT_WINDOW >= 10
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "统筹国家奖补资金,落实省级奖补政策。",
+        "对获得国家级质量奖的企业给予奖励。",
+        "省市场监管局对获奖企业进行表彰。",
+        "中国质量奖励办法另行制定,设立全国奖项。",
+        "设立国家奖学金。",
+    ],
+)
+def test_not_awards(text: str) -> None:
+    assert names(text) == []
+
+
+# --- programmes ----------------------------------------------------------------------
+
+
+def test_regional_programmes() -> None:
+    text = "新增江苏省高端品牌培育企业20家,建成浙江省优质产品基地5个。"
+    assert kinds(text) == {
+        "江苏省高端品牌培育企业": BrandKind.PROGRAMME,
+        "浙江省优质产品基地": BrandKind.PROGRAMME,
+    }
+
+
+def test_created_quality_designation() -> None:
+    assert kinds("积极创建“全国质量强县示范县”。") == {"全国质量强县示范县": BrandKind.PROGRAMME}
+    assert kinds("争取创建“全国知名品牌创建示范区”。") == {
+        "全国知名品牌创建示范区": BrandKind.PROGRAMME
+    }
+
+
+def test_created_designation_without_quality_vocabulary() -> None:
+    assert names("积极创建“平安校园”,推进“文明城市”创建。") == []
+
+
+def test_enterprise_classification_with_region_is_no_programme() -> None:
+    assert names("培育河南省制造业单项冠军企业10家、专精特新“小巨人”企业5家。") == []
+
+
+def test_unquoted_names_are_located() -> None:
+    text = "对获得江州市市长质量奖的组织,推动企业通过浙江制造认证。"
+    found = list(unquoted_names(text))
+    assert [(n.name, n.kind) for n in found] == [
+        ("江州市市长质量奖", BrandKind.AWARD),
+        ("浙江制造", BrandKind.CERTIFICATION),
+    ]
+    assert all(text[n.start : n.end] == n.name for n in found)
