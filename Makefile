@@ -19,6 +19,7 @@ setup: $(STAMP)
 
 run: setup
 	$(BIN)/policygraph build data/corpus --out build
+	$(BIN)/policygraph viz --build build --out site
 	$(BIN)/policygraph serve --build build
 
 build: setup
@@ -36,9 +37,14 @@ test-unit: setup
 eval: setup
 	$(BIN)/policygraph eval --gold ../shared/eval/gold --per-document
 	$(BIN)/policygraph eval --gold ../shared/eval/dev/gold --per-document
+	$(BIN)/policygraph eval --gold tests/fixtures/heldout/gold --docs tests/fixtures/heldout/docs
+	$(BIN)/policygraph eval --gold tests/fixtures/heldout2/gold --docs tests/fixtures/heldout2/docs
 
 bench: setup
 	$(BIN)/python -m bench.ingest_throughput
+	$(BIN)/python -m bench.neo4j_load
+	$(BIN)/python -m bench.api_load
+	$(BIN)/python -m bench.viz_draw
 
 lint: setup
 	$(BIN)/ruff check .
