@@ -3,25 +3,33 @@
 Funding is money a plan gives or allocates: an amount in 元/万元/亿元 tied to a
 giving or allocating verb (给予, 奖励, 补助, 补贴, 扶持, 拿出, 安排, 设立, 投入 …),
 written right after the verb or after its modifiers (``给予一次性奖励10万元``,
-``给予最高不超过30万元补助``), or as a cap clause after a subsidy rate
-(``按…给予补助,最高不超过100万元``).  Amounts not tied to such a verb are
-thresholds or targets (``月销售额15万元以下``, ``品牌价值总额超过6000亿元``) and
-percentages are rates (``给予20%补贴``): neither is funding.
+``给予最高不超过30万元补助``), after the fund it sets up (``安排工作经费80万元``),
+as a floor of a budget (``安排不低于2亿元的专项资金``), per item before the verb
+(``按每件最高5000元给予补助``), or as a cap clause after a subsidy rate
+(``按…给予补助,最高不超过100万元``, ``…,单个园区每年最高80万元``): a rate with
+a cap is one item, the cap, and the cap is yearly when ``每年``/``年度`` counts it.
+Amounts not tied to such a verb are thresholds or targets (``月销售额15万元以下``,
+``品牌价值总额超过6000亿元``) and percentages are rates (``给予20%补贴``): neither is funding.
 
-Recipient, first rule that applies:
+Recipient, first rule that applies (after a fund named between the verb and
+the amount, ``安排茶产业发展专项资金3000万元``, and a receiver named after 给予,
+``给予项目单位最高200万元``):
 
 1. the purpose of a budget: ``每年拿出150万元…用于品牌培育孵化、教育培训等`` →
    ``品牌培育孵化、教育培训等``;
 2. ``对X`` in the clause before the verb: ``对新获得山东省优质产品基地的组织给予…``;
    with several amounts (``对…的组织和个人分别给予50万元、5万元``) X is split
    item by item;
-3. the fund set up or budgeted, named right after the amount:
+3. what a budget supports when it names no fund of its own (``安排800万元专项资金,
+   重点支持…``, ``安排500万元,分批次发放…消费券``);
+4. the fund set up or budgeted, named right after the amount:
    ``设立2.43亿元推动工业强市发展专项引导资金`` → ``推动工业强市发展专项引导资金``;
-4. a ``…的企业,`` clause right before the verb;
-5. otherwise None.
+5. a ``…的企业,`` clause right before the verb;
+6. a generic fund named before the amount (``安排专项经费200万元``);
+7. otherwise None.
 
-``per`` is ``year`` when ``每年``/``每年度`` governs the verb's clause or ``/年``
-follows the amount, else ``once``.
+``per`` is ``year`` when ``每年``/``每年度`` governs the verb's clause, ``每年``/``年度``
+counts a cap (``单个企业每年最高…``) or ``/年`` follows the amount, else ``once``.
 """
 
 from __future__ import annotations
@@ -29,12 +37,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest import patterns_targets as p
+from ingest import patterns_funding as p
+from ingest import patterns_targets as pt
 from ingest.numbers import parse_number, split_magnitude
 from ingest.target_context import Sentence, iter_sentences, split_coordinated
 from ontology.model import FundingPer
 
 _MAX_CLAUSES_TO_VERB = 2
+#: Forms tried before the plain trigger, which would read them only in part.
+_FIRST_PASS = (p.FUNDING_FUND_FIRST, p.FUNDING_BUDGET_FLOOR, p.FUNDING_GIVEN_TO,
+               p.FUNDING_PER_UNIT)
+#: Forms tried after the plain trigger, which reads its own amounts better.
+_LAST_PASS = (p.FUNDING_GIVEN_TO_PLAIN,)
 
 
 @dataclass(frozen=True)
@@ -59,8 +73,10 @@ def find_funding(text: str) -> list[FundingHit]:
     hits: list[FundingHit] = []
     for sent in iter_sentences(text):
         spans: list[tuple[int, int]] = []
-        for pattern in (p.FUNDING_FUND_FIRST, p.FUNDING_GIVEN_TO):
+        for pattern in _FIRST_PASS:
             for m in pattern.finditer(text, sent.start, sent.end):
+                if any(a <= m.start() < b for a, b in spans):
+                    continue
                 hits.extend(_hits(text, sent, m, m.group("verb")))
                 spans.append((m.start(), m.end()))
         spans.sort()
@@ -70,11 +86,25 @@ def find_funding(text: str) -> list[FundingHit]:
             hits.extend(_hits(text, sent, m, m.group("verb"), previous=spans[-1][1]
                               if spans and spans[-1][1] > sent.start else None))
             spans.append((m.start(), m.end()))
+        for pattern in _LAST_PASS:
+            for m in pattern.finditer(text, sent.start, sent.end):
+                if not any(a <= m.start() < b for a, b in spans):
+                    hits.extend(_hits(text, sent, m, m.group("verb")))
+                    spans.append((m.start(), m.end()))
         for m in p.FUNDING_CAP.finditer(text, sent.start, sent.end):
             inside = any(a <= m.start() < b for a, b in spans)
-            if not inside and p.FUNDING_VERB.search(text, sent.start, m.start()):
+            if (not inside and not p.CAP_NOT_GIVEN.search(m.group("subject"))
+                    and p.FUNDING_VERB.search(text, sent.start, m.start())):
                 hits.extend(_hits(text, sent, m, None))
     return sorted(hits, key=lambda h: (h.start, h.end))
+
+
+def amount_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the amounts in ``text[start:end]`` that a funding form ties to
+    money given, so the target extractor does not read them as targets."""
+    return [(m.start("amounts"), m.end("amounts"))
+            for pattern in (*_FIRST_PASS, p.FUNDING_TRIGGER, *_LAST_PASS, p.FUNDING_CAP)
+            for m in pattern.finditer(text, start, end)]
 
 
 def _amounts(group: str) -> list[tuple[int | float, str]]:
@@ -96,7 +126,7 @@ def _recipient_dui(before: str) -> re.Match[str] | None:
         found = m
     if found is None or p.FUNDING_TRIGGER.search(before, found.end()):
         return None
-    between = len(p.CLAUSE_BOUNDARY.findall(before, found.end()))
+    between = len(pt.CLAUSE_BOUNDARY.findall(before, found.end()))
     return found if between <= _MAX_CLAUSES_TO_VERB else None
 
 
@@ -110,10 +140,11 @@ def _hits(text: str, sent: Sentence, m: re.Match[str], verb: str | None,
         return []
     s, e = sent.start, sent.end
     before = text[s:m.start()]
-    clause_before = p.CLAUSE_BOUNDARY.split(before)[-1]
+    clause_before = pt.CLAUSE_BOUNDARY.split(before)[-1]
     per_year = bool(
         m.groupdict().get("per")
-        or p.PER_YEAR.search(clause_before)
+        or pt.PER_YEAR.search(clause_before)
+        or p.CAP_PER_YEAR.search(m.groupdict().get("subject") or "")
         or p.PER_YEAR_AFTER.match(text, m.end(), e)
     )
     per = FundingPer.YEAR if per_year else FundingPer.ONCE
@@ -123,18 +154,20 @@ def _hits(text: str, sent: Sentence, m: re.Match[str], verb: str | None,
     purpose = p.PURPOSE.match(rest)
     dui = _recipient_dui(before)
     fund = p.FUND_NAME.match(rest) if verb in p.FUND_VERBS else None
+    support = p.BUDGET_SUPPORT.match(rest) if verb in p.FUND_VERBS else None
     named_fund = m.groupdict().get("fund")
     given_to = m.groupdict().get("who")
     de = p.RECIPIENT_DE.search(before)
     after_previous = _between(text, previous, m.start())
-    if named_fund:
+    generic = bool(named_fund and p.GENERIC_FUND.fullmatch(named_fund.strip()))
+    if named_fund and not generic:
         recipients = [named_fund.strip()] * len(amounts)
     elif after_previous:
         recipients = [after_previous] * len(amounts)
     elif given_to and dui:
         # ``对…的,给予X`` names the kind in the 对 clause and the receiver after 给予.
-        who = dui["who"] + given_to if dui["who"].endswith("的") else dui["who"]
-        recipients = [who] * len(amounts)
+        kinds = _split(p.RESPECTIVELY_TAIL.sub("", dui["who"]).strip(), len(amounts))
+        recipients = [k + given_to if k.endswith(pt.ATTRIBUTIVE) else k for k in kinds]
         start = s + dui.start("who") - 1
     elif given_to:
         recipients = [given_to] * len(amounts)
@@ -142,20 +175,30 @@ def _hits(text: str, sent: Sentence, m: re.Match[str], verb: str | None,
         recipients = [purpose["purpose"].strip()] * len(amounts)
         end = m.end() + purpose.end()
     elif dui and not p.FUNDING_TRIGGER.search(dui["who"]):
-        who = p.RESPECTIVELY_TAIL.sub("", dui["who"]).strip()
-        split = split_coordinated(who, len(amounts)) if len(amounts) > 1 else None
-        recipients = list(split) if split else [who] * len(amounts)
+        recipients = list(_split(p.RESPECTIVELY_TAIL.sub("", dui["who"]).strip(), len(amounts)))
         start = s + dui.start("who") - 1
+    elif support and (fund is None or p.GENERIC_FUND.fullmatch(fund["fund"].strip())):
+        recipients = [support["purpose"].strip()] * len(amounts)
+        end = m.end() + support.end()
     elif fund:
         recipients = [fund["fund"].strip()] * len(amounts)
         end = m.end() + fund.end()
     elif de and not p.FUNDING_TRIGGER.search(de["who"]):
         recipients = [de["who"].strip()] * len(amounts)
         start = s + de.start("who")
+    elif named_fund:
+        recipients = [named_fund.strip()] * len(amounts)
     return [
         FundingHit(start, end, s, e, _clean(who), value, unit, per)
         for (value, unit), who in zip(amounts, recipients, strict=True)
     ]
+
+
+def _split(who: str, count: int) -> list[str]:
+    """``count`` recipients from one phrase: split item by item when it lists
+    that many (``获得A奖、B奖的组织``), else the phrase for every amount."""
+    split = split_coordinated(who, count) if count > 1 else None
+    return list(split) if split else [who] * count
 
 
 def _clean(recipient: str | None) -> str | None:
@@ -169,5 +212,5 @@ def _between(text: str, previous: int | None, verb_at: int) -> str | None:
     if previous is None or verb_at <= previous:
         return None
     gap = text[previous:verb_at]
-    match = re.match(r"^[、,，](?P<who>[^,，;；:：。\d]{2,30})$", gap)
+    match = p.RECIPIENT_BETWEEN.match(gap)
     return _clean(match["who"]) if match else None

@@ -25,10 +25,12 @@ ARABIC_NUMBER = r"(?<![A-Za-z\d.])(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
 CN_NUMBER = rf"[{CN_NUMERAL_CHARS}]+"
 
 #: Base units of counted quantities, longest first (a magnitude such as 万 may
-#: precede them: ``7万件``).  Examples: ``家``, ``个``, ``项``, ``件``, ``人次``.
+#: precede them: ``7万件``).  Examples: ``家``, ``个``, ``项``, ``件``, ``人次``,
+#: ``场次`` (before ``场``, so ``8场次以上`` keeps its qualifier).
 BASE_UNITS: tuple[str, ...] = (
     "个百分点", "百分点", "个工作日", "工作日", "吨标准煤", "平方公里", "平方米", "立方米", "兆瓦时",
-    "千瓦时", "千瓦", "兆瓦", "GWh", "MWh", "GW", "MW", "批次",
+    "千瓦时", "千瓦", "兆瓦", "GWh", "MWh", "GW", "MW", "批次", "场次", "班次", "架次", "户次",
+    "件次",
     "人次", "公里", "公顷", "美元", "小时", "分钟",
     "家", "个", "张", "项", "件", "位", "人", "户", "次", "所", "座", "条", "吨", "亩",
     "元", "台", "套", "辆", "艘", "处", "场", "篇", "部", "款", "栋", "床", "天", "名",
@@ -65,10 +67,13 @@ VALUE_UNIT = re.compile(
     r"(?P<post>以上|左右|以内|以下)?"
 )
 
-#: Rank targets.  Examples: ``进入全国前10位`` (value 10, unit 位), ``进入前三名``.
+#: Rank targets, with any scope between the verb and 前 and an adverb before
+#: the verb.  Examples: ``进入全国前10位`` (value 10, unit 位), ``进入前三名``,
+#: ``稳定进入全省同类城市前5位``, ``跻身全国农产品区域公用品牌前20位``; not
+#: ``位居全省前3位`` (a standing, usually a result).
 TOP_N = re.compile(
-    rf"进入(?:全国|全省|全市|全球|世界|国内|全国同类城市)?前(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)"
-    r"(?P<unit>位|名)?"
+    r"(?:稳定|持续|继续|保持|力争|争取)?(?:进入|跻身|迈入)"
+    rf"[^,，;；:：。、\d前第]{{0,24}}?前(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?"
 )
 #: The unit of a rank target written without one.  Example: ``进入前三`` → 位.
 TOP_N_DEFAULT_UNIT = "位"
@@ -94,11 +99,19 @@ QUALIFIER_WORDS_AFTER: dict[str, str] = {"以上": "以上", "左右": "左右",
 #: Verbs that bring a value *down* to a level; with a trailing ``以下`` they
 #: make a ``以内`` target.  Example: ``降至`` in ``降至0.5吨以下``.
 DOWN_TO = re.compile(r"(?:降至|降到|降低到|降低至|下降到|下降至|压缩到|压缩至|压减至|减少到)\s*$")
+#: Verbs that change a value to a level without saying which side of it is
+#: promised; after ``分别`` the list's trailing word decides.  Example:
+#: ``压缩至`` in ``分别压缩至20小时、2小时以内``.
+CHANGE_TO = (
+    r"(?:压缩至|压缩到|压缩在|降至|降到|降低到|降低至|下降到|下降至|压减至|减少到"
+    r"|提高到|提高至|提升到|提升至)"
+)
 #: ``分别`` followed by a list of values.  Example: ``分别稳定在85%、80%以上``.
 RESPECTIVELY = re.compile(r"分别")
 #: The qualifier verb right after ``分别``.  Example: ``稳定在`` in ``分别稳定在85%、80%以上``.
 RESPECTIVELY_VERB = re.compile(
-    r"(?:力争|争取)?(?P<verb>达到|超过|突破|稳定在|保持在|不低于|不少于|不超过|控制在|达)"
+    r"(?:力争|争取)?(?:(?P<verb>达到|超过|突破|稳定在|保持在|不低于|不少于|不超过|控制在|达)"
+    rf"|{CHANGE_TO})"
 )
 #: One value of a ``分别`` list, its unit optional (``85、80%``).  Example: ``80%以上``.
 LIST_VALUE = re.compile(rf"(?P<num>{ARABIC_NUMBER})(?P<unit>{UNIT})?(?P<post>以上|左右|以内)?")
@@ -123,6 +136,14 @@ DEADLINE_BEFORE = re.compile(
 DEADLINE_AIM = re.compile(
     r"(?:力争|争取|确保|计划|预计|力求)(?:在|于)?(?P<year>(?:19|20)\d\d)年(?:底|末|年底)?(?:前)?"
     r"(?![\d月])(?![一二三四]季度|上半年|下半年)"
+)
+#: A plain year that opens a sentence and an aim word soon after it: the year
+#: is a deadline.  Examples: ``2024年,力争…``, ``2025年全市将…``; not a past
+#: statement (``2023年,全市已有…``, ``2023年,我市已将…``).
+DEADLINE_BARE_AIM = re.compile(
+    r"\s*(?:——|-|●|·|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]+是)?"
+    r"\s*(?P<year>(?:19|20)\d\d)年(?:底|末)?(?:前)?(?![\d月])[,，]?"
+    r"(?=(?:(?!已|曾)[^,，;；。！？!?\d]){0,10}?(?:力争|争取|确保|预计|计划|将|要|努力|目标))"
 )
 #: ``YYYY年起``: a quota that starts in a year.  Example: ``自2023年起``.
 DEADLINE_FROM = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)年(?:起|开始)")
@@ -163,11 +184,28 @@ DATE_LEAD = re.compile(r"\s*(?:(?:19|20)\d\d年|今年|去年|上年|近年来|�
 SENTENCE_PUNCTUATION = re.compile(r"[。,，;；:：!！?？]")
 #: Where a sentence ends.  Example: the ``。`` of ``…10家以上。``.
 SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]*")
-#: Where a clause ends inside a sentence.  Example: ``,`` and ``;`` in ``A1家,B2家;C3个``.
-CLAUSE_BOUNDARY = re.compile(r"[,，;；:：。！？!?\[\]【】]")
+#: Where a clause ends inside a sentence; a table cell ends at ``|``.
+#: Example: ``,`` and ``;`` in ``A1家,B2家;C3个``.
+CLAUSE_BOUNDARY = re.compile(r"[,，;；:：。！？!?\[\]【】|｜]")
 #: Where the words after a value stop: a clause boundary, ``、`` or a bracket.
 #: Example: ``、`` in ``500家左右、全员创新企业200家左右``.
-POST_BOUNDARY = re.compile(r"[,，;；:：。！？!?、(（)）\[\]【】]")
+POST_BOUNDARY = re.compile(r"[,，;；:：。！？!?、(（)）\[\]【】|｜]")
+#: A row of a text table: cells between ``|``.  Example:
+#: ``3 | 新增集成事项20项以上 | 市数据局 | 2024年10月底前``.
+TABLE_ROW = re.compile(r"[|｜][^|｜\n]*[|｜]")
+#: The cell separator of a text table.  Example: ``|``.
+TABLE_CELL = re.compile(r"[|｜]")
+#: A deadline cell of a task table (the 完成时限 column): the row's targets take
+#: its year.  Examples: ``2024年6月底前``, ``2025年底``, ``2024年12月31日前``.
+TABLE_DEADLINE_CELL = re.compile(
+    r"\s*(?:到|至)?(?P<year>(?:19|20)\d\d)年(?:\d{1,2}月)?(?:\d{1,2}日)?"
+    r"(?:底|末|上旬|中旬|下旬|内)?(?:前|以前|完成)?\s*"
+)
+#: Terminal punctuation: a line without it and without ``。`` is a headline.
+#: Example: the ``。`` of ``…达到90%。``; ``出台方案 到2026年产值突破400亿元`` has none.
+TERMINAL = re.compile(r"[。！？!?;；…]\s*$")
+#: The full stop, whose presence makes a line body text.
+FULL_STOP = "。"
 #: A title in 《》, whose deadlines and numbers are part of a name.
 #: Example: ``《关于到2025年…的通知》``.
 TITLE = re.compile(r"《[^》\n]{0,80}》")
@@ -198,19 +236,65 @@ THRESHOLD_WORDS_AFTER = frozenset({"以上", "以下"})
 ATTRIBUTIVE = "的"
 #: A yearly quota.  Example: ``每年培育星级上云企业50家``.
 PER_YEAR = re.compile(r"每年度?|/年")
+#: A recurring quota, yearly or shorter: a target without a deadline year.
+#: Examples: ``每年培育…50家``, ``每季度召开座谈会不少于1次``, ``每月…2场``.
+PERIODIC_QUOTA = re.compile(r"每年度?|每半年|每季度?|每月|/年")
+#: Words right before a value that make it a cap on money given, not a target.
+#: Example: ``最高`` in ``单个企业每年最高50万元``, ``最高不超过`` in ``最高不超过30万元``.
+CAP_BEFORE = re.compile(r"(?:最高|最多)(?:不超过|可达|不高于)?\s*$")
+#: The basis of a rate written right before it: the value is a subsidy or
+#: refund rate, not a target.  Example: ``按设备投资额的`` in ``按设备投资额的10%给予补助``.
+RATE_BASIS = re.compile(r"按照?[^,，;；:：。\d]{1,20}的\s*$")
+#: A clause that opens with ``对``: values in it describe who is meant
+#: (``对年营业收入首次突破10亿元的企业``), they are not targets; not ``对标``,
+#: ``对接``, ``对照``, ``对外``, ``对于``.
+DUI_CLAUSE = re.compile(r"\s*(?:并|再|还|要|可)?对(?!标|接|照|外|于)")
+#: Words of a sentence that make a value without a year a subsidy, a loan or
+#: an eligibility rule rather than a standing target.  Examples: ``给予``,
+#: ``补助``, ``贴息``, ``贷款``, ``申报`` / ``条件`` / ``须满足`` (eligibility).
+NOT_STANDING = re.compile(
+    r"给予|予以|补助|补贴|奖励|奖补|贴息|返还|资助|扶持|申报|条件|应当|不得|额度|贷款"
+    r"|(?<!必)须(?:达到|满足|具备|符合)"
+)
+#: A comparison with the year before: the sentence reports statistics.
+#: Example: ``同比`` in ``工业增加值达到800亿元,同比增长6%``.
+REPORTED = re.compile(r"同比|比上年|较上年")
+#: A short quoted name, left out when a sentence's words are weighed.  Example:
+#: ``“提前申报”`` (a procedure's name, not an eligibility rule).
+QUOTED = re.compile(r"“[^”\n]{0,30}”")
+#: The last character of every money unit.  Example: ``元`` of ``万元``.
+MONEY_SUFFIX = "元"
 
 # --- metric clean-up --------------------------------------------------------------------
 
 #: Leading words that are not part of what is counted.  Examples: ``力争`` in
-#: ``力争注册商标总量达到7万件``, ``、`` after a previous value, ``其中``.
+#: ``力争注册商标总量达到7万件``, ``、`` after a previous value, ``其中``,
+#: an article number ``第三条``.
 METRIC_LEAD = re.compile(
     r"^(?:\s|——|-|●|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、](?!\d)"
+    r"|第[一二三四五六七八九十百零\d]+条"
     r"|、|和|及|以及|并且|并|且|其中|同时|力争|争取|确保|努力|实现了?|[,，;；:：])+"
+)
+#: A change verb closing a metric: the value it reaches is the target, the verb
+#: is not part of what is counted.  Example: ``压缩至`` in ``审批时间压缩至3个工作日``.
+METRIC_CHANGE_TAIL = re.compile(rf"{CHANGE_TO}$")
+#: An actor with a modal before the thing counted: the disposal ``(要)将``/``把``
+#: or an obligation with an aim verb.  Examples: ``市税务局要将`` in
+#: ``市税务局要将退税办理时间压缩在5个工作日以内``; ``各镇要确保`` in
+#: ``各镇要确保垃圾分类覆盖率达到100%``.
+METRIC_DISPOSAL = re.compile(
+    r"^[^,，;；:：。将把]{0,20}?(?:(?:要|应|须|需|必须)?(?:将|把(?!关|握))"
+    r"|(?:要|应当?|须|必须)(?:确保|力争|争取))(?=..)"
 )
 #: Last characters of a word that already names a measure, so a coordinated
 #: item does not borrow the head of the last item.  Example: ``研发投入`` in
 #: ``研发投入、专利申请量分别…`` stays as written.
 MEASURE_END = re.compile(r"[率度量数额值入比重例积模]$")
+#: An Arabic digit.  Example: the ``1`` of ``突破10亿元``.
+DIGIT = re.compile(r"\d")
+#: A verb of obtaining that opens a list of awards and is shared by its items.
+#: Example: ``新获得`` in ``新获得省长质量奖、省长质量奖提名奖的企业``.
+ACQUIRE_LEAD = re.compile(r"(?:新|首次)?(?:获得|获评|荣获|认定为|评为|入选)")
 #: The enumeration comma, tried first when splitting coordinated items.
 ENUMERATION_COMMA = re.compile("、")
 #: Commas and spaces before a goal clause.  Example: ``,`` after ``到2025年``.
@@ -224,72 +308,3 @@ COORDINATION = re.compile(r"、|以及|和|及|与")
 #: A demonstrative tail after a qualitative goal.  Example: ``这具有…的目标``
 #: after ``成为具备国际竞争力的区域品牌``.
 APPOSITION_TAIL = re.compile(r"(?:这|此)(?:一|些|个|种|是|具有|将|为)")
-
-# --- funding -------------------------------------------------------------------------------
-
-#: An amount of money.  Examples: ``50万元``, ``2.43亿元``, ``五十万元``.
-MONEY = rf"(?:{ARABIC_NUMBER}|[{CN_NUMERAL_CHARS}]+){MONEY_UNIT}"
-#: Words between a giving verb and the amount.  Examples: ``一次性奖励`` in
-#: ``给予一次性奖励50万元``, ``最高不超过`` in ``给予最高不超过30万元补助``,
-#: ``每家企业`` in ``给予每家企业10万元补助``.
-FUNDING_MODIFIER = (
-    r"(?:一次性|最高|最多|不超过|不高于|资金|奖励|奖补|补助|补贴|扶持|专项资金|财政资金|专项"
-    r"|总规模|规模|总额|共计|累计|相应|为|了|每[家个户人项辆台套张次批][^\d,，;；:：。]{0,8}?)"
-)
-#: A giving or allocating verb tied to one or more amounts.  Examples:
-#: ``分别给予50万元、5万元``, ``每年拿出150万元``, ``设立2.43亿元``, ``一次性奖励10万元``.
-FUNDING_TRIGGER = re.compile(
-    r"(?P<per>每年度?)?(?:分别)?(?P<verb>给予|奖励|补助|补贴|资助|扶持|拿出|安排|设立|投入|下达|拨付)"
-    rf"(?P<mods>{FUNDING_MODIFIER}*)(?P<amounts>{MONEY}(?:(?:、|和|或){MONEY})*)"
-)
-#: A fund named between the verb and its amount.  Example:
-#: ``每年安排茶产业发展专项资金3000万元``.
-FUNDING_FUND_FIRST = re.compile(
-    r"(?P<per>每年度?)?(?P<verb>安排|设立|拿出|投入|统筹)(?P<fund>[^,，;；:：。\d]{2,30}?(?:资金|基金))"
-    rf"(?P<mods>{FUNDING_MODIFIER}*)(?P<amounts>{MONEY})"
-)
-#: The receiver named right after 给予.  Example: ``给予项目单位最高200万元奖励``.
-FUNDING_GIVEN_TO = re.compile(
-    r"(?P<verb>给予)(?P<who>[^,，;；:：。\d]{2,20}?)"
-    rf"(?P<mods>(?:最高|一次性|最多){FUNDING_MODIFIER}*)(?P<amounts>{MONEY})"
-)
-#: Words that end a recipient but belong to the amount.  Example: ``一次性`` in
-#: ``…龙头企业一次性奖励50万元``.
-RECIPIENT_TAIL = re.compile(r"(?:一次性|最高|最多|不超过|分别|给予)+$")
-#: A cap written as its own clause after a subsidy rate.  Example:
-#: ``按投资额的10%给予补助,最高不超过100万元``.
-FUNDING_CAP = re.compile(
-    rf"(?<=[,，;；])(?P<mods>最高(?:不超过|可达)?|单个项目最高)(?P<amounts>{MONEY})"
-)
-#: One amount inside ``amounts``.  Example: ``5万元`` in ``50万元、5万元``.
-MONEY_ITEM = re.compile(rf"(?P<num>{ARABIC_NUMBER}|[{CN_NUMERAL_CHARS}]+)(?P<unit>{MONEY_UNIT})")
-#: Any giving verb, for a cap clause to lean on.  Example: ``给予`` in ``给予补助,最高…``.
-FUNDING_VERB = re.compile(r"给予|奖励|补助|补贴|资助|扶持|拿出|安排|设立|投入")
-#: A yearly amount marked after it.  Example: ``/年`` in ``10万元/年``.
-PER_YEAR_AFTER = re.compile(r"/年|每年")
-#: ``分别`` closing a recipient.  Example: ``…的组织和个人分别``.
-RESPECTIVELY_TAIL = re.compile(r"\s*分别\s*$")
-#: Verbs that set up or budget a fund (the recipient may be the fund itself).
-#: Example: ``设立`` in ``设立2.43亿元推动工业强市发展专项引导资金``.
-FUND_VERBS = frozenset({"设立", "安排", "拿出", "投入", "下达", "拨付"})
-#: The fund named right after its amount.  Example: ``推动工业强市发展专项引导资金``.
-FUND_NAME = re.compile(
-    r"^的?(?P<fund>[^,，;；:：。!！?？]{0,30}?(?:资金|基金))(?=$|[,，;；:：。!！?？])"
-)
-#: The purpose of a budget.  Example: ``用于品牌培育孵化、教育培训等``.
-#: Example with the purpose in the next clause: ``安排1000万元专项资金,用于支持企业技改``.
-PURPOSE = re.compile(
-    r"^[^,，;；:：。]{0,20}?[,，]?\s*(?:主要|专门|专项)?用于(?P<purpose>[^,，;；:：。]{2,40})"
-)
-#: ``对X`` at the start of a clause: X receives the money.  Examples:
-#: ``对新获得山东省优质产品基地的组织`` before ``给予20万元资金扶持``;
-#: ``对符合条件的技改项目`` before ``,按投资额的10%给予补助,最高不超过200万元``.
-RECIPIENT_DUI = re.compile(
-    r"(?:^|(?<=[,，;；:：。\s]))(?:并|再|还|要|可)?对(?P<who>[^,，;；:：。]{2,60}?)"
-    r"(?=[,，;；:：。]|分别|给予|按照|按|$)"
-)
-#: A clause naming the recipient with ``的`` before the verb clause.  Example:
-#: ``新认定为国家级技术中心的企业,`` before ``给予50万元奖励``.
-RECIPIENT_DE = re.compile(
-    r"(?:^|(?<=[,，;；:：。\s]))(?P<who>[^,，;；:：。]{2,40}的[^,，;；:：。的]{1,8})[,，]\s*$"
-)

@@ -1,7 +1,7 @@
-"""Sentences, deadlines and coordinated phrases: the context of targets and funding.
+"""Sentences, deadlines, clauses and coordinated phrases: the context of targets and funding.
 
-Shared by :mod:`ingest.targets` and :mod:`ingest.funding`.  Pure functions over
-normalised Simplified-Chinese text.
+Shared by :mod:`ingest.targets`, :mod:`ingest.target_lists` and :mod:`ingest.funding`.
+Pure functions over normalised Simplified-Chinese text.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ingest import patterns_targets as p
 from ingest.numbers import five_year_plan_end, parse_cn_numeral
+from ontology.model import Qualifier
 
 _HEADING_MAX = 30
 _SHORT_ITEM = 4  # a coordinated item this short borrows the first item's modifier
@@ -20,13 +21,34 @@ _SHORT_ITEM = 4  # a coordinated item this short borrows the first item's modifi
 @dataclass(frozen=True)
 class Sentence:
     """A sentence span, whether it opens its line and is a heading, and the
-    nesting level of the line's number marker (``(二)`` → 2) when it opens one."""
+    nesting level of the line's number marker (``(二)`` → 2) when it opens one.
+
+    ``headline`` marks a line with no full stop and no closing punctuation (a
+    title or news headline, which restates the body); ``row_year`` is the year
+    of the deadline cell when the line is a row of a text table."""
 
     start: int
     end: int
     opens_line: bool
     heading: bool
     level: int | None = None
+    headline: bool = False
+    row_year: int | None = None
+
+
+@dataclass(frozen=True)
+class TargetHit:
+    """A target found in the text, with the span of its phrase and sentence."""
+
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    year: int | None
+    metric: str
+    value: float | int | None
+    unit: str | None
+    qualifier: Qualifier | None
 
 
 @dataclass(frozen=True)
@@ -53,6 +75,9 @@ def iter_sentences(text: str) -> Iterator[Sentence]:
             len(stripped) <= _HEADING_MAX and not p.SENTENCE_PUNCTUATION.search(stripped)
         )
         level = next((lv for lv, pat in p.HEADING_LEVELS if pat.match(stripped)), None)
+        is_row = bool(p.TABLE_ROW.search(stripped))
+        headline = not is_row and p.FULL_STOP not in stripped and not p.TERMINAL.search(stripped)
+        row_year = _row_year(stripped) if is_row else None
         first = True
         for m in p.SENTENCE.finditer(text, line.start(), line.end()):
             raw = m.group()
@@ -61,8 +86,18 @@ def iter_sentences(text: str) -> Iterator[Sentence]:
             if start >= end:
                 continue
             heading = (line_heading and first) or bool(p.TOP_HEADING.match(text, start, end))
-            yield Sentence(start, end, first, heading, level if first else None)
+            yield Sentence(start, end, first, heading, level if first else None,
+                           headline, row_year)
             first = False
+
+
+def _row_year(row: str) -> int | None:
+    """The year of a table row's deadline cell (``2024年6月底前``), or None."""
+    for cell in p.TABLE_CELL.split(row):
+        m = p.TABLE_DEADLINE_CELL.fullmatch(cell)
+        if m:
+            return int(m.group("year"))
+    return None
 
 
 def split_coordinated(phrase: str, count: int) -> list[str] | None:
@@ -80,15 +115,42 @@ def split_coordinated(phrase: str, count: int) -> list[str] | None:
     else:
         return None
     first, last = parts[0], parts[-1]
+    shared_tail = _shared_tail(first, last)
     out = []
     for i, part in enumerate(parts):
         if i < count - 1:
-            part = _borrow_head(part, last)
+            part = part + shared_tail if shared_tail else _borrow_head(part, last)
         mark = p.ATTRIBUTIVE
         if i > 0 and mark in first and mark not in part and len(part) <= _SHORT_ITEM:
             part = first[: first.rindex(mark) + 1] + part
+        if i > 0:
+            part = _borrow_lead(part, first)
         out.append(part)
     return out
+
+
+def _shared_tail(first: str, last: str) -> str:
+    """The ``的``-phrase that only the last item writes and every item shares:
+    ``获得A奖、B奖的组织`` → ``的组织``; empty when the first item has its own."""
+    mark = p.ATTRIBUTIVE
+    if mark in first or mark not in last:
+        return ""
+    return last[last.rindex(mark):]
+
+
+def _borrow_lead(part: str, first: str) -> str:
+    """Give a later item the words only the first writes before the list:
+    the verb of ``获得A奖、B奖的组织`` (→ ``获得B奖的组织``) or the frame of a value
+    list ``首次突破10亿元、50亿元的企业`` (→ ``首次突破50亿元的企业``)."""
+    if part[:1].isdigit():
+        digit = p.DIGIT.search(first)
+        if digit and digit.start() > 0:
+            return first[: digit.start()] + part
+        return part
+    lead = p.ACQUIRE_LEAD.match(first)
+    if lead and p.ATTRIBUTIVE in part and not p.ACQUIRE_LEAD.match(part):
+        return lead.group() + part
+    return part
 
 
 def _borrow_head(item: str, last: str) -> str:
@@ -111,7 +173,10 @@ def _borrow_head(item: str, last: str) -> str:
 
 
 def find_deadlines(text: str, start: int = 0, end: int | None = None) -> list[Deadline]:
-    """Deadline markers in ``text[start:end]``, in order.
+    """Deadline markers in ``text[start:end]``, in order; ``start`` is taken as
+    the start of a sentence, where a plain year followed by an aim word
+    (``2024年,力争…``) is a deadline too, unless the sentence reports a result
+    (``2023年,全市将12家企业列入…,目前已有…``).
 
     ``到2025年`` → 2025, ``2022年底前`` → 2022, ``到“十四五”末`` → 2025.
     Markers inside 《》 titles are ignored.
@@ -122,6 +187,9 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None) -> list[De
     for pattern in (p.DEADLINE_TO, p.DEADLINE_BEFORE, p.DEADLINE_FROM, p.DEADLINE_AIM):
         for m in pattern.finditer(text, start, end):
             found.append((m.start(), m.end(), int(m.group("year"))))
+    bare = p.DEADLINE_BARE_AIM.match(text, start, end)
+    if bare and not p.PAST_MARKER.search(text, start, end):
+        found.append((bare.start("year"), bare.end(), int(bare.group("year"))))
     for m in p.FIVE_YEAR_PLAN_END.finditer(text, start, end):
         ordinal = parse_cn_numeral(m.group("ordinal")) or 0
         found.append((m.start(), m.end(), five_year_plan_end(ordinal)))
@@ -131,3 +199,47 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None) -> list[De
         if not inside and (not result or a >= result[-1].end):
             result.append(Deadline(a, b, year))
     return result
+
+
+def clause_start(text: str, s: int, pos: int, deadlines: list[Deadline], prev_end: int) -> int:
+    """Where the clause holding ``pos`` starts: after the last boundary, the last
+    deadline before ``pos`` and the previous target (``prev_end``), not before ``s``."""
+    start = max(s, prev_end)
+    for b in p.CLAUSE_BOUNDARY.finditer(text, start, pos):
+        start = b.end()
+    for d in deadlines:
+        if d.end <= pos:
+            start = max(start, d.end)
+    return start
+
+
+def year_at(
+    text: str, pos: int, starts: tuple[int, int], deadlines: list[Deadline], carried: int | None,
+) -> tuple[int | None, bool]:
+    """The deadline year in force at ``pos``, and whether the sentence or clause
+    (``starts``) is led by a plain year (``2020年,…``): such a clause reports a
+    past or baseline figure and is out of reach of a carried year."""
+    dated = any(p.DATE_LEAD.match(text, a, pos) for a in starts)
+    year = None if dated else carried
+    for d in deadlines:
+        if d.end <= pos:
+            year, dated = d.year, False
+    return year, dated
+
+
+def clean_metric(text: str, start: int, end: int) -> tuple[str, int]:
+    """The words of ``text[start:end]`` that name what is counted, and where they
+    start: modals, list markers, an actor with ``要将`` and the verb are dropped."""
+    pre = text[start:end]
+    verb = p.PRE_QUALIFIER.search(pre)
+    if verb:
+        pre = pre[: verb.start()]
+    change = p.METRIC_CHANGE_TAIL.search(pre)
+    if change:
+        pre = pre[: change.start()]
+    cut = 0
+    while lead := p.METRIC_LEAD.match(pre[cut:]) or p.METRIC_DISPOSAL.match(pre[cut:]):
+        if not lead.end():
+            break
+        cut += lead.end()
+    return pre[cut:].strip(), start + cut

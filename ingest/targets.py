@@ -7,20 +7,29 @@ the pipeline attaches them to tasks and builds :class:`ontology.model.Target`.
 
 Rules, in the order the extractor applies them:
 
-* **Year.**  A deadline (``到2025年``, ``2022年底前``, ``“十四五”末`` …, see
-  ``patterns_targets``) holds for the rest of its sentence.  A sentence that
-  *opens* with a deadline carries its year to the later sentences of its
-  paragraph; a paragraph that opens with one (``到2025年,…。`` followed by
-  ``——…`` goal paragraphs) carries it to the following paragraphs.  A top-level
+* **Year.**  A deadline (``到2025年``, ``2022年底前``, ``“十四五”末``, a plain
+  year with an aim word opening the sentence ``2024年,力争…`` …, see
+  ``patterns_targets``) holds for the rest of its sentence.  A paragraph that
+  opens with one (``到2025年,…。`` followed by ``——…`` goal paragraphs) carries
+  it to the following paragraphs; a deadline in the middle of a paragraph holds
+  for its own sentence only (the next sentence states its own aim).  A top-level
   heading (``二、``, ``第三章``) or a short line without punctuation (a news
-  report's sub-heading) ends every carried year.
+  report's sub-heading) ends every carried year.  A row of a task table takes
+  the year of its deadline cell (``| 2024年6月底前``).
 * **Value.**  A number with a unit from the units table; Chinese numerals only
   in composite form (see :func:`ingest.numbers.is_quantity_numeral`) or in
   ``进入前N``.  Not targets: numbers in 《》, “”, 〔〕; ordinals (``第1位``);
   names (``50强``); counts of the text (``19项重点任务``); thresholds (``15万元以下``,
   ``超过1亿元的企业…``); money tied to a giving verb (that is funding); and any
-  clause reporting a result (``获评``, ``已有``, ``截至``).  Without a year a value
-  is kept only as a ``每年`` quota.
+  clause reporting a result (``获评``, ``已有``, ``截至``); caps on money
+  (``最高50万元``); values inside a ``对…的`` phrase (who is meant).
+* **No year.**  A value without a deadline is kept as a recurring quota
+  (``每年``, ``每季度``: year None) or as a *standing* target: an explicit
+  qualifier (``确保办结率达到100%``, ``压缩在3个工作日以内``) in a clause that is
+  not dated (``2023年,…``), not a headline and not about subsidies or
+  eligibility (``给予``, ``补助``, ``申报`` …).
+* **Headlines.**  A target in a headline (a line with no full stop and no
+  closing punctuation) that repeats a target of the body is dropped.
 * **Qualifier.**  ``以上``/``左右``/``以内`` written after the number win over a
   verb before it; otherwise the verb decides: 达到/达 → 达到, 超过/超 → 超过,
   突破, 稳定在/保持在 → 稳定在, 不低于/不少于 → 不低于, 不超过/不高于/控制在 → 以内;
@@ -47,35 +56,32 @@ import re
 from dataclasses import dataclass
 
 from ingest import patterns_targets as p
+from ingest.funding import amount_spans
 from ingest.numbers import is_quantity_numeral, parse_number, split_magnitude
 from ingest.target_context import (
     Deadline,
     Sentence,
+    TargetHit,
+    clause_start,
+    clean_metric,
     find_deadlines,
     iter_sentences,
-    split_coordinated,
+    year_at,
+)
+from ingest.target_lists import (
+    POST_QUALIFIER,
+    VERB_QUALIFIER,
+    ListGroup,
+    group_hits,
+    ladder,
+    respectively_groups,
+    standing,
 )
 from ontology.model import Qualifier
 
-_VERB_QUALIFIER = {verb: Qualifier(q) for verb, q in p.QUALIFIER_VERBS.items()}
-_POST_QUALIFIER = {word: Qualifier(q) for word, q in p.QUALIFIER_WORDS_AFTER.items()}
-_LADDER_MAX = 30
+__all__ = ["TargetHit", "find_targets"]
+
 _INLINE_HEADING_MAX = 12  # a numbered sentence this short is an inline heading
-
-
-@dataclass(frozen=True)
-class TargetHit:
-    """A target found in the text, with the span of its phrase and sentence."""
-
-    start: int
-    end: int
-    sentence_start: int
-    sentence_end: int
-    year: int | None
-    metric: str
-    value: float | int | None
-    unit: str | None
-    qualifier: Qualifier | None
 
 
 def find_targets(text: str) -> list[TargetHit]:
@@ -86,8 +92,8 @@ def find_targets(text: str) -> list[TargetHit]:
     names = [(m.start(), m.end()) for m in p.NAME_REGION.finditer(text)]
     name_starts = [a for a, _ in names]
     hits: list[TargetHit] = []
+    headline_hits: list[TargetHit] = []
     doc_year: int | None = None
-    para_year: int | None = None
     section_level: int | None = None
     carry_level: int | None = None
     after_inline_heading = False
@@ -96,23 +102,22 @@ def find_targets(text: str) -> list[TargetHit]:
         opens_paragraph = sent.opens_line or after_inline_heading
         after_inline_heading = (sent.opens_line and sent.level is not None
                                 and sent.end - sent.start <= _INLINE_HEADING_MAX)
-        if sent.opens_line:
-            para_year = None
-            if sent.level is not None:
-                if carry_level is not None and sent.level <= carry_level:
-                    doc_year = None  # a sibling or higher section ends the carried year
-                section_level = sent.level
+        if sent.opens_line and sent.level is not None:
+            if carry_level is not None and sent.level <= carry_level:
+                doc_year = None  # a sibling or higher section ends the carried year
+            section_level = sent.level
         if sent.heading:
-            doc_year = para_year = None
+            doc_year = None
         deadlines = find_deadlines(text, sent.start, sent.end)
-        carried = para_year if para_year is not None else doc_year
-        hits.extend(_sentence_targets(text, sent, deadlines, carried, names, name_starts))
-        if deadlines and p.DEADLINE_OPENER.match(text[sent.start:deadlines[0].start]):
-            if opens_paragraph:
-                doc_year, para_year = deadlines[-1].year, None
-                carry_level = section_level if sent.level is None else sent.level
-            else:
-                para_year = deadlines[-1].year
+        carried = sent.row_year if sent.row_year is not None else doc_year
+        found = _sentence_targets(text, sent, deadlines, carried, names, name_starts)
+        (headline_hits if sent.headline else hits).extend(found)
+        if (deadlines and opens_paragraph
+                and p.DEADLINE_OPENER.match(text[sent.start:deadlines[0].start])):
+            doc_year = deadlines[-1].year
+            carry_level = section_level if sent.level is None else sent.level
+    body = {(h.year, h.value, h.unit) for h in hits}
+    hits.extend(h for h in headline_hits if (h.year, h.value, h.unit) not in body)
     return sorted(hits, key=lambda h: (h.start, h.end))
 
 
@@ -132,26 +137,15 @@ class _Item:
     qualifier: Qualifier | None
 
 
-@dataclass(frozen=True)
-class _ListGroup:
-    """A ``分别`` list: its span, the verb's qualifier, and (value, unit, word after)."""
-
-    start: int
-    end: int
-    qualifier: Qualifier | None
-    items: tuple[tuple[int | float, str | None, str | None], ...]
-
-
 def _sentence_targets(
     text: str, sent: Sentence, deadlines: list[Deadline], carried: int | None,
     names: list[tuple[int, int]], name_starts: list[int],
 ) -> list[TargetHit]:
     s, e = sent.start, sent.end
-    funded = [(m.start("amounts"), m.end("amounts"))
-              for pat in (p.FUNDING_TRIGGER, p.FUNDING_CAP) for m in pat.finditer(text, s, e)]
-    groups = _respectively_groups(text, s, e)
+    funded = amount_spans(text, s, e)
+    groups = respectively_groups(text, s, e)
     taken = [(g.start, g.end) for g in groups]
-    events: list[_Item | _ListGroup] = list(groups)
+    events: list[_Item | ListGroup] = list(groups)
     for m in p.TOP_N.finditer(text, s, e):
         value = parse_number(m.group("num"))
         if value is not None and not _in_names(m.start(), names, name_starts):
@@ -172,12 +166,12 @@ def _sentence_targets(
             hit = _single_hit(text, sent, event, deadlines, carried, prev_end, last_metric)
             found = [hit] if hit else []
         else:
-            found = _group_hits(text, sent, event, deadlines, carried, prev_end)
+            found = group_hits(text, sent, event, deadlines, carried, prev_end)
         if found:
             hits.extend(found)
             prev_end = max(h.end for h in found)
     if not hits:
-        hits.extend(_ladder(text, sent, deadlines))
+        hits.extend(ladder(text, sent, deadlines))
     return hits
 
 
@@ -194,20 +188,22 @@ def _value_item(
     if p.NAME_AFTER_VALUE.match(after) or p.TEXT_COUNT_NOUN.match(after):
         return None
     before = text[max(s, m.start() - 8):m.start()]
+    if p.CAP_BEFORE.search(before) or p.RATE_BASIS.search(text, max(s, m.start() - 24), m.start()):
+        return None  # a cap on money given (最高50万元) or a subsidy rate, not a target
     verb = p.PRE_QUALIFIER.search(before)
     post = m.group("post")
     qualifier: Qualifier | None
     if post == p.BELOW:
-        if not (p.DOWN_TO.search(before) or (verb and _VERB_QUALIFIER[verb["verb"]]
+        if not (p.DOWN_TO.search(before) or (verb and VERB_QUALIFIER[verb["verb"]]
                                              == Qualifier.WITHIN)):
             return None
         qualifier = Qualifier.WITHIN
     elif post:
-        qualifier = _POST_QUALIFIER[post]
+        qualifier = POST_QUALIFIER[post]
     elif m.group("approx"):
         qualifier = Qualifier.AT_LEAST
     else:
-        qualifier = _VERB_QUALIFIER[verb["verb"]] if verb else None
+        qualifier = VERB_QUALIFIER[verb["verb"]] if verb else None
     clause_rest = p.CLAUSE_BOUNDARY.split(text[m.end():m.end() + 40], maxsplit=1)[0]
     if clause_rest.startswith(p.ATTRIBUTIVE) and (
         post in p.THRESHOLD_WORDS_AFTER or p.THRESHOLD_VERB.search(before)
@@ -220,40 +216,6 @@ def _value_item(
     return _Item(m.start(), m.end(), value, unit, qualifier)
 
 
-def _clause_start(text: str, s: int, pos: int, deadlines: list[Deadline], prev_end: int) -> int:
-    start = max(s, prev_end)
-    for b in p.CLAUSE_BOUNDARY.finditer(text, start, pos):
-        start = b.end()
-    for d in deadlines:
-        if d.end <= pos:
-            start = max(start, d.end)
-    return start
-
-
-def _year_at(
-    text: str, pos: int, starts: tuple[int, int], deadlines: list[Deadline], carried: int | None,
-) -> int | None:
-    """The deadline year in force at ``pos``; a clause or sentence led by a plain
-    year (``2020年,…``) is out of reach of a carried year."""
-    dated = any(p.DATE_LEAD.match(text, a, pos) for a in starts)
-    year = None if dated else carried
-    for d in deadlines:
-        if d.end <= pos:
-            year = d.year
-    return year
-
-
-def _metric(text: str, start: int, end: int) -> tuple[str, int]:
-    """Clean the words in ``text[start:end]``: drop modals, list markers, the verb."""
-    pre = text[start:end]
-    verb = p.PRE_QUALIFIER.search(pre)
-    if verb:
-        pre = pre[: verb.start()]
-    lead = p.METRIC_LEAD.match(pre)
-    cut = lead.end() if lead else 0
-    return pre[cut:].strip(), start + cut
-
-
 def _single_hit(
     text: str, sent: Sentence, item: _Item, deadlines: list[Deadline], carried: int | None,
     prev_end: int, last_metric: str,
@@ -261,14 +223,18 @@ def _single_hit(
     """A target for one value; a value with no words of its own in front of it
     (``到2030年,覆盖率达到25%;到2035年,达到30%``) repeats the previous metric."""
     s, e = sent.start, sent.end
-    start = _clause_start(text, s, item.start, deadlines, prev_end)
+    start = clause_start(text, s, item.start, deadlines, prev_end)
     clause_end = p.CLAUSE_BOUNDARY.search(text, item.end, e)
-    clause = text[start:clause_end.start() if clause_end else e]
+    end_of_clause = clause_end.start() if clause_end else e
+    clause = text[start:end_of_clause]
     if p.PAST_MARKER.search(clause):
         return None
-    year = _year_at(text, item.start, (s, start), deadlines, carried)
-    metric, metric_start = _metric(text, start, item.start)
-    if year is None and not p.PER_YEAR.search(metric):
+    if p.DUI_CLAUSE.match(text, start) and p.ATTRIBUTIVE in text[item.end:end_of_clause]:
+        return None  # a value inside ``对…的`` describes who is meant
+    year, dated = year_at(text, item.start, (s, start), deadlines, carried)
+    metric, metric_start = clean_metric(text, start, item.start)
+    if year is None and not p.PERIODIC_QUOTA.search(metric) and not standing(
+            text, sent, item.qualifier, item.unit, dated):
         return None
     end = item.end
     if item.qualifier is not Qualifier.TOP_N:
@@ -284,81 +250,4 @@ def _single_hit(
     return TargetHit(metric_start, end, s, e, year, metric, item.value, item.unit, item.qualifier)
 
 
-def _respectively_groups(text: str, s: int, e: int) -> list[_ListGroup]:
-    """The ``分别[verb]V1、V2[以上]`` lists of a sentence (two values or more)."""
-    groups: list[_ListGroup] = []
-    for m in p.RESPECTIVELY.finditer(text, s, e):
-        pos = m.end()
-        verb = p.RESPECTIVELY_VERB.match(text, pos, e)
-        qualifier = _VERB_QUALIFIER[verb["verb"]] if verb else None
-        pos = verb.end() if verb else pos
-        items: list[tuple[int | float, str | None, str | None]] = []
-        end = pos
-        while True:
-            item = p.LIST_VALUE.match(text, pos, e)
-            if not item:
-                break
-            value = parse_number(item["num"])
-            if value is None:
-                break
-            items.append((value, item["unit"], item["post"]))
-            end = item.end()
-            sep = p.VALUE_LIST_SEPARATOR.match(text, end, e)
-            if not sep:
-                break
-            pos = sep.end()
-        if len(items) >= 2 and items[-1][1]:
-            groups.append(_ListGroup(m.start(), end, qualifier, tuple(items)))
-    return groups
 
-
-def _group_hits(
-    text: str, sent: Sentence, group: _ListGroup, deadlines: list[Deadline], carried: int | None,
-    prev_end: int,
-) -> list[TargetHit]:
-    """One target per value of a ``分别`` list; the subject is split item by item."""
-    start, end, verb_qualifier, items = group.start, group.end, group.qualifier, group.items
-    s, e = sent.start, sent.end
-    clause_start = _clause_start(text, s, start, deadlines, prev_end)
-    subject, metric_start = _metric(text, clause_start, start)
-    clause_end = p.CLAUSE_BOUNDARY.search(text, end, e)
-    if p.PAST_MARKER.search(text[clause_start:clause_end.start() if clause_end else e]):
-        return []
-    year = _year_at(text, start, (s, clause_start), deadlines, carried)
-    if not subject or (year is None and not p.PER_YEAR.search(subject)):
-        return []
-    metrics = split_coordinated(subject, len(items)) or [subject] * len(items)
-    trailing = items[-1][2]
-    hits = []
-    unit: str | None = None
-    for (value, item_unit, post), metric in reversed(list(zip(items, metrics, strict=True))):
-        unit = item_unit or unit
-        word = post or trailing
-        qualifier = _POST_QUALIFIER[word] if word else verb_qualifier
-        hits.append(TargetHit(metric_start, end, s, e, year, metric, value, unit, qualifier))
-    return hits[::-1]
-
-
-def _ladder(text: str, sent: Sentence, deadlines: list[Deadline]) -> list[TargetHit]:
-    """Qualitative goals of a goal ladder (``到2025年,A,到2030年,B``), else []."""
-    if len(deadlines) < 2:
-        return []
-    s, e = sent.start, sent.end
-    hits = []
-    for i, d in enumerate(deadlines):
-        skip = p.LEADING_COMMAS.match(text, d.end, e)
-        start = skip.end() if skip else d.end
-        stop = p.CLAUSE_BOUNDARY.search(text, start, e)
-        end = stop.start() if stop else e
-        if i + 1 < len(deadlines):
-            if not p.LADDER_JOINER.fullmatch(text, end, deadlines[i + 1].start):
-                return []
-        elif stop and p.CLAUSE_GOES_ON.match(stop.group()):
-            return []
-        tail = p.APPOSITION_TAIL.search(text, start, end)
-        end = tail.start() if tail else end
-        clause = text[start:end].strip()
-        if not 2 <= len(clause) <= _LADDER_MAX or re.search(r"\d", clause):
-            return []
-        hits.append(TargetHit(start, end, s, e, d.year, clause, None, None, None))
-    return hits

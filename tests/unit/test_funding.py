@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest import patterns_targets as p
+from ingest import patterns_funding as p
 from ingest.funding import find_funding
 from ingest.targets import find_targets
 from ontology.model import FundingPer

@@ -114,10 +114,10 @@ def test_short_heading_line_ends_carried_year() -> None:
     assert values(text) == [(2026, 900, "个")]
 
 
-def test_mid_paragraph_deadline_carries_only_in_its_paragraph() -> None:
+def test_mid_paragraph_deadline_holds_for_its_own_sentence() -> None:
     text = ("(一)发展电商。扩大网络零售。到2026年,培育电商企业40家以上。每年举办培训5场以上。\n"
             "(二)发展会展。引进展会15个。")
-    assert values(text) == [(2026, 40, "家"), (2026, 5, "场")]
+    assert values(text) == [(2026, 40, "家"), (None, 5, "场")]
 
 
 def test_sibling_section_ends_carried_year() -> None:

@@ -1,0 +1,128 @@
+"""Named patterns for funding (money a plan gives or allocates) in Chinese plans.
+
+Every Chinese marker the funding extractor uses is a constant here, with an
+example; each family has unit tests in ``tests/unit/test_funding.py`` and
+``tests/unit/test_funding_forms.py``.  Numbers and money units come from
+:mod:`ingest.patterns_targets`, so an amount reads the same in both extractors.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.patterns_targets import ARABIC_NUMBER, CN_NUMERAL_CHARS, MONEY_UNIT
+
+#: An amount of money.  Examples: ``50万元``, ``2.43亿元``, ``五十万元``.
+MONEY = rf"(?:{ARABIC_NUMBER}|[{CN_NUMERAL_CHARS}]+){MONEY_UNIT}"
+#: One or more amounts joined by ``、``/``和``/``或``.  Example: ``200万元、500万元``.
+MONEY_LIST = rf"{MONEY}(?:(?:、|和|或){MONEY})*"
+#: Words between a giving verb and the amount.  Examples: ``一次性奖励`` in
+#: ``给予一次性奖励50万元``, ``最高不超过`` in ``给予最高不超过30万元补助``,
+#: ``每家企业`` in ``给予每家企业10万元补助``, ``经费`` in ``安排经费80万元``.
+FUNDING_MODIFIER = (
+    r"(?:一次性|最高|最多|不超过|不高于|资金|奖励|奖补|补助|补贴|扶持|专项资金|财政资金|专项|经费"
+    r"|总规模|规模|总额|共计|累计|相应|为|了|每[家个户人项辆台套张次批][^\d,，;；:：。]{0,8}?)"
+)
+#: A giving or allocating verb tied to one or more amounts.  Examples:
+#: ``分别给予50万元、5万元``, ``每年拿出150万元``, ``设立2.43亿元``, ``一次性奖励10万元``.
+FUNDING_TRIGGER = re.compile(
+    r"(?P<per>每年度?)?(?:分别)?(?P<verb>给予|奖励|补助|补贴|资助|扶持|拿出|安排|设立|投入|下达|拨付)"
+    rf"(?P<mods>{FUNDING_MODIFIER}*)(?P<amounts>{MONEY_LIST})"
+)
+#: Nouns that name a budget or fund.  Examples: ``专项资金``, ``引导基金``, ``工作经费``.
+FUND_NOUN = r"(?:资金|基金|经费)"
+#: A fund named between the verb and its amount.  Examples:
+#: ``每年安排茶产业发展专项资金3000万元``, ``每年统筹安排创建工作经费80万元``.
+FUNDING_FUND_FIRST = re.compile(
+    r"(?P<per>每年度?)?(?:统筹)?(?P<verb>安排|设立|拿出|投入|统筹)"
+    rf"(?P<fund>[^,，;；:：。\d]{{2,30}}?{FUND_NOUN})"
+    rf"(?P<mods>{FUNDING_MODIFIER}*)(?P<amounts>{MONEY})"
+)
+#: A budget written as a floor before the fund it sets up.  Example:
+#: ``每年安排不低于3亿元的产业转型专项资金`` (3亿元 a year).
+FUNDING_BUDGET_FLOOR = re.compile(
+    r"(?P<per>每年度?)?(?P<verb>安排|设立|拿出)(?P<mods>不低于|不少于)(?P<amounts>"
+    rf"{MONEY})(?=的?[^,，;；:：。]{{0,30}}?{FUND_NOUN})"
+)
+#: The receiver named right after 给予, with one amount or a list.  Examples:
+#: ``给予项目单位最高200万元奖励``, ``分别给予管理团队最高不超过80万元、160万元奖励``.
+FUNDING_GIVEN_TO = re.compile(
+    r"(?P<verb>给予)(?P<who>[^,，;；:：。\d]{2,20}?)"
+    rf"(?P<mods>(?:最高|一次性|最多){FUNDING_MODIFIER}*)(?P<amounts>{MONEY_LIST})"
+)
+#: The receiver right after 给予 with no modifier, when a subsidy noun follows
+#: the amount.  Example: ``给予企业经营团队10万元奖励``; not ``给予房租补贴3万元``.
+FUNDING_GIVEN_TO_PLAIN = re.compile(
+    rf"(?P<verb>给予)(?P<who>[^,，;；:：。\d]{{2,20}}?)(?P<amounts>{MONEY_LIST})"
+    r"(?=的?(?:一次性)?(?:奖励|补助|补贴|资助|扶持|支持|奖补))"
+)
+#: An amount per item (per trademark, per vehicle …) before the giving verb.
+#: Examples: ``按每件最高5000元给予补助``, ``按每台800元标准给予补贴``.
+FUNDING_PER_UNIT = re.compile(
+    r"按照?(?:每|单)[^\d,，;；:：。]{1,4}?(?P<mods>最高不超过|最高|不超过|最多)?"
+    rf"(?P<amounts>{MONEY})的?(?:标准)?(?:给予|予以)?(?P<verb>奖励|补助|补贴|资助|奖补|扶持|补偿)"
+)
+#: Words that end a recipient but belong to the amount.  Example: ``一次性`` in
+#: ``…龙头企业一次性奖励50万元``.
+RECIPIENT_TAIL = re.compile(r"(?:一次性|最高|最多|不超过|分别|给予)+$")
+#: A cap written as its own clause after a subsidy rate, optionally with what it
+#: is counted per.  Examples: ``按投资额的10%给予补助,最高不超过100万元``;
+#: ``…给予补助,单个园区每年最高80万元``; ``…给予贴息,单户企业年度贴息最高不超过20万元``.
+FUNDING_CAP = re.compile(
+    r"(?<=[,，;；])(?P<subject>[^,，;；:：。!！?？\d]{0,10}?)"
+    rf"(?P<mods>最高(?:不超过|可达)?|最多(?:不超过)?)(?P<amounts>{MONEY})"
+)
+#: Words before 最高 that make the cap a loan limit, not money given.  Example:
+#: ``单笔贷款`` in ``…给予贴息,单笔贷款最高500万元``.
+CAP_NOT_GIVEN = re.compile(r"贷款|额度|授信|担保|融资")
+#: A cap counted per year, in the words before 最高.  Examples: ``每年`` in
+#: ``单个园区每年最高80万元``, ``年度`` in ``单户企业年度贴息最高…``.
+CAP_PER_YEAR = re.compile(r"每年度?|年度")
+#: One amount inside ``amounts``.  Example: ``5万元`` in ``50万元、5万元``.
+MONEY_ITEM = re.compile(rf"(?P<num>{ARABIC_NUMBER}|[{CN_NUMERAL_CHARS}]+)(?P<unit>{MONEY_UNIT})")
+#: Any giving verb, for a cap clause to lean on.  Example: ``给予`` in ``给予补助,最高…``.
+FUNDING_VERB = re.compile(r"给予|奖励|补助|补贴|资助|扶持|拿出|安排|设立|投入")
+#: A yearly amount marked after it.  Example: ``/年`` in ``10万元/年``.
+PER_YEAR_AFTER = re.compile(r"/年|每年")
+#: ``分别`` closing a recipient.  Example: ``…的组织和个人分别``.
+RESPECTIVELY_TAIL = re.compile(r"\s*分别\s*$")
+#: Verbs that set up or budget a fund (the recipient may be the fund itself).
+#: Example: ``设立`` in ``设立2.43亿元推动工业强市发展专项引导资金``.
+FUND_VERBS = frozenset({"设立", "安排", "拿出", "投入", "下达", "拨付"})
+#: The fund named right after its amount.  Examples: ``推动工业强市发展专项引导资金``,
+#: ``的数字化转型专项资金`` after ``不低于2亿元``.
+FUND_NAME = re.compile(
+    rf"^的?(?P<fund>[^,，;；:：。!！?？]{{0,30}}?{FUND_NOUN})(?=$|[,，;；:：。!！?？])"
+)
+#: The purpose of a budget.  Example: ``用于品牌培育孵化、教育培训等``.
+#: Example with the purpose in the next clause: ``安排1000万元专项资金,用于支持企业技改``.
+PURPOSE = re.compile(
+    r"^[^,，;；:：。]{0,20}?[,，]?\s*(?:主要|专门|专项)?用于(?P<purpose>[^,，;；:：。]{2,40})"
+)
+#: What a budget supports or pays for, in the clause after its amount, when no
+#: fund is named (or only a generic one).  Examples: ``支持园区公共平台建设`` in
+#: ``安排800万元专项资金,支持园区公共平台建设``; ``家电消费券`` in
+#: ``安排500万元,分批次发放家电消费券``.
+BUDGET_SUPPORT = re.compile(
+    r"^的?[^,，;；:：。]{0,12}?[,，]\s*(?:重点|主要|专门)?(?:分批次|分批|分期)?"
+    r"(?:支持|扶持|推动|发放)(?P<purpose>[^,，;；:：。]{2,40})"
+)
+#: A fund noun with no name of its own.  Examples: ``专项资金``, ``资金``, ``经费``.
+GENERIC_FUND = re.compile(r"(?:专项|财政|专项财政)?(?:资金|经费)")
+#: ``对X`` at the start of a clause: X receives the money.  Examples:
+#: ``对新获得山东省优质产品基地的组织`` before ``给予20万元资金扶持``;
+#: ``对符合条件的技改项目`` before ``,按投资额的10%给予补助,最高不超过200万元``.
+RECIPIENT_DUI = re.compile(
+    r"(?:^|(?<=[,，;；:：。\s]))(?:并|再|还|要|可)?对(?P<who>[^,，;；:：。]{2,60}?)"
+    r"(?=[,，;；:：。]|分别|给予|按照|按|$)"
+)
+#: A clause naming the recipient with ``的`` before the verb clause.  Example:
+#: ``新认定为国家级技术中心的企业,`` before ``给予50万元奖励``.
+RECIPIENT_DE = re.compile(
+    r"(?:^|(?<=[,，;；:：。\s]))(?P<who>[^,，;；:：。]{2,40}的[^,，;；:：。的]{1,8})[,，]\s*$"
+)
+#: A recipient written between an earlier amount and the next verb, with or
+#: without its own ``对``.  Examples: ``、省级龙头企业`` in
+#: ``…奖励50万元、省级龙头企业一次性奖励20万元``; ``,对省级平台`` in
+#: ``…给予奖励100万元,对省级平台给予奖励30万元``.
+RECIPIENT_BETWEEN = re.compile(r"^[、,，](?:并|再|还)?对?(?P<who>[^,，;；:：。\d]{2,30})$")

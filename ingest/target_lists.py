@@ -1,0 +1,137 @@
+"""Targets written as lists: ``分别`` lists and qualitative goal ladders.
+
+* A ``分别`` list (``城市、农村生活污水处理率分别稳定在96%、70%以上``) gives one
+  target per value; the subject is split item by item and the items borrow the
+  shared head noun; a qualifier written after the last value holds for every
+  value, and a change verb (``分别压缩至…``) leaves the qualifier to that word.
+* A goal ladder (``到2025年,A,到2030年,B``) gives one qualitative target per rung.
+
+Used by :mod:`ingest.targets`; pure functions over normalised text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ingest import patterns_targets as p
+from ingest.numbers import parse_number
+from ingest.target_context import (
+    Deadline,
+    Sentence,
+    TargetHit,
+    clause_start,
+    clean_metric,
+    split_coordinated,
+    year_at,
+)
+from ontology.model import Qualifier
+
+VERB_QUALIFIER = {verb: Qualifier(q) for verb, q in p.QUALIFIER_VERBS.items()}
+POST_QUALIFIER = {word: Qualifier(q) for word, q in p.QUALIFIER_WORDS_AFTER.items()}
+_LADDER_MAX = 30
+
+
+@dataclass(frozen=True)
+class ListGroup:
+    """A ``分别`` list: its span, the verb's qualifier, and (value, unit, word after)."""
+
+    start: int
+    end: int
+    qualifier: Qualifier | None
+    items: tuple[tuple[int | float, str | None, str | None], ...]
+
+
+def respectively_groups(text: str, s: int, e: int) -> list[ListGroup]:
+    """The ``分别[verb]V1、V2[以上]`` lists of a sentence (two values or more)."""
+    groups: list[ListGroup] = []
+    for m in p.RESPECTIVELY.finditer(text, s, e):
+        pos = m.end()
+        verb = p.RESPECTIVELY_VERB.match(text, pos, e)
+        qualifier = VERB_QUALIFIER[verb["verb"]] if verb and verb["verb"] else None
+        pos = verb.end() if verb else pos
+        items: list[tuple[int | float, str | None, str | None]] = []
+        end = pos
+        while True:
+            item = p.LIST_VALUE.match(text, pos, e)
+            if not item:
+                break
+            value = parse_number(item["num"])
+            if value is None:
+                break
+            items.append((value, item["unit"], item["post"]))
+            end = item.end()
+            sep = p.VALUE_LIST_SEPARATOR.match(text, end, e)
+            if not sep:
+                break
+            pos = sep.end()
+        if len(items) >= 2 and items[-1][1]:
+            groups.append(ListGroup(m.start(), end, qualifier, tuple(items)))
+    return groups
+
+
+def group_hits(
+    text: str, sent: Sentence, group: ListGroup, deadlines: list[Deadline], carried: int | None,
+    prev_end: int,
+) -> list[TargetHit]:
+    """One target per value of a ``分别`` list; the subject is split item by item."""
+    start, end, verb_qualifier, items = group.start, group.end, group.qualifier, group.items
+    s, e = sent.start, sent.end
+    first = clause_start(text, s, start, deadlines, prev_end)
+    subject, metric_start = clean_metric(text, first, start)
+    clause_end = p.CLAUSE_BOUNDARY.search(text, end, e)
+    if p.PAST_MARKER.search(text[first:clause_end.start() if clause_end else e]):
+        return []
+    year, dated = year_at(text, start, (s, first), deadlines, carried)
+    trailing = items[-1][2]
+    shared = POST_QUALIFIER[trailing] if trailing else verb_qualifier
+    if not subject or (year is None and not p.PERIODIC_QUOTA.search(subject)
+                       and not standing(text, sent, shared, items[-1][1], dated)):
+        return []
+    metrics = split_coordinated(subject, len(items)) or [subject] * len(items)
+    hits = []
+    unit: str | None = None
+    for (value, item_unit, post), metric in reversed(list(zip(items, metrics, strict=True))):
+        unit = item_unit or unit
+        word = post or trailing
+        qualifier = POST_QUALIFIER[word] if word else verb_qualifier
+        hits.append(TargetHit(metric_start, end, s, e, year, metric, value, unit, qualifier))
+    return hits[::-1]
+
+
+def ladder(text: str, sent: Sentence, deadlines: list[Deadline]) -> list[TargetHit]:
+    """Qualitative goals of a goal ladder (``到2025年,A,到2030年,B``), else []."""
+    if len(deadlines) < 2:
+        return []
+    s, e = sent.start, sent.end
+    hits = []
+    for i, d in enumerate(deadlines):
+        skip = p.LEADING_COMMAS.match(text, d.end, e)
+        start = skip.end() if skip else d.end
+        stop = p.CLAUSE_BOUNDARY.search(text, start, e)
+        end = stop.start() if stop else e
+        if i + 1 < len(deadlines):
+            if not p.LADDER_JOINER.fullmatch(text, end, deadlines[i + 1].start):
+                return []
+        elif stop and p.CLAUSE_GOES_ON.match(stop.group()):
+            return []
+        tail = p.APPOSITION_TAIL.search(text, start, end)
+        end = tail.start() if tail else end
+        clause = text[start:end].strip()
+        if not 2 <= len(clause) <= _LADDER_MAX or p.DIGIT.search(clause):
+            return []
+        hits.append(TargetHit(start, end, s, e, d.year, clause, None, None, None))
+    return hits
+
+
+def standing(text: str, sent: Sentence, qualifier: Qualifier | None, unit: str | None,
+             dated: bool) -> bool:
+    """Whether a value with no deadline and no quota is a standing target: an
+    explicit qualifier, not dated, not a headline, and nothing in the sentence
+    (quoted names aside) about subsidies, loans, eligibility, past results or
+    year-on-year statistics; a money ceiling is a limit on support, not a target."""
+    if dated or sent.headline or qualifier is None:
+        return False
+    if qualifier is Qualifier.WITHIN and (unit or "").endswith(p.MONEY_SUFFIX):
+        return False
+    words = p.QUOTED.sub("", text[sent.start:sent.end])
+    return not any(pat.search(words) for pat in (p.NOT_STANDING, p.PAST_MARKER, p.REPORTED))

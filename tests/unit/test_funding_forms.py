@@ -1,0 +1,155 @@
+"""Tests of the funding forms beyond ``给予N万元``: a rate with a cap (the cap is the
+item, counted per year when 每年/年度 says so), per-item amounts before the verb,
+经费 budgets, a budget written as a floor, what a budget supports, given-to lists
+and recipients between amounts.
+
+Snippets are written for these tests; they are not copied from any fixture.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ingest import patterns_funding as p
+from ingest.funding import amount_spans, find_funding
+from ingest.targets import find_targets
+from ontology.model import FundingPer
+
+Row = tuple[str | None, float | int, str, FundingPer]
+ONCE, YEAR = FundingPer.ONCE, FundingPer.YEAR
+
+
+def rows(text: str) -> list[Row]:
+    """(recipient, amount, unit, per) of every funding item in ``text``."""
+    return [(h.recipient, h.amount, h.unit, h.per) for h in find_funding(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("对新建冷链仓库的企业,按设备投资额的20%给予补助,单个项目最高150万元。",
+         [("新建冷链仓库的企业", 150, "万元", ONCE)]),
+        ("对参加境外农博会的合作社,按展位费的60%给予补贴,单家合作社每年最高8万元。",
+         [("参加境外农博会的合作社", 8, "万元", YEAR)]),
+        ("对园区企业的技改贷款,按贷款额的2%给予贴息,单户企业年度贴息最高不超过30万元。",
+         [("园区企业的技改贷款", 30, "万元", YEAR)]),
+        ("对开设品牌旗舰店的企业,按租金的50%给予补助,每店最多5万元。",
+         [("开设品牌旗舰店的企业", 5, "万元", ONCE)]),
+    ],
+)
+def test_rate_with_cap_is_one_item_with_the_cap(text: str, expected: list[Row]) -> None:
+    assert rows(text) == expected
+    assert find_targets(text) == []
+
+
+def test_loan_limit_after_a_rate_is_not_money_given() -> None:
+    text = "对小微企业给予贴息,单笔贷款最高500万元。"
+    assert rows(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("对获得发明专利授权的企业,按每件最高3000元给予奖励。",
+         [("获得发明专利授权的企业", 3000, "元", ONCE)]),
+        ("对购买新能源农机的农户,按每台800元标准给予补贴。",
+         [("购买新能源农机的农户", 800, "元", ONCE)]),
+    ],
+)
+def test_amount_per_item_before_the_verb(text: str, expected: list[Row]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("区财政每年安排创建工作经费80万元。", [("创建工作经费", 80, "万元", YEAR)]),
+        ("市财政每年统筹安排人才发展专项资金6000万元。",
+         [("人才发展专项资金", 6000, "万元", YEAR)]),
+        ("省财政每年安排不低于3亿元的产业转型专项资金,统筹用于各项政策。",
+         [("产业转型专项资金", 3, "亿元", YEAR)]),
+        ("县财政每年安排800万元专项资金,重点支持园区公共平台建设。",
+         [("园区公共平台建设", 800, "万元", YEAR)]),
+        ("市财政安排500万元,分批次发放家电消费券。", [("家电消费券", 500, "万元", ONCE)]),
+        ("市财政每年安排2亿元乡村振兴基金,支持产业园建设。",
+         [("乡村振兴基金", 2, "亿元", YEAR)]),
+    ],
+)
+def test_budgets(text: str, expected: list[Row]) -> None:
+    assert rows(text) == expected
+    assert find_targets(text) == []
+
+
+def test_given_to_with_a_list_of_amounts() -> None:
+    text = "对年产值首次突破20亿元、50亿元的企业,分别给予经营团队最高不超过60万元、120万元奖励。"
+    assert rows(text) == [("年产值首次突破20亿元的企业", 60, "万元", ONCE),
+                          ("年产值首次突破50亿元的企业", 120, "万元", ONCE)]
+
+
+def test_respectively_recipients_share_the_verb_and_the_noun() -> None:
+    text = "对获得省长质量奖、省长质量奖提名奖的企业,分别给予一次性奖励80万元、30万元。"
+    assert rows(text) == [("获得省长质量奖的企业", 80, "万元", ONCE),
+                          ("获得省长质量奖提名奖的企业", 30, "万元", ONCE)]
+
+
+def test_second_recipient_with_its_own_dui() -> None:
+    text = "对新认定的国家级孵化器给予一次性奖励100万元,对新认定的省级孵化器给予一次性奖励30万元。"
+    assert rows(text) == [("新认定的国家级孵化器", 100, "万元", ONCE),
+                          ("新认定的省级孵化器", 30, "万元", ONCE)]
+
+
+def test_amount_spans_cover_every_form() -> None:
+    text = "对企业按每件最高2000元给予补助,按费用的50%给予补贴,单家最高10万元。"
+    assert [text[a:b] for a, b in amount_spans(text, 0, len(text))] == ["2000元", "10万元"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "phrase", "group", "found"),
+    [
+        (p.FUNDING_CAP, "给予补助,单个项目每年最高50万元", "subject", "单个项目每年"),
+        (p.CAP_PER_YEAR, "单户企业年度贴息", None, "年度"),
+        (p.CAP_NOT_GIVEN, "单笔贷款", None, "贷款"),
+        (p.FUNDING_PER_UNIT, "按每件最高3000元给予奖励", "amounts", "3000元"),
+        (p.FUNDING_FUND_FIRST, "每年安排创建工作经费80万元", "fund", "创建工作经费"),
+        (p.FUNDING_BUDGET_FLOOR, "安排不低于3亿元的专项资金", "amounts", "3亿元"),
+        (p.FUNDING_GIVEN_TO, "给予经营团队最高60万元、120万元奖励", "amounts", "60万元、120万元"),
+        (p.BUDGET_SUPPORT, "专项资金,重点支持平台建设", "purpose", "平台建设"),
+        (p.GENERIC_FUND, "专项资金", None, "专项资金"),
+        (p.RECIPIENT_BETWEEN, ",对省级孵化器", "who", "省级孵化器"),
+        (p.FUND_NAME, "的产业转型专项资金,", "fund", "产业转型专项资金"),
+    ],
+)
+def test_funding_pattern_examples(pattern: re.Pattern[str], phrase: str, group: str | None,
+                                  found: str) -> None:
+    match = pattern.search(phrase)
+    assert match is not None
+    assert match.group(group or 0) == found
+
+
+def test_every_funding_constant_is_compiled_or_text() -> None:
+    for name in dir(p):
+        if name.isupper() and not name.startswith("_"):
+            assert isinstance(getattr(p, name), re.Pattern | str | frozenset)
+
+
+def test_receiver_after_geiyu_without_modifier() -> None:
+    text = "对年营业收入首次超过5亿元的物流企业,给予企业管理团队20万元奖励。"
+    assert rows(text) == [("年营业收入首次超过5亿元的物流企业", 20, "万元", ONCE)]
+    assert rows("给予租金补贴3万元。") == [(None, 3, "万元", ONCE)]
+    match = p.FUNDING_GIVEN_TO_PLAIN.search("给予企业管理团队20万元奖励")
+    assert match is not None and match["who"] == "企业管理团队"
+    assert p.FUNDING_GIVEN_TO_PLAIN.search("给予租金补贴3万元") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("县财政每年安排经费50万元。", [(None, 50, "万元", YEAR)]),
+        ("市财政安排专项经费200万元,用于计量能力提升。", [("计量能力提升", 200, "万元", ONCE)]),
+        ("市财政安排专项经费200万元。", [("专项经费", 200, "万元", ONCE)]),
+    ],
+)
+def test_generic_fund_yields_to_the_purpose(text: str, expected: list[Row]) -> None:
+    assert rows(text) == expected
