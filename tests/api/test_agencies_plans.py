@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import assert_error
+from api_support import assert_error
 from starlette.testclient import TestClient
 
 DEZHOU_SAMR = "agency/city-51c9c5c626c9"

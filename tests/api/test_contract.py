@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from conftest import make_client, settings
+from api_support import make_client, settings
 from starlette.testclient import TestClient
 
 from api.app import create_app
@@ -69,7 +69,7 @@ def test_health_counts_agree(both: tuple[TestClient, TestClient]) -> None:
 
 def test_a_routing_uri_reads_the_same(neo4j_repo: Repository) -> None:
     """``neo4j://`` (routing, reads sent to readers) answers like ``bolt://``."""
-    from conftest import neo4j_repository, neo4j_test_uri
+    from api_support import neo4j_repository, neo4j_test_uri
 
     routing = neo4j_repository(neo4j_test_uri().replace("bolt://", "neo4j://", 1))
     try:

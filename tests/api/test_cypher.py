@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from conftest import assert_error, make_client, settings
+from api_support import assert_error, make_client, settings
 from starlette.testclient import TestClient
 
 from api.app import create_app

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import assert_error, make_client, settings
+from api_support import assert_error, make_client, settings
 from typer.testing import CliRunner
 
 from api.app import create_app

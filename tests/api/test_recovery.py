@@ -8,7 +8,7 @@ from pathlib import Path
 
 import neo4j
 import pytest
-from conftest import (
+from api_support import (
     TEST_DATABASE,
     assert_error,
     make_client,

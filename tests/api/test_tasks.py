@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import assert_error
+from api_support import assert_error
 from starlette.testclient import TestClient
 
 SCIENCE_TASK = "加大科技研发力度,完善技术创新体系"
