@@ -41,7 +41,7 @@ class Clause:
 def split_units(text: str) -> list[str]:
     """Split a list of units on 、,;和 outside brackets."""
     parts: list[str] = []
-    depth, current = 0, []
+    depth, current = 0, list[str]()
     i = 0
     while i < len(text):
         ch = text[i]
