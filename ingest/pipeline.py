@@ -208,9 +208,21 @@ def _tasks(ctx: _Ctx, sections: list[Section], task_sections: list[int],
         tasks.append(Task(
             id=section.id, section=parent.title if parent else section.title,
             title=section.title or None, lead=tuple(lead), co=tuple(co),
-            evidence=ctx.evidence(section.text_start, title_end, section.id),
+            evidence=_task_evidence(ctx, section, title_end, clauses.get(i, [])),
         ))
     return tuple(tasks)
+
+
+def _task_evidence(ctx: _Ctx, section: Section, title_end: int, found: list[Clause]) -> Evidence:
+    """The task's heading sentence, with the responsibility clause that names its units:
+    what a coordinator wants to read next to "who leads"."""
+    evidence = ctx.evidence(section.text_start, title_end, section.id)
+    if not found:
+        return evidence
+    clause = ctx.text[found[0].start:found[0].end].strip()
+    if clause in evidence.sentence:
+        return evidence
+    return evidence.model_copy(update={"sentence": f"{evidence.sentence} … {clause}"})
 
 
 def _table_tasks(ctx: _Ctx, sections: list[Section], resolver: AgencyResolver) -> tuple[Task, ...]:
