@@ -24,6 +24,8 @@ BASIS = re.compile(
     r"(?:根据|贯彻|落实|按照|依据|贯彻落实)[^。《]{0,20}?《([^《》\n]{2,80})》"
     r"(?:[(（][^)）]{0,30}[)）])?(?:的)?(?:精神|要求|部署|规定|决策部署|有关要求)?"
 )
+#: The short name a text gives a plan.  Example: ``《方案》`` in ``(以下简称《方案》)``.
+SHORT_NAME = re.compile(r"以下简称[“《]([^”》\n]{1,12})[”》]")
 #: A parent named without 《》.  Example: ``根据国家发展改革委“十四五”现代流通体系建设规划``.
 BASIS_UNQUOTED = re.compile(
     r"根据(?:国家|省|市)?[\u4e00-\u9fff]{0,8}?(?:委|部|局|厅|国务院|政府)"
@@ -221,11 +223,12 @@ def _place_of(name: str) -> tuple[str, GovLevel] | None:
         if district and full in table.PROVINCE_FULL_NAMES.values() and full.endswith("市"):
             return district.group(1), GovLevel.COUNTY  # a district of 北京/上海/天津/重庆
         return full, GovLevel.PROVINCE
-    city = re.match(r"^([\u4e00-\u9fff]{2,3}?市)(?!场|级)", name)
+    city = re.match(r"^([\u4e00-\u9fff]{2,5}?市)(?!场|级)", name)
     if city:
         county = re.match(r"([\u4e00-\u9fff]{1,4}?(?:县|区))(?!域|级)", name[city.end():])
         if county:
-            return city.group(1) + county.group(1), GovLevel.COUNTY
+            # The county's own name, as the gold writes a county's region (顺德区).
+            return county.group(1), GovLevel.COUNTY
         return city.group(1), GovLevel.CITY
     county = re.match(
         r"^([\u4e00-\u9fffA-Z]{2,4}?(?:[\u4e00-\u9fff]{1,3}族)?(?:自治县|县|区|旗))(?!域|级)", name)
@@ -254,18 +257,22 @@ def _issuer_from_prose(text: str, region: str | None, level: GovLevel | None,
 
 
 def _long_form(short: str) -> str:
-    """The long name of a department: ``市场监管局`` → ``市场监督管理局``."""
+    """The long name of a department, of the same kind of body: ``市场监管局`` →
+    ``市场监督管理局``; ``农业农村局`` stays (its 委员会 form is another body)."""
     for group in table.AGENCY_GROUPS:
         if short in group.variants:
-            return max(group.variants, key=len)
+            same_kind = [v for v in group.variants if v[-1] == short[-1]]
+            return max(same_kind, key=len)
     return short
 
 
 def _implements(text: str, interpreted: str | None) -> list[str]:
     found: list[str] = [parent_title(interpreted)] if interpreted else []
     opening = text[:1500]
+    short_names = set(SHORT_NAME.findall(text))
     for match in BASIS.finditer(opening):
-        found.append(parent_title(match.group(1)))
+        if match.group(1) not in short_names:
+            found.append(parent_title(match.group(1)))
     for match in BASIS_UNQUOTED.finditer(opening):
         found.append(match.group(1))
     return list(dict.fromkeys(found))

@@ -77,6 +77,7 @@ ETC_SUFFIX = re.compile(r"等(?:有关|相关)?(?:部门|单位|机构)?$")
 #: Generic groups that are not a named unit.  Example: ``各县区人民政府``, ``有关部门``.
 GENERIC_UNIT = re.compile(
     r"^(?:各|有关|相关|其他|其它|市直|省直|县直)|有关部门|相关部门|各级|园区管委会|开发区管委会"
+    r"|^(?:街道办事处|乡镇人民政府|镇人民政府|乡镇政府|村委会|居委会|社区)$"
     r"|^(?:市|省|县|区)?政府各部门"
 )
 #: A copy-to or send-to block, whose lists name agencies.  Example: ``抄送:市委有关部门,…``.

@@ -181,8 +181,9 @@ def _closed_item(text: str, sections: list[Section], index: int, clause: Clause)
     if not own_line or parent is None or sections[parent].children < 2:
         return index
     siblings = [j for j, s in enumerate(sections) if s.parent == parent]
-    # Where the earlier siblings close with clauses of their own, this one closes the last.
-    if any(find_clauses(text, sections[j].text_start, sections[j].own_end) for j in siblings[:-1]):
+    # Where an earlier sibling (or a sub-item of it) closes with a clause of its own, the
+    # line closes the last sibling only.
+    if any(find_clauses(text, sections[j].text_start, sections[j].end) for j in siblings[:-1]):
         return index
     return parent if siblings[-1] == index and sections[parent].rank >= 2 else index
 

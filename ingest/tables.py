@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from ingest import patterns as p
 
 _CELL_SPLIT = re.compile(r"\s*[|｜]\s*")
+#: The rule under a Markdown table's header.  Example: ``| --- | :---: | --- |``.
+MARKDOWN_RULE = re.compile(r"[|｜]?\s*:?-{3,}:?\s*(?:[|｜]\s*:?-{3,}:?\s*)*[|｜]?")
 #: A section row inside a table.  Example: ``一、提升政务服务效能 | | |``.
 _SECTION_ROW = re.compile(r"^(?:([一二三四五六七八九十]+)[、.．]|[(（]([一二三四五六七八九十]+)[)）])")
 #: Columns that are never the task's title.  Example: ``完成时限``, ``备注``.
@@ -62,6 +64,9 @@ def table_rows(text: str) -> list[TableRow]:
                 pos = end + 1
                 continue
             parts = _CELL_SPLIT.split(line.strip("|｜ "))
+            if MARKDOWN_RULE.fullmatch(line):
+                pos = end + 1
+                continue
             section = _SECTION_ROW.match(parts[0])
             # A section row may have lost its empty cells (and pipes) in normalisation.
             if section and (len(parts) >= 2 or (len(line) <= 40 and "。" not in line)):
