@@ -1,11 +1,11 @@
-"""Extraction against the held-out gold in tests/fixtures/heldout.
+"""Extraction against the three held-out sets in tests/fixtures/heldout*.
 
-Eight documents written for this test only (other regions, levels and wordings than the
-sample corpus and the dev set; an HTML page with site chrome, a Traditional-character
-text and a GB18030 file among them), each with hand-read gold written before the
-extractor was run on them.  The rules were not tuned on these documents, so these
-numbers estimate how the extractor does on documents it has never seen.
-``tests/fixtures/heldout/FINDINGS.md`` lists every miss and false positive.
+Each set is eight documents written for testing only — other regions, levels and wordings
+than the sample corpus and the dev set; HTML pages with site chrome, Traditional-character
+and GB18030 files among them — with gold read by hand and committed before the extractor ran
+on them.  Each set's FINDINGS.md records that first run (the honest estimate for unseen
+documents at the time) and every miss; the general rules those misses pointed to were then
+written, so these tests now guard against regressions rather than estimate.
 """
 
 from __future__ import annotations
@@ -17,27 +17,27 @@ import pytest
 from ingest.corpus import extract_files
 from ingest.evaluate import Report, evaluate, load_dir
 
-HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
-GOLD = HELDOUT / "gold"
-DOCS = HELDOUT / "docs"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+SETS = ("heldout", "heldout2", "heldout3")
 
 pytestmark = pytest.mark.gold
 
-#: The minimum F1 per fact kind on the held-out documents.
+#: The minimum F1 per fact kind on every held-out set.
 THRESHOLDS = {
     "assignments": 0.90,
     "targets": 0.85,
     "funding": 0.80,
-    "departments": 0.80,
+    "departments": 0.85,
     "brands": 0.70,
 }
 
 
-@pytest.fixture(scope="module")
-def report() -> Report:
-    gold = load_dir(GOLD)
+@pytest.fixture(scope="module", params=SETS)
+def report(request: pytest.FixtureRequest) -> Report:
+    folder = FIXTURES / request.param
+    gold = load_dir(folder / "gold")
     assert len(gold) == 8, sorted(gold)
-    result = extract_files([DOCS / doc["source"] for doc in gold.values()])
+    result = extract_files([folder / "docs" / doc["source"] for doc in gold.values()])
     assert not result.problems, result.problems
     predicted = {Path(e.source).stem: e.to_gold(provenance=False) for e in result.extractions}
     return evaluate(predicted, gold)

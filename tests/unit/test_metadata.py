@@ -67,3 +67,11 @@ def test_district_of_a_municipality():
     meta = extract_metadata("各街道:\n现印发方案。\n一、目标\n重庆市涪陵区人民政府办公室\n2024年6月3日印发\n")
     assert (meta.issuer, meta.region, meta.level) == ("重庆市涪陵区人民政府办公室", "涪陵区",
                                                      GovLevel.COUNTY)
+
+
+def test_county_region_is_the_county_name_and_short_names_are_not_parents():
+    text = ("各街道:\n近日,某某市人民政府办公厅印发《佛山市顺德区质量提升方案》(以下简称《方案》)。"
+            "为落实《方案》要求,…\n一、目标\n")
+    meta = extract_metadata(text)
+    assert "方案" not in meta.implements
+    assert extract_metadata("佛山市顺德区人民政府\n2024年1月2日\n").region == "顺德区"

@@ -80,3 +80,20 @@ def test_table_with_section_rows_and_two_unit_columns():
     got = {t.id: (list(t.lead), list(t.co)) for t in ex.tasks if t.lead}
     assert got == {"一.1": (["市市场监管局"], ["市税务局", "市公安局"]),
                    "二.2": (["市住建局", "市自然资源局"], [])}
+
+
+def test_markdown_table_with_its_header_rule():
+    text = ("某市数字经济行动方案\n二、任务分工\n| 序号 | 重点任务 | 牵头单位 | 配合单位 |\n"
+            "| --- | --- | :---: | --- |\n| 1 | 建设算力中心 | 市发展改革委 | 市工信局 |\n")
+    ex = extract("t.md", text)
+    assert [(t.id, list(t.lead), list(t.co)) for t in ex.tasks if t.lead] == [
+        ("二.1", ["市发展改革委"], ["市工信局"])]
+
+
+def test_a_clause_line_closes_the_last_item_when_its_siblings_close_their_own():
+    text = ("某区行动方案\n二、任务\n(一)优化服务\n1.深化改革。\n(1)推行受理。\n(2)拓展服务。\n"
+            "区营商局牵头,区大数据中心参与。\n2.优化审批。推行模式。\n区住建局牵头,区发改局参与。\n")
+    ex = extract("t.txt", text)
+    got = {t.id: (list(t.lead), list(t.co)) for t in ex.tasks if t.lead}
+    assert got == {"二.(一).1": (["区营商局"], ["区大数据中心"]),
+                   "二.(一).2": (["区住建局"], ["区发改局"])}
