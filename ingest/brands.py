@@ -130,7 +130,9 @@ def _quoted_mentions(
                 continue
             tail = P.BRAND_TAIL.match(text, quote.end) or run_tail
             for name, start in _parts(quote):
-                kind = _quoted_kind(name, tail, led=led, created=created)
+                kind = _title_kind(text, name) or _quoted_kind(
+                    name, tail, led=led, created=created
+                )
                 if kind is None and exemplar and _is_exemplar(name):
                     kind = BrandKind.BRAND
                 if kind is not None:
@@ -162,6 +164,35 @@ def _quoted_kind(
             return BrandKind.CERTIFICATION
         return BrandKind.BRAND
     return BrandKind.BRAND if led else None
+
+
+def _title_kind(text: str, name: str) -> BrandKind | None:
+    """The kind of a quoted name that is a title or certification in full, else ``None``.
+
+    ``“中华老字号”``/``“吉林老字号”`` are old-brand titles (awards); ``“湾区认证”`` is a
+    certification.  Neither needs brand context: the name says what it is.
+    """
+    if not _is_name(name):
+        return None
+    title = P.OLD_BRAND_TITLE.match(name)
+    if title and _is_region(text, title.group("place")):
+        return BrandKind.AWARD
+    cert = P.CERTIFICATION_NAME.match(name)
+    if (
+        cert
+        and cert.group("prefix") not in P.GENERIC_CERTIFICATION_PREFIXES
+        and cert.group("prefix") not in P.GENERIC_NAMES
+        and not P.GENERIC_TITLE.fullmatch(cert.group("prefix"))
+    ):
+        return BrandKind.CERTIFICATION
+    return None
+
+
+def _is_region(text: str, place: str) -> bool:
+    """Whether ``place`` is 中华, a province, or a place the text names with its level."""
+    return bool(P.TITLE_REGIONS.match(place)) or any(
+        place + level in text for level in P.PLACE_LEVELS
+    )
 
 
 def _exemplar(text: str, before: str, run: list[_Quote]) -> bool:

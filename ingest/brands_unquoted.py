@@ -8,7 +8,9 @@ the names that describe themselves by their wording:
 * quality awards with a proper name in an award context
   (``争创中国质量奖和天府质量奖`` gives ``天府质量奖``);
 * regional quality-brand programmes (``山东省高端品牌培育企业``);
-* certifications named after a province's products (``浙江制造认证`` gives ``浙江制造``).
+* certifications named after a province's products (``浙江制造认证`` gives ``浙江制造``);
+* geographical-indication products listed before ``等地理标志产品``
+  (``支持当雄牦牛、尼木藏香等地理标志产品`` gives ``当雄牦牛`` and ``尼木藏香``).
 """
 
 from __future__ import annotations
@@ -53,6 +55,61 @@ def unquoted_names(text: str) -> Iterator[UnquotedName]:
     for m in P.REGIONAL_CERTIFICATION.finditer(text):
         name = m.group("name")
         yield UnquotedName(name, BrandKind.CERTIFICATION, m.start("name"), m.end("name"))
+    for m in P.GI_LIST.finditer(text):
+        yield from _gi_items(text, m)
+
+
+def _gi_items(text: str, m: re.Match[str]) -> Iterator[UnquotedName]:
+    """The product names of an unquoted ``、`` list before ``等地理标志产品``.
+
+    The first item may carry the verb that leads the list (``支持当雄牦牛``); the verb is
+    cut off, and a first item whose start cannot be told (a longer run of characters
+    before it, no verb) is dropped rather than guessed.
+    """
+    offset = m.start("items")
+    items = m.group("items").split("、")
+    bare_limit = max([P.GI_BARE_FIRST_LENGTH, *map(len, items[1:])])
+    for index, item in enumerate(items):
+        start = offset
+        offset += len(item) + 1
+        if index == 0:
+            cut = _lead_cut(item, glued=start > 0 and bool(_HAN.match(text[start - 1])))
+            if cut is None or (cut == 0 and len(item) > bare_limit):
+                continue
+            item, start = item[cut:], start + cut
+        if _is_gi_name(item):
+            yield UnquotedName(item, BrandKind.BRAND, start, start + len(item))
+
+
+def _lead_cut(item: str, *, glued: bool) -> int | None:
+    """How many leading characters of a list's first item are its lead verbs.
+
+    ``支持当雄牦牛`` gives 2, ``重点做强当雄牦牛`` 4; ``当雄牦牛`` after a comma gives 0.  An
+    item glued to the characters before it needs a verb to mark its start; ``None`` when
+    no start can be told or what is left is no product name (``发展绿色食品``).
+    """
+    verbs = sorted(P.GI_LEAD_VERBS, key=len, reverse=True)
+    cut = 0
+    if glued:
+        found = [item.rfind(v) + len(v) for v in verbs if item.rfind(v) >= 0]
+        if not found:
+            return None
+        cut = max(found)
+    while verb := next((v for v in verbs if item.startswith(v, cut)), None):
+        cut += len(verb)
+    return cut if _is_gi_name(item[cut:]) else None
+
+
+def _is_gi_name(item: str) -> bool:
+    """Whether a list item reads as a product name, not a category or a measure."""
+    shortest, longest = P.GI_NAME_LENGTHS
+    return (
+        shortest <= len(item) <= longest
+        and item not in P.GENERIC_NAMES
+        and not P.GENERIC_TITLE.fullmatch(item)
+        and not P.NON_BRAND_HEAD.search(item)
+        and not P.NUMBERED_SET.match(item)
+    )
 
 
 def _place_start(text: str, start: int, award: str) -> int:

@@ -80,7 +80,7 @@ NUMBERED_SET = re.compile(
 #: ``“碳足迹”认证``.
 GENERIC_NAMES = frozenset(
     _words(
-        "老字号 中华老字号 老品牌 品牌 名牌 知名品牌 自主品牌 区域品牌 精品 名品 名优产品"
+        "老字号 老品牌 品牌 名牌 知名品牌 自主品牌 区域品牌 精品 名品 名优产品"
         " 绿色食品 有机食品 有机产品 有机农产品 无公害农产品 地理标志 地理标志产品 驰名商标"
         " 著名商标 质量品牌 特色品牌 无公害 绿色 有机 低碳 节能 环保 碳标签 碳足迹 能效 清真"
     )
@@ -115,12 +115,12 @@ NON_BRAND_HEAD = re.compile(
 #: Words that may stand between a quoted name and its brand word, up to three in a row.
 #: Examples: ``“泉水人家”区域公用品牌``, ``“泰山品质”产品认证``, ``“甲”“乙”等本土老品牌``,
 #: ``“甲”等企业品牌``, ``“甲”等特色农产品品牌``, ``“甲”城市名片``, ``“甲”中华老字号``,
-#: ``“甲”美食品牌``.
+#: ``“甲”美食品牌``, ``“甲”“乙”等劳务品牌``.
 #: (``地理标志`` is a head, below, not a modifier.)
 TAIL_MODIFIERS = _words(
     "区域公用 公用 公共 区域 高端 知名 自主 产品 服务 形象 系列 质量 城市 文旅 旅游 农业"
     " 农产品 特色 企业 本土 本地 地方 传统 老 金字 中华 著名 驰名 优质 名优 工业 国家 集体 证明"
-    " 美食 餐饮 文化 电商 消费 生态 乡村 夜间 会展 体育 康养"
+    " 美食 餐饮 文化 电商 消费 生态 乡村 夜间 会展 体育 康养 劳务 家政 技能"
 )
 #: Words between a quoted list's ``等`` and its modifiers.  Example: ``“甲”“乙”等一批特色品牌``.
 TAIL_QUANTIFIERS = _words("一批 一系列 多个 众多 诸多 一大批")
@@ -308,3 +308,53 @@ _PROGRAMME_HEAD = "(?:" + "|".join(PROGRAMME_HEADS) + ")"
 PROGRAMME = re.compile(rf"(?:{_PROVINCE}|全国|国家){_PROGRAMME_HEAD}")
 #: A quoted designation that names a programme.  Example: ``“全国质量强市示范城市”``.
 PROGRAMME_NAME = re.compile(rf"(?:{_PROGRAMME_HEAD}|示范城市)$")
+
+# --- titles and certifications named in full inside quotes ---------------------------
+
+#: A quoted old-brand title: a region (``中华``, a province, or a place) before ``老字号``.
+#: Group ``place`` is the region; a place other than 中华 or a province must be named in the
+#: text with a level (``长春`` of ``长春市``).  Examples: ``认定“中华老字号”``,
+#: ``申报“吉林老字号”``, ``“长春老字号”``; not ``“老字号”``, ``“百年老字号”``.
+OLD_BRAND_TITLE = re.compile(rf"^(?P<place>中华|{_PROVINCE}|[{HAN}]{{2,4}}?)老字号$")
+#: The regions an :data:`OLD_BRAND_TITLE` may name without the text naming them as places.
+#: Example: ``中华`` in ``“中华老字号”``.
+TITLE_REGIONS = re.compile(rf"^(?:中华|{_PROVINCE})$")
+
+#: A quoted name that is itself a certification: a proper prefix before ``认证``.
+#: Group ``prefix`` is the part before ``认证``.  Examples: ``推广“湾区认证”``,
+#: ``“江城优品认证”``; not ``“有机认证”``, ``“高级认证”``, ``“3C认证”``.
+CERTIFICATION_NAME = re.compile(rf"^(?P<prefix>[{HAN}]{{2,8}}?)(?:品牌)?认证$")
+#: Prefixes that make a :data:`CERTIFICATION_NAME` a class or grade, not one certification.
+#: Examples: ``高级认证`` (a customs grade), ``产品认证``, ``体系认证``, ``有机产品认证``.
+GENERIC_CERTIFICATION_PREFIXES = frozenset(
+    _words(
+        "高级 一般 初级 中级 产品 体系 管理体系 质量 质量管理体系 服务 强制性 自愿性 第三方"
+        " 国际 国内 企业 品牌 资质 能力 等级 星级 标准 合格 有机产品 绿色产品"
+    )
+)
+
+# --- geographical-indication products listed without quotes ------------------------
+
+#: Words after a ``、`` list that name its items as geographical-indication products.
+#: Examples: ``等地理标志产品``, ``等国家地理标志农产品``, ``等农产品地理标志``,
+#: ``等地理标志证明商标``.
+GI_TAIL = r"等(?:一批)?(?:国家|农产品|国家农产品)?地理标志(?:保护)?(?:农产品|产品|证明商标|商标)?"
+#: One unquoted item of such a list: Han characters without particles or list words.
+#: Example: ``尼木藏香``.
+GI_ITEM = rf"(?:(?![的和与及或等对在为是将])[{HAN}]){{2,12}}"
+#: An unquoted ``、`` list before :data:`GI_TAIL`; group ``items`` is the list.
+#: Example: ``支持当雄牦牛、尼木藏香、林周青稞等地理标志产品``.
+GI_LIST = re.compile(rf"(?P<items>{GI_ITEM}(?:、{GI_ITEM})*){GI_TAIL}")
+#: Verbs that may lead the first item of a GI list; they are not part of the name.
+#: Examples: ``支持`` in ``支持当雄牦牛、…``, ``做强`` in ``做强林周青稞等…``.
+GI_LEAD_VERBS = _words(
+    "支持 推动 推进 培育 打造 擦亮 做强 做大 做优 发展 保护 推广 加强 提升 壮大 扩大 宣传"
+    " 推介 鼓励 引导 重点 依托 围绕 包括 拥有 新增 认定 申报 注册 登记 开发 做精"
+)
+#: Item lengths a GI product name may have, shortest and longest.  Examples: ``陕茶`` is too
+#: short; ``当雄牦牛`` (4) and ``三门峡苹果`` (5) fit.
+GI_NAME_LENGTHS = (3, 8)
+#: The longest first item taken with no lead verb before it, unless another item of the list
+#: is as long: a longer one may hide an unknown verb.  Examples: ``,当雄牦牛、…`` (4) is
+#: taken; ``,着力打好河州香梨、江口萝卜`` (8 against 4) is not.
+GI_BARE_FIRST_LENGTH = 5

@@ -86,6 +86,7 @@ def test_adjective_outside_the_table_is_no_tail() -> None:
         ("提升“江城茶都”城市名片影响力。", ["江城茶都"]),
         ("支持“松鹤楼”等中华老字号创新发展。", ["松鹤楼"]),
         ("做强“江城味道”美食品牌。", ["江城味道"]),
+        ("叫好“江州保姆”“江州焊工”等劳务品牌。", ["江州保姆", "江州焊工"]),
     ],
 )
 def test_quoted_list_shares_a_brand_tail_after_modifiers(text: str, expected: list[str]) -> None:

@@ -1,10 +1,13 @@
-"""Tests of awards, programmes and certifications (:mod:`ingest.brands_unquoted` and the
-certification tails of :mod:`ingest.brands`).
+"""Tests of awards, programmes, certifications, old-brand titles and unquoted
+geographical-indication lists (:mod:`ingest.brands_unquoted` and the certification tails
+and quoted titles of :mod:`ingest.brands`).
 
 The snippets are written for the tests; place and award names are invented or generic.
 """
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -173,3 +176,69 @@ def test_unquoted_names_are_located() -> None:
         ("浙江制造", BrandKind.CERTIFICATION),
     ]
     assert all(text[n.start : n.end] == n.name for n in found)
+
+
+# --- quoted titles and certifications named in full ---------------------------------
+
+
+def test_quoted_old_brand_title_is_an_award() -> None:
+    got = kinds("对新认定的“中华老字号”企业给予奖励,鼓励企业申报“河北老字号”。")
+    assert got == {"中华老字号": BrandKind.AWARD, "河北老字号": BrandKind.AWARD}
+    assert P.OLD_BRAND_TITLE.match("中华老字号").group("place") == "中华"
+    assert P.TITLE_REGIONS.match("河北省") and not P.TITLE_REGIONS.match("百年")
+
+
+def test_old_brand_title_needs_a_region_the_text_names() -> None:
+    assert names("江州市将认定一批“江州老字号”。") == ["江州老字号"]
+    assert names("认定一批“百年老字号”,保护“老字号”。") == []
+
+
+def test_quoted_certification_named_in_full() -> None:
+    got = kinds("推广“江海认证”,对取得“江海认证”的企业给予补助。")
+    assert got == {"江海认证": BrandKind.CERTIFICATION}
+    assert P.CERTIFICATION_NAME.match("江海品牌认证").group("prefix") == "江海"
+
+
+@pytest.mark.parametrize("text", ["推广“有机认证”。", "取得“高级认证”。", "开展“体系认证”。"])
+def test_generic_quoted_certifications_are_no_brands(text: str) -> None:
+    assert names(text) == []
+    assert {"高级", "体系"} <= P.GENERIC_CERTIFICATION_PREFIXES
+
+
+# --- geographical-indication products listed without quotes ------------------------
+
+
+def test_unquoted_gi_list_before_its_tail() -> None:
+    text = "推动江口萝卜、白沙绿茶、河州香梨等地理标志产品提质增效。"
+    assert names(text) == ["江口萝卜", "白沙绿茶", "河州香梨"]
+    assert all(text[h.start : h.end] == h.name for h in find_brands(text))
+
+
+@pytest.mark.parametrize(
+    "tail", ["等地理标志产品", "等国家地理标志农产品", "等农产品地理标志", "等地理标志证明商标"]
+)
+def test_gi_tail_forms(tail: str) -> None:
+    assert re.fullmatch(P.GI_TAIL, tail)
+    assert names(f"保护白沙绿茶{tail}。") == ["白沙绿茶"]
+
+
+def test_gi_list_first_item_after_punctuation_or_verb() -> None:
+    assert names("目前,河州香梨、江口萝卜等地理标志产品畅销。") == ["河州香梨", "江口萝卜"]
+    assert names("重点做强河州香梨等地理标志产品。") == ["河州香梨"]
+    assert "支持" in P.GI_LEAD_VERBS
+    assert names("在全县范围内推动河州香梨、江口萝卜等地理标志产品。") == ["河州香梨", "江口萝卜"]
+    # No known verb marks where the first item starts: it is dropped, not guessed.
+    assert names("全县的河州香梨、江口萝卜等地理标志产品。") == ["江口萝卜"]
+    assert names("着力打好河州香梨、江口萝卜等地理标志产品。") == ["江口萝卜"]
+    assert P.GI_BARE_FIRST_LENGTH == 5
+
+
+def test_gi_list_keeps_categories_out() -> None:
+    assert names("发展绿色食品、有机农产品等地理标志产品。") == []
+    assert names("绿色食品、有机农产品和地理标志农产品认证数量达到50个。") == []
+    assert names("推广茶、梨等地理标志产品。") == []
+    assert P.GI_NAME_LENGTHS == (3, 8)
+    assert re.fullmatch(P.GI_ITEM, "江口萝卜") and not re.fullmatch(P.GI_ITEM, "江口的萝卜")
+    assert P.GI_LIST.search("支持江口萝卜、白沙绿茶等地理标志产品").group("items") == (
+        "支持江口萝卜、白沙绿茶"
+    )
