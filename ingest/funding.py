@@ -136,8 +136,8 @@ def _hits(text: str, sent: Sentence, m: re.Match[str], verb: str | None,
     where an earlier amount of the same sentence ended: ``…奖励50万元、省级企业
     一次性奖励20万元`` names the second recipient between the two."""
     amounts = _amounts(m.group("amounts"))
-    if not amounts:
-        return []
+    if not amounts or p.AGGREGATE_CEILING.search(m.groupdict().get("mods") or ""):
+        return []  # no money, or a ceiling on a sum (奖励总额不超过…), not a payment
     s, e = sent.start, sent.end
     before = text[s:m.start()]
     clause_before = pt.CLAUSE_BOUNDARY.split(before)[-1]

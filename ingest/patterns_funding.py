@@ -31,12 +31,16 @@ FUNDING_TRIGGER = re.compile(
 )
 #: Nouns that name a budget or fund.  Examples: ``专项资金``, ``引导基金``, ``工作经费``.
 FUND_NOUN = r"(?:资金|基金|经费)"
-#: A fund named between the verb and its amount.  Examples:
-#: ``每年安排茶产业发展专项资金3000万元``, ``每年统筹安排创建工作经费80万元``.
+#: A floor written before a budget's amount.  Example: ``不低于`` in
+#: ``每年安排就业补助资金不低于8000万元``.
+BUDGET_FLOOR_WORD = r"(?:不低于|不少于)"
+#: A fund named between the verb and its amount, the amount possibly a floor.
+#: Examples: ``每年安排茶产业发展专项资金3000万元``, ``每年统筹安排创建工作经费80万元``,
+#: ``每年安排乡村产业发展资金不少于1亿元`` (1亿元 a year).
 FUNDING_FUND_FIRST = re.compile(
     r"(?P<per>每年度?)?(?:统筹)?(?P<verb>安排|设立|拿出|投入|统筹)"
     rf"(?P<fund>[^,，;；:：。\d]{{2,30}}?{FUND_NOUN})"
-    rf"(?P<mods>{FUNDING_MODIFIER}*)(?P<amounts>{MONEY})"
+    rf"(?P<mods>{BUDGET_FLOOR_WORD}?{FUNDING_MODIFIER}*)(?P<amounts>{MONEY})"
 )
 #: A budget written as a floor before the fund it sets up.  Example:
 #: ``每年安排不低于3亿元的产业转型专项资金`` (3亿元 a year).
@@ -56,12 +60,18 @@ FUNDING_GIVEN_TO_PLAIN = re.compile(
     rf"(?P<verb>给予)(?P<who>[^,，;；:：。\d]{{2,20}}?)(?P<amounts>{MONEY_LIST})"
     r"(?=的?(?:一次性)?(?:奖励|补助|补贴|资助|扶持|支持|奖补))"
 )
-#: An amount per item (per trademark, per vehicle …) before the giving verb.
-#: Examples: ``按每件最高5000元给予补助``, ``按每台800元标准给予补贴``.
+#: An amount per item (per trademark, per vehicle, per person …) before the
+#: giving verb, which may name the subsidy first.  Examples: ``按每件最高5000元给予补助``,
+#: ``按每台800元标准给予补贴``, ``按每人1000元标准给予一次性吸纳就业补贴``.
 FUNDING_PER_UNIT = re.compile(
     r"按照?(?:每|单)[^\d,，;；:：。]{1,4}?(?P<mods>最高不超过|最高|不超过|最多)?"
-    rf"(?P<amounts>{MONEY})的?(?:标准)?(?:给予|予以)?(?P<verb>奖励|补助|补贴|资助|奖补|扶持|补偿)"
+    rf"(?P<amounts>{MONEY})的?(?:标准)?(?:(?:给予|予以)[^\d,，;；:：。]{{0,10}}?)?"
+    r"(?P<verb>奖励|补助|补贴|资助|奖补|扶持|补偿)"
 )
+#: A ceiling on the sum of what is given, not a further payment.  Examples:
+#: ``奖励总额不超过`` in ``单个企业年度奖励总额不超过100万元``, ``累计不超过``
+#: in ``同一企业累计补助不超过300万元``.
+AGGREGATE_CEILING = re.compile(r"(?:总额|累计|合计|总计)[^\d]{0,4}?(?:不超过|不高于|最高|最多|以内)")
 #: Words that end a recipient but belong to the amount.  Example: ``一次性`` in
 #: ``…龙头企业一次性奖励50万元``.
 RECIPIENT_TAIL = re.compile(r"(?:一次性|最高|最多|不超过|分别|给予)+$")

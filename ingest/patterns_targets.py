@@ -26,7 +26,8 @@ CN_NUMBER = rf"[{CN_NUMERAL_CHARS}]+"
 
 #: Base units of counted quantities, longest first (a magnitude such as 万 may
 #: precede them: ``7万件``).  Examples: ``家``, ``个``, ``项``, ``件``, ``人次``,
-#: ``场次`` (before ``场``, so ``8场次以上`` keeps its qualifier).
+#: ``场次`` (before ``场``, so ``8场次以上`` keeps its qualifier), ``架`` (racks,
+#: ``标准机架10万架``; after ``架次``), ``列`` (trains, ``开行1500列``).
 BASE_UNITS: tuple[str, ...] = (
     "个百分点", "百分点", "个工作日", "工作日", "吨标准煤", "平方公里", "平方米", "立方米", "兆瓦时",
     "千瓦时", "千瓦", "兆瓦", "GWh", "MWh", "GW", "MW", "批次", "场次", "班次", "架次", "户次",
@@ -34,7 +35,7 @@ BASE_UNITS: tuple[str, ...] = (
     "人次", "公里", "公顷", "美元", "小时", "分钟",
     "家", "个", "张", "项", "件", "位", "人", "户", "次", "所", "座", "条", "吨", "亩",
     "元", "台", "套", "辆", "艘", "处", "场", "篇", "部", "款", "栋", "床", "天", "名",
-    "批", "支", "只", "头", "株", "份", "期", "届", "间", "分",
+    "批", "支", "只", "头", "株", "份", "期", "届", "间", "分", "架", "列",
     "%", "‰", "倍", "微克/立方米",
 )
 #: A magnitude written between a number and its base unit.  Example: ``万`` in ``7万件``.
@@ -145,6 +146,15 @@ DEADLINE_BARE_AIM = re.compile(
     r"\s*(?P<year>(?:19|20)\d\d)年(?:底|末)?(?:前)?(?![\d月])[,，]?"
     r"(?=(?:(?!已|曾)[^,，;；。！？!?\d]){0,10}?(?:力争|争取|确保|预计|计划|将|要|努力|目标))"
 )
+#: A plain year right after a goal label: the label makes it a deadline.
+#: Examples: ``主要目标:2023年,…``, ``发展目标:2025年底前…``; not ``目标:2023年3月``.
+DEADLINE_GOAL_LABEL = re.compile(
+    r"(?:主要|总体|发展|工作|年度)?目标(?:是|为)?[:：]\s*(?P<year>(?:19|20)\d\d)年(?:底|末)?(?:前)?"
+    r"(?![\d月])"
+)
+#: The clause separator past which a deadline's scope does not reach a
+#: recurring quota.  Example: ``;`` in ``到2025年,覆盖率达到60%;每年开展培训3000人次``.
+SCOPE_BREAK = re.compile(r"[;；]")
 #: ``YYYY年起``: a quota that starts in a year.  Example: ``自2023年起``.
 DEADLINE_FROM = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)年(?:起|开始)")
 #: The end of a five-year-plan period.  Examples: ``到“十四五”末`` (→ 2025), ``“十三五”期末``.
@@ -292,9 +302,14 @@ METRIC_DISPOSAL = re.compile(
 MEASURE_END = re.compile(r"[率度量数额值入比重例积模]$")
 #: An Arabic digit.  Example: the ``1`` of ``突破10亿元``.
 DIGIT = re.compile(r"\d")
-#: A verb of obtaining that opens a list of awards and is shared by its items.
-#: Example: ``新获得`` in ``新获得省长质量奖、省长质量奖提名奖的企业``.
-ACQUIRE_LEAD = re.compile(r"(?:新|首次)?(?:获得|获评|荣获|认定为|评为|入选)")
+#: A verb of obtaining or drafting that opens a list and is shared by its items.
+#: Examples: ``新获得`` in ``新获得省长质量奖、省长质量奖提名奖的企业``; ``主导制定``
+#: in ``主导制定国际标准、国家标准的企业``; ``主导或参与制修订`` in
+#: ``主导或参与制修订国际标准、国家标准``.
+ACQUIRE_LEAD = re.compile(
+    r"(?:新|首次)?(?:获得|获评|荣获|认定为|评为|入选|取得)"
+    r"|(?:(?:主导|参与|牵头)(?:或|和|、)?)*(?:制定|制修订|修订|起草)"
+)
 #: The enumeration comma, tried first when splitting coordinated items.
 ENUMERATION_COMMA = re.compile("、")
 #: Commas and spaces before a goal clause.  Example: ``,`` after ``到2025年``.
@@ -304,7 +319,8 @@ LADDER_JOINER = re.compile(r"[,，;；\s]*")
 #: A boundary after which a clause goes on (so the goal is not one clause).
 CLAUSE_GOES_ON = re.compile(r"[,，:：]")
 #: Separators of coordinated items.  Example: ``、`` and ``和`` in ``主要农产品和食品合格率``.
-COORDINATION = re.compile(r"、|以及|和|及|与")
+#: ``与`` inside ``参与`` is part of a verb, not a separator.
+COORDINATION = re.compile(r"、|以及|和|及|(?<!参)与")
 #: A demonstrative tail after a qualitative goal.  Example: ``这具有…的目标``
 #: after ``成为具备国际竞争力的区域品牌``.
 APPOSITION_TAIL = re.compile(r"(?:这|此)(?:一|些|个|种|是|具有|将|为)")

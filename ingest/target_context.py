@@ -16,6 +16,7 @@ from ontology.model import Qualifier
 
 _HEADING_MAX = 30
 _SHORT_ITEM = 4  # a coordinated item this short borrows the first item's modifier
+_PARALLEL_HEAD = 2  # parallel items share a head noun at least this long (研究生)
 
 
 @dataclass(frozen=True)
@@ -53,11 +54,14 @@ class TargetHit:
 
 @dataclass(frozen=True)
 class Deadline:
-    """A deadline marker's span and the year it sets."""
+    """A deadline marker's span and the year it sets; ``carries`` is False for a
+    plain year after a goal label (``主要目标:2023年,…``), a milestone that holds
+    for its own sentence and is not carried to the paragraphs after it."""
 
     start: int
     end: int
     year: int
+    carries: bool = True
 
 
 def iter_sentences(text: str) -> Iterator[Sentence]:
@@ -123,10 +127,36 @@ def split_coordinated(phrase: str, count: int) -> list[str] | None:
         mark = p.ATTRIBUTIVE
         if i > 0 and mark in first and mark not in part and len(part) <= _SHORT_ITEM:
             part = first[: first.rindex(mark) + 1] + part
+        elif i > 0 and mark not in part and (cut := _parallel_cut(first, part)):
+            part = first[:cut] + part
         if i > 0:
             part = _borrow_lead(part, first)
         out.append(part)
     return out
+
+
+def _common_suffix(a: str, b: str) -> int:
+    """How many characters ``a`` and ``b`` share at their end."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
+def _parallel_cut(first: str, part: str) -> int:
+    """Where ``first`` starts the words ``part`` replaces, when ``part`` is a
+    parallel item (same head, ``_PARALLEL_HEAD`` characters or more) and the
+    words before it in ``first`` are a shared ``的``-phrase or a shared verb:
+    ``新认定的国家级龙头企业、自治区级龙头企业`` → ``新认定的``; ``主导或参与制修订
+    国际标准、国家标准`` → ``主导或参与制修订``; 0 when there is none."""
+    cut = len(first) - len(part)
+    if _common_suffix(first, part) < _PARALLEL_HEAD:
+        return 0
+    mark = p.ATTRIBUTIVE
+    if mark in first:
+        return first.rindex(mark) + 1  # the whole 的-phrase, never part of a word
+    lead = p.ACQUIRE_LEAD.match(first)
+    return cut if cut > 0 and lead and lead.end() == cut else 0
 
 
 def _shared_tail(first: str, last: str) -> str:
@@ -161,8 +191,8 @@ def _borrow_head(item: str, last: str) -> str:
     the modifiers are taken as parallel and equally long (``城镇、农村居民收入`` →
     ``城镇居民收入``), which misreads modifiers of unequal length (``蔬菜和水产品…``).
     """
-    if p.MEASURE_END.search(item):
-        return item
+    if p.MEASURE_END.search(item) or _common_suffix(item, last) >= _PARALLEL_HEAD:
+        return item  # already names its measure, or writes the shared head itself
     for k in range(len(item), 0, -1):
         pos = last.find(item[-k:])
         if pos >= 0 and pos + k < len(last):
@@ -183,21 +213,23 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None) -> list[De
     """
     end = len(text) if end is None else end
     titles = [(m.start(), m.end()) for m in p.TITLE.finditer(text, start, end)]
-    found: list[tuple[int, int, int]] = []
-    for pattern in (p.DEADLINE_TO, p.DEADLINE_BEFORE, p.DEADLINE_FROM, p.DEADLINE_AIM):
+    found: list[tuple[int, int, int, bool]] = []
+    for pattern in (p.DEADLINE_TO, p.DEADLINE_BEFORE, p.DEADLINE_FROM, p.DEADLINE_AIM,
+                    p.DEADLINE_GOAL_LABEL):
         for m in pattern.finditer(text, start, end):
-            found.append((m.start(), m.end(), int(m.group("year"))))
+            carries = pattern is not p.DEADLINE_GOAL_LABEL
+            found.append((m.start(), m.end(), int(m.group("year")), carries))
     bare = p.DEADLINE_BARE_AIM.match(text, start, end)
     if bare and not p.PAST_MARKER.search(text, start, end):
-        found.append((bare.start("year"), bare.end(), int(bare.group("year"))))
+        found.append((bare.start("year"), bare.end(), int(bare.group("year")), True))
     for m in p.FIVE_YEAR_PLAN_END.finditer(text, start, end):
         ordinal = parse_cn_numeral(m.group("ordinal")) or 0
-        found.append((m.start(), m.end(), five_year_plan_end(ordinal)))
+        found.append((m.start(), m.end(), five_year_plan_end(ordinal), True))
     result: list[Deadline] = []
-    for a, b, year in sorted(found, key=lambda d: (d[0], -d[1])):
+    for a, b, year, carries in sorted(found, key=lambda d: (d[0], -d[1])):
         inside = any(x <= a < y for x, y in titles)
         if not inside and (not result or a >= result[-1].end):
-            result.append(Deadline(a, b, year))
+            result.append(Deadline(a, b, year, carries))
     return result
 
 
@@ -225,6 +257,17 @@ def year_at(
         if d.end <= pos:
             year, dated = d.year, False
     return year, dated
+
+
+def quota_year(text: str, s: int, pos: int, deadlines: list[Deadline], year: int | None,
+               metric: str) -> int | None:
+    """``year`` unless ``metric`` is a recurring quota (``每年…``) that a ``;``
+    separates from the deadline in force: ``到2025年,A达到60%;每年开展培训3000人次``
+    gives the quota no year (a yearly quota has none of its own)."""
+    if year is None or not p.PERIODIC_QUOTA.search(metric):
+        return year
+    anchor = max((d.end for d in deadlines if d.end <= pos), default=s)
+    return None if p.SCOPE_BREAK.search(text, anchor, pos) else year
 
 
 def clean_metric(text: str, start: int, end: int) -> tuple[str, int]:

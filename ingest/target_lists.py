@@ -21,6 +21,7 @@ from ingest.target_context import (
     TargetHit,
     clause_start,
     clean_metric,
+    quota_year,
     split_coordinated,
     year_at,
 )
@@ -82,6 +83,7 @@ def group_hits(
     if p.PAST_MARKER.search(text[first:clause_end.start() if clause_end else e]):
         return []
     year, dated = year_at(text, start, (s, first), deadlines, carried)
+    year = quota_year(text, s, start, deadlines, year, subject)
     trailing = items[-1][2]
     shared = POST_QUALIFIER[trailing] if trailing else verb_qualifier
     if not subject or (year is None and not p.PERIODIC_QUOTA.search(subject)

@@ -66,6 +66,7 @@ from ingest.target_context import (
     clean_metric,
     find_deadlines,
     iter_sentences,
+    quota_year,
     year_at,
 )
 from ingest.target_lists import (
@@ -112,7 +113,7 @@ def find_targets(text: str) -> list[TargetHit]:
         carried = sent.row_year if sent.row_year is not None else doc_year
         found = _sentence_targets(text, sent, deadlines, carried, names, name_starts)
         (headline_hits if sent.headline else hits).extend(found)
-        if (deadlines and opens_paragraph
+        if (deadlines and opens_paragraph and deadlines[-1].carries
                 and p.DEADLINE_OPENER.match(text[sent.start:deadlines[0].start])):
             doc_year = deadlines[-1].year
             carry_level = section_level if sent.level is None else sent.level
@@ -233,6 +234,7 @@ def _single_hit(
         return None  # a value inside ``对…的`` describes who is meant
     year, dated = year_at(text, item.start, (s, start), deadlines, carried)
     metric, metric_start = clean_metric(text, start, item.start)
+    year = quota_year(text, s, item.start, deadlines, year, metric)
     if year is None and not p.PERIODIC_QUOTA.search(metric) and not standing(
             text, sent, item.qualifier, item.unit, dated):
         return None

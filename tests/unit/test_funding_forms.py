@@ -153,3 +153,41 @@ def test_receiver_after_geiyu_without_modifier() -> None:
 )
 def test_generic_fund_yields_to_the_purpose(text: str, expected: list[Row]) -> None:
     assert rows(text) == expected
+
+
+# --- heldout-3 families: budget floors, per-person rates, aggregate ceilings ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("县财政每年安排人才发展资金不低于500万元。", [("人才发展资金", 500, "万元", YEAR)]),
+        ("区财政每年安排科技创新资金不少于2亿元。", [("科技创新资金", 2, "亿元", YEAR)]),
+    ],
+)
+def test_budget_floor_after_the_fund_is_funding_not_a_target(text: str, expected: list[Row]) -> None:
+    assert rows(text) == expected
+    assert find_targets(text) == []
+
+
+def test_per_person_rate_before_a_named_subsidy() -> None:
+    text = "对招用退役军人的企业,按每人2000元标准给予一次性社保补贴。"
+    assert rows(text) == [("招用退役军人的企业", 2000, "元", ONCE)]
+    assert p.FUNDING_PER_UNIT.search("按每人800元标准给予岗位补贴") is not None
+
+
+def test_a_ceiling_on_a_yearly_total_is_not_a_payment() -> None:
+    text = "对新落户的区域总部,给予一次性奖励30万元,单个企业年度奖励总额不超过60万元。"
+    assert rows(text) == [("新落户的区域总部", 30, "万元", ONCE)]
+    assert p.AGGREGATE_CEILING.search("奖励总额不超过")
+    assert p.AGGREGATE_CEILING.search("累计补助不超过")
+    assert not p.AGGREGATE_CEILING.search("一次性奖励")
+
+
+def test_respectively_recipients_share_the_de_phrase() -> None:
+    text = "对新评定的国家级示范社、省级示范社,分别给予一次性奖励10万元、5万元。"
+    assert rows(text) == [("新评定的国家级示范社", 10, "万元", ONCE),
+                          ("新评定的省级示范社", 5, "万元", ONCE)]
+    text = "对主导制定国家标准、地方标准的企业,分别给予奖励30万元、10万元。"
+    assert rows(text) == [("主导制定国家标准的企业", 30, "万元", ONCE),
+                          ("主导制定地方标准的企业", 10, "万元", ONCE)]

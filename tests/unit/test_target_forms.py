@@ -279,3 +279,57 @@ def test_entry_condition_is_not_a_standing_target() -> None:
     assert rows("入驻企业须满足以下标准:亩均税收不低于15万元。") == []
     assert p.NOT_STANDING.search("入驻企业须满足以下标准")
     assert not p.NOT_STANDING.search("必须确保达标")
+
+
+# --- heldout-3 families: units, goal labels, quota scope, parallel lists ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("到2026年,全区新建标准机架2万架以上。", [(2026, 2, "万架", Qualifier.AT_LEAST)]),
+        ("到2026年,物流枢纽年开行班列800列左右。", [(2026, 800, "列", Qualifier.ABOUT)]),
+        ("到2026年,通用航空器保有量达到30架。", [(2026, 30, "架", Qualifier.REACH)]),
+    ],
+)
+def test_racks_and_trains_are_units(text: str, expected: list[tuple]) -> None:
+    assert keys(text) == expected
+
+
+def test_a_plain_year_after_a_goal_label_is_a_deadline_of_its_sentence_only() -> None:
+    text = ("工作目标:2024年,全县新增市场主体3000户以上,开办时间压缩在1个工作日以内。\n"
+            "第二条 每年举办创业大赛2场以上。")
+    assert keys(text) == [
+        (2024, 3000, "户", Qualifier.AT_LEAST), (2024, 1, "个工作日", Qualifier.WITHIN),
+        (None, 2, "场", Qualifier.AT_LEAST)]
+    m = p.DEADLINE_GOAL_LABEL.search("发展目标:2025年底前建成")
+    assert m is not None and m["year"] == "2025"
+    assert p.DEADLINE_GOAL_LABEL.search("目标:2025年3月完成") is None
+    assert [d.carries for d in find_deadlines("主要目标:2024年,全县新增3000户。")] == [False]
+
+
+def test_a_yearly_quota_after_a_semicolon_has_no_year() -> None:
+    text = "到2026年,规上企业研发机构覆盖率达到50%;每年举办技能竞赛5场以上。"
+    assert keys(text) == [(2026, 50, "%", Qualifier.REACH), (None, 5, "场", Qualifier.AT_LEAST)]
+    # without the semicolon the deadline still governs the quota
+    assert keys("到2026年,每年举办技能竞赛5场以上。") == [(2026, 5, "场", Qualifier.AT_LEAST)]
+    assert p.SCOPE_BREAK.search("达到50%;每年")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "count", "parts"),
+    [
+        ("新评定的国家级示范社、省级示范社", 2, ["新评定的国家级示范社", "新评定的省级示范社"]),
+        ("来我县工作的一级技师、二级技师", 2, ["来我县工作的一级技师", "来我县工作的二级技师"]),
+        ("牵头起草国家标准、团体标准", 2, ["牵头起草国家标准", "牵头起草团体标准"]),
+        ("主导或参与修订国家标准和地方标准", 2, ["主导或参与修订国家标准", "主导或参与修订地方标准"]),
+    ],
+)
+def test_parallel_items_share_the_de_phrase_or_the_verb(
+        phrase: str, count: int, parts: list[str]) -> None:
+    assert split_coordinated(phrase, count) == parts
+
+
+def test_canyu_is_not_a_coordinator() -> None:
+    assert p.COORDINATION.split("参与制定A与B") == ["参与制定A", "B"]
+    assert p.ACQUIRE_LEAD.match("主导或参与制修订") is not None
