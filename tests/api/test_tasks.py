@@ -28,7 +28,9 @@ def test_science_task_first_with_its_lead(client: TestClient, q: str) -> None:
     assert "市市场监管局" in [a["name"] for a in first["agencies"]]
     assert first["plan"]["name"].startswith("德州市")
     assert first["section"]["name"] == "重点任务"
-    assert first["sentence"] == "(三)加大科技研发力度,完善技术创新体系。"
+    # The heading sentence, then the responsibility clause that names the units.
+    assert first["sentence"].startswith("(三)加大科技研发力度,完善技术创新体系。")
+    assert "(责任单位:市科技局、市总工会" in first["sentence"]
     assert {t["metric"] for t in first["targets"]} == {"培育高新技术企业", "全员创新企业"}
     assert first["match"]["title"]
 
