@@ -39,7 +39,7 @@ CUSTOMS = re.compile(r"[\u4e00-\u9fff]{2,4}海关")
 #: Words that end the text before an agency name.  Example: ``在`` in ``在质量强市工作领导小组``.
 LEFT_STOPS = ("充分发挥", "发挥", "推动", "统筹", "会同", "组织", "成立", "设立", "依托",
               "建立", "健全", "印发", "负责", "调整充实", "调整", "充实", "组建", "完善", "经由",
-              "报送", "报告", "提交", "将", "向", "在", "由", "的")
+              "报送", "报告", "提交", "将", "向", "从", "在", "由", "的")
 #: Abbreviated department lists.  Example: ``整合市工信、科技、市场监管等部门``.
 ABBREVIATED_LIST = re.compile(r"(?P<lvl>市|省|县|区)(?P<items>[\u4e00-\u9fff、]{2,40}?)等(?:部门|单位)")
 
@@ -74,7 +74,7 @@ class AgencyResolver:
         """The agency a name denotes, or None for governments and generic groups."""
         name = p.ETC_SUFFIX.sub("", re.sub(r"\s+", "", written)).strip("“”\"")
         name = re.sub(r"(?:负责|牵头|配合|参与|落实)+$", "", name)
-        name = re.sub(r"^(?:(?:该|本|此|各)?(?:项|项目|行动|任务|工作|措施){0,2}由|请|会同|协同|联合)", "",
+        name = re.sub(r"^(?:(?:该|本|此|各)?(?:项|项目|行动|任务|工作|措施|条|款){0,2}由|请|会同|协同|联合)", "",
                       name)
         plate = SECOND_PLATE.search(name)
         if plate and not p.GENERIC_UNIT.search(name):
@@ -196,7 +196,7 @@ class AgencyResolver:
 def _is_short_form(prefix: str, stem: str, group: str) -> bool:
     """``市工信局`` is the document's own short form (keep it); ``济南市市场监督管理局``
     is a long form (map it to the group's short form)."""
-    return prefix in ("省", "市", "县", "区", "自治区") and len(stem) <= len(group)
+    return prefix in ("省", "市", "县", "区", "自治区")
 
 
 def _place_core(place: str) -> str:

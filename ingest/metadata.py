@@ -59,7 +59,7 @@ PAGE_DATE = re.compile(r"(20\d{2})-(\d{1,2})-(\d{1,2})")
 #: A title line: short, no full stop, ending in a document type.
 #: Example: ``四川省“十四五”现代流通体系建设实施方案``.
 TITLE_LINE = re.compile(
-    r"^\s*《?([^。,，:：\n]{4,60}?(?:方案|意见|计划|措施|办法|细则|通知|规划|纲要|决定|规定)"
+    r"^\s*《?([^。,，:：\n]{4,60}?(?:方案|意见|计划|措施|办法|细则|通知|规划|纲要|决定|规定|安排|要点)"
     r"(?:[(（]\d{4}\s*[-—–~至]\s*\d{4}年?[)）])?)》?\s*$", re.M)
 #: A notice that issues a plan.  Example: ``XX县人民政府办公室关于印发《X方案》的通知``.
 ISSUING_NOTICE = re.compile(
@@ -87,6 +87,7 @@ _KIND_BY_SUFFIX: tuple[tuple[str, DocumentKind], ...] = (
     ("行动计划", DocumentKind.ACTION_PLAN), ("行动方案", DocumentKind.ACTION_PLAN),
     ("实施方案", DocumentKind.ACTION_PLAN), ("方案", DocumentKind.ACTION_PLAN),
     ("计划", DocumentKind.ACTION_PLAN), ("规划", DocumentKind.ACTION_PLAN),
+    ("工作安排", DocumentKind.ACTION_PLAN), ("工作要点", DocumentKind.ACTION_PLAN),
     ("实施意见", DocumentKind.IMPLEMENTATION_OPINION), ("意见", DocumentKind.IMPLEMENTATION_OPINION),
     ("实施细则", DocumentKind.MEASURES), ("细则", DocumentKind.MEASURES),
     ("措施", DocumentKind.MEASURES), ("办法", DocumentKind.MEASURES),

@@ -36,6 +36,9 @@ from ontology.model import (
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 #: Who interprets the document is not who carries out a task.  Example: ``由省财政厅负责解释``.
 INTERPRETS = re.compile(r"负责(?:对本\S{0,4})?解释")
+#: An article that says when the document applies or who interprets it.
+#: Example: ``本措施自2024年1月1日起施行``.
+FINAL_PROVISION = re.compile(r"起施行|负责解释|有效期|自印发之日|自发布之日|同时废止")
 #: Parts whose items state aims and rules rather than tasks.  Example: ``第一章 总则``.
 PREAMBLE = re.compile(
     r"^(?:总则|附则|总体要求|指导思想|基本原则|工作原则|工作目标|主要目标|总体目标|发展目标)$")
@@ -157,7 +160,7 @@ def _task_sections(text: str, sections: list[Section], resolver: AgencyResolver
     for i, section in enumerate(sections):
         found = [c for c in find_clauses(text, section.text_start, section.own_end)
                  if (_names(resolver, c.lead) or _names(resolver, c.co))
-                 and not INTERPRETS.search(text, c.start, c.end)]
+                 and not INTERPRETS.search(text, c.start, min(len(text), c.end + 6))]
         for clause in found:
             owner = _closed_item(text, sections, i, clause)
             clauses.setdefault(owner, []).append(clause)
@@ -165,9 +168,11 @@ def _task_sections(text: str, sections: list[Section], resolver: AgencyResolver
     for i, section in enumerate(sections):
         leaf = section.children == 0
         nested = section.parent is not None
-        preamble = nested and bool(PREAMBLE.search(sections[section.parent].title))  # type: ignore[index]
+        preamble = (nested and bool(PREAMBLE.search(sections[section.parent].title))  # type: ignore[index]
+                    or bool(FINAL_PROVISION.search(section.title)))
         under_task = nested and section.parent in clauses and i not in clauses
-        if i in clauses or (leaf and nested and not preamble and not under_task):
+        final = bool(FINAL_PROVISION.search(section.title))
+        if (i in clauses and not final) or (leaf and nested and not preamble and not under_task):
             tasks.append(i)
     return tasks, clauses
 

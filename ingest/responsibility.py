@@ -257,5 +257,7 @@ def _prose_clauses(text: str, start: int, end: int, after: int,
     for match in p.BY_UNIT.finditer(text, start, end):
         if any(a <= match.start() < b for a, b in spans):
             continue
-        found.append(Clause(match.start(), match.end(), tuple(split_units(match.group("units"))), ()))
+        units = split_units(match.group("units"))
+        # A list that names no lead: the first unit leads (the gold's convention).
+        found.append(Clause(match.start(), match.end(), tuple(units[:1]), tuple(units[1:])))
     return found

@@ -144,10 +144,19 @@ def _split_inline(line: str, start: int, last: dict[str, int]) -> Iterator[tuple
             yield line[a:b], start + a
 
 
+#: A Markdown heading's hashes.  Example: ``## `` in ``## 二、重点任务``.
+MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+
+
 def _lines(text: str) -> Iterator[tuple[str, int]]:
+    """Lines with their start offsets; a Markdown heading is read without its hashes."""
     pos = 0
     for raw in text.split("\n"):
-        yield raw, pos
+        hashes = MARKDOWN_HEADING.match(raw)
+        if hashes:
+            yield raw[hashes.end():], pos + hashes.end()
+        else:
+            yield raw, pos
         pos += len(raw) + 1
 
 

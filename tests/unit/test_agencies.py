@@ -91,3 +91,10 @@ def test_autonomous_region_departments():
     r = AgencyResolver(region="广西壮族自治区", level=GovLevel.PROVINCE, province="广西壮族自治区")
     assert r.resolve("自治区水利厅", from_list=True).name == "自治区水利厅"
     assert r.resolve("广西壮族自治区水利厅").name == "自治区水利厅"
+
+
+def test_document_written_short_forms_are_kept_and_article_subjects_stripped():
+    r = resolver()
+    assert r.resolve("市自然资源和规划局").name == "市自然资源和规划局"
+    assert r.resolve("本条由县人社局", from_list=True).name == "县人社局"
+    assert [m[0] for m in find_mentions("记者从市民政局获悉")] == ["市民政局"]

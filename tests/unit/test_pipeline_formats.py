@@ -97,3 +97,10 @@ def test_a_clause_line_closes_the_last_item_when_its_siblings_close_their_own():
     got = {t.id: (list(t.lead), list(t.co)) for t in ex.tasks if t.lead}
     assert got == {"二.(一).1": (["区营商局"], ["区大数据中心"]),
                    "二.(一).2": (["区住建局"], ["区发改局"])}
+
+
+def test_final_provisions_are_not_tasks():
+    text = ("某县人才新政\n第一章 支持措施\n第一条 引进人才。对人才给予补贴。(责任单位:县人社局)\n"
+            "第二章 附加\n第二条 本政策自2024年1月1日起施行,由县人社局负责解释。\n")
+    ex = extract("t.txt", text)
+    assert [t.id for t in ex.tasks] == ["第一章.第一条"]

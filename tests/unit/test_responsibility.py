@@ -79,3 +79,7 @@ def test_duty_with_co_sentence():
 def test_subject_phrase_before_you_is_not_part_of_the_unit():
     lead, co, *_ = parse_clause("该项工作由区商务局牵头,区财政局配合")
     assert co == ["区财政局"] and lead == ["该项工作由区商务局"]  # resolved later
+
+
+def test_by_units_first_unit_leads():
+    assert clauses("建立制度,由市民政局、市财政局负责。") == [(["市民政局"], ["市财政局"])]

@@ -45,3 +45,8 @@ def test_spans_cover_children():
 
 def test_table_rows_are_not_items():
     assert [s.id for s in segment("一、分工\n1 | 任务 | 市财政局\n")] == ["一"]
+
+
+def test_markdown_headings_are_read_without_their_hashes():
+    text = "# 某市方案\n## 一、目标\n## 二、任务\n### (一)甲。内容\n"
+    assert [s.id for s in segment(text)] == ["一", "二", "二.(一)"]
