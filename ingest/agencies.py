@@ -43,6 +43,10 @@ LEFT_STOPS = ("充分发挥", "发挥", "推动", "统筹", "会同", "组织", 
 #: Abbreviated department lists.  Example: ``整合市工信、科技、市场监管等部门``.
 ABBREVIATED_LIST = re.compile(r"(?P<lvl>市|省|县|区)(?P<items>[\u4e00-\u9fff、]{2,40}?)等(?:部门|单位)")
 
+#: What stands before an agency that a sentence makes responsible.
+#: Examples: ``由``, ``本条由``, ``该项工作由``, ``会同``.
+SUBJECT_BEFORE = re.compile(
+    r"^(?:(?:该|本|此|各)?(?:项|项目|行动|任务|工作|措施|条|款){0,2}由|请|会同|协同|联合)")
 #: A second name plate written after an agency.  Example: ``省市场监管局(省知识产权局)``.
 SECOND_PLATE = re.compile(r"[(（][^()（）]{2,20}(?:局|委|办|厅|中心|署)[)）]$")
 _PLACE_LEVEL = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,8}?)(?P<lvl>省|市|县|区|自治区|自治州|州)")
@@ -74,8 +78,7 @@ class AgencyResolver:
         """The agency a name denotes, or None for governments and generic groups."""
         name = p.ETC_SUFFIX.sub("", re.sub(r"\s+", "", written)).strip("“”\"")
         name = re.sub(r"(?:负责|牵头|配合|参与|落实)+$", "", name)
-        name = re.sub(r"^(?:(?:该|本|此|各)?(?:项|项目|行动|任务|工作|措施|条|款){0,2}由|请|会同|协同|联合)", "",
-                      name)
+        name = SUBJECT_BEFORE.sub("", name)
         plate = SECOND_PLATE.search(name)
         if plate and not p.GENERIC_UNIT.search(name):
             name = name[:plate.start()]

@@ -168,7 +168,7 @@ def _task_sections(text: str, sections: list[Section], resolver: AgencyResolver
     for i, section in enumerate(sections):
         leaf = section.children == 0
         nested = section.parent is not None
-        preamble = (nested and bool(PREAMBLE.search(sections[section.parent].title))  # type: ignore[index]
+        preamble = ((nested and bool(PREAMBLE.search(sections[section.parent].title)))  # type: ignore[index]
                     or bool(FINAL_PROVISION.search(section.title)))
         under_task = nested and section.parent in clauses and i not in clauses
         final = bool(FINAL_PROVISION.search(section.title))
