@@ -164,8 +164,15 @@ def _task_sections(text: str, sections: list[Section], resolver: AgencyResolver
         for clause in found:
             owner = _closed_item(text, sections, i, clause)
             clauses.setdefault(owner, []).append(clause)
+    # News reports list actions as 一是…二是…: when one of them names who is responsible,
+    # they are the plan's tasks, each of them.
+    actions = [i for i, s in enumerate(sections) if s.family == "ordinal" and s.parent is None]
+    ordinal_tasks = set(actions) if any(i in clauses for i in actions) else set()
     tasks = []
     for i, section in enumerate(sections):
+        if i in ordinal_tasks and section.children == 0:
+            tasks.append(i)
+            continue
         leaf = section.children == 0
         nested = section.parent is not None
         preamble = ((nested and bool(PREAMBLE.search(sections[section.parent].title)))  # type: ignore[index]

@@ -211,6 +211,15 @@ _SUBJECT_DUTY = re.compile(rf"(?:^|(?<=[。;；\n,，]))(?!由)(?P<lead>{_UNIT})
 
 def _prose_clauses(text: str, start: int, end: int, after: int,
                    existing: list[Clause]) -> list[Clause]:
+    """Prose clauses of ``text[start:end]``.  The span is searched on its own, so that a
+    sentence that opens the section (right after ``一是``) counts as a sentence start."""
+    own = text[start:end]
+    shifted = [Clause(c.start - start, c.end - start, c.lead, c.co) for c in existing]
+    return [Clause(c.start + start, c.end + start, c.lead, c.co, c.shared, c.sticky_shared)
+            for c in _prose_in(own, 0, len(own), shifted)]
+
+
+def _prose_in(text: str, start: int, end: int, existing: list[Clause]) -> list[Clause]:
     spans = [(c.start, c.end) for c in existing]
     found: list[Clause] = []
     for match in _BRACKETED.finditer(text, start, end):

@@ -99,9 +99,14 @@ def _label(family: Family, match: re.Match[str]) -> tuple[str, int]:
     return number, value
 
 
-def _heading_title(line: str) -> str:
-    """The heading sentence of a line: up to the first full stop, punctuation dropped."""
-    match = p.HEADING_END.search(line)
+#: Where the action named by a ``一是…`` item ends.  Example: the ``,`` in ``一是完善网络,由…``.
+ORDINAL_TITLE_END = re.compile(r"[。！？!?,，;；]")
+
+
+def _heading_title(line: str, clause: bool = False) -> str:
+    """The heading sentence of a line: up to the first full stop, punctuation dropped.
+    ``一是…`` items of news prose name their action in the first clause (up to a comma)."""
+    match = (ORDINAL_TITLE_END if clause else p.HEADING_END).search(line)
     title = line[: match.start()] if match else line
     return title.strip().rstrip(",，:：、 ")
 
@@ -116,7 +121,8 @@ def _is_subheading(line: str) -> bool:
     return sum("\u4e00" <= ch <= "\u9fff" for ch in stripped) >= len(stripped) - 1
 
 
-_INLINE_BREAK = re.compile(r"(?<=[。；;)）〕\]])\s*(?=[(（]?[一二三四五六七八九十\d]{1,3}[、.．)）])")
+_INLINE_BREAK = re.compile(
+    r"(?<=[。；;)）〕\]])\s*(?=[(（]?[一二三四五六七八九十\d]{1,3}(?:[、.．)）]|是(?=\S)))")
 
 
 def _split_inline(line: str, start: int, last: dict[str, int]) -> Iterator[tuple[str, int]]:
@@ -132,7 +138,7 @@ def _split_inline(line: str, start: int, last: dict[str, int]) -> Iterator[tuple
         rest = line[match.end():]
         for family in FAMILIES:
             found = family.pattern.match(rest)
-            if found and family.name not in ("ordinal", "chapter", "article"):
+            if found and family.name not in ("chapter", "article"):
                 _, number = _label(family, found)
                 if number == expected.get(family.name, 0) + 1:
                     cuts.append(match.end())
@@ -203,7 +209,8 @@ def _add_section(sections: list[Section], stack: list[int], last: dict[str, int]
     body = line[match.end():]
     section = Section(
         family=family.name, rank=family.rank, number=number, label=label,
-        title=_heading_title(body), start=start, text_start=start + match.end(),
+        title=_heading_title(body, family.name == "ordinal"), start=start,
+        text_start=start + match.end(),
         parent=parent_index, path=(*parent_path, label),
     )
     if parent_index is not None:

@@ -104,3 +104,19 @@ def test_final_provisions_are_not_tasks():
             "第二章 附加\n第二条 本政策自2024年1月1日起施行,由县人社局负责解释。\n")
     ex = extract("t.txt", text)
     assert [t.id for t in ex.tasks] == ["第一章.第一条"]
+
+
+def test_news_actions_listed_inline_become_tasks_when_they_name_who_is_responsible():
+    text = ("来源:某某日报\n记者从发布会获悉,近日市政府印发《某市养老服务行动方案》(以下简称《方案》)。\n"
+            "《方案》部署三项任务。一是完善服务网络,由市民政局牵头,市住建局配合,推进设施建设。"
+            "二是推进医养结合,由市卫健委牵头,市医保局配合。三是加强人才培养,开展培训。\n")
+    ex = extract("news.txt", text)
+    got = {t.id: (t.title, list(t.lead), list(t.co)) for t in ex.tasks}
+    assert got == {"一": ("完善服务网络", ["市民政局"], ["市住建局"]),
+                   "二": ("推进医养结合", ["市卫健委"], ["市医保局"]),
+                   "三": ("加强人才培养", [], [])}
+
+
+def test_inline_ordinals_without_responsibility_are_not_tasks():
+    text = "某省若干措施解读\n一、主要原则\n在起草中把握以下原则:一是坚持市场主导。二是坚持质量至上。\n"
+    assert extract("i.txt", text).tasks == ()
