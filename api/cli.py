@@ -9,9 +9,10 @@ from typing import Annotated
 
 import typer
 
+from api import cli_graph, cli_serve, cli_viz
 from api.cli_neo4j import neo4j_app
-from ingest.corpus import CorpusResult, corpus_files, extract_files
-from ingest.evaluate import DOCUMENT_FIELDS, FACTS, Report, evaluate, load_dir
+from ingest.corpus import CorpusResult, Problem, Progress, corpus_files, extract_files
+from ingest.evaluate import FACTS, Report, evaluate, load_dir
 
 app = typer.Typer(
     name="policygraph",
@@ -47,18 +48,11 @@ def _run_extraction(inputs: list[Path], quiet: bool) -> CorpusResult:
     result = extract_files([f for f in files if f.exists()], progress)
     for problem in result.problems:
         _echo_err(f"warning: {problem}")
-    if missing:
-        result.problems.extend(_missing(missing))
+    result.problems.extend(Problem(str(p), "no such file or directory") for p in missing)
     return result
 
 
-def _missing(paths: list[Path]) -> list:  # type: ignore[type-arg]
-    from ingest.corpus import Problem
-
-    return [Problem(str(p), "no such file or directory") for p in paths]
-
-
-def _progress_printer():  # type: ignore[no-untyped-def]
+def _progress_printer() -> Progress:
     def report(n: int, total: int, name: str) -> None:
         if n == total or n % max(1, total // 50) == 0:
             width = 30
@@ -169,7 +163,7 @@ def _print_report(report: Report, per_document: bool) -> None:
                    f"{s.tp:>6}{s.predicted:>6}{s.gold:>6}")
     typer.echo("")
     typer.echo("document fields (accuracy): " + ", ".join(
-        f"{name} {ok}/{n}" for name, (ok, n) in report.fields.items() if name in DOCUMENT_FIELDS))
+        f"{name} {ok}/{n}" for name, (ok, n) in report.fields.items()))
     if per_document:
         typer.echo("")
         typer.echo(f"{'document':<36}" + "".join(f"{k[:9]:>10}" for k in FACTS))
@@ -179,13 +173,8 @@ def _print_report(report: Report, per_document: bool) -> None:
         typer.echo(f"missing prediction: {stem}")
 
 
-from api.cli_graph import register as _register_graph; _register_graph(app)  # noqa: E402, E702, I001
-
-
-from api.cli_viz import register as _register_viz; _register_viz(app)  # noqa: E402, E702, I001
-
-
-from api.cli_serve import register as _register_serve; _register_serve(app)  # noqa: E402, E702, I001
+for _module in (cli_graph, cli_viz, cli_serve):
+    _module.register(app)
 
 
 def main() -> None:

@@ -136,10 +136,9 @@ class AgencyResolver:
         """``包头市营商环境办公室`` in 包头's own document → ``市营商环境办公室``."""
         if CUSTOMS.fullmatch(name):
             return name
-        for home in (self.region, self.province):
+        for home, level in ((self.region, self.level), (self.province, GovLevel.PROVINCE)):
             if home and name.startswith(home) and len(name) > len(home) + 2:
-                char = {GovLevel.PROVINCE: "省", GovLevel.CITY: "市"}.get(
-                    GovLevel.PROVINCE if home == self.province else self.level, home[-1])  # type: ignore[arg-type]
+                char = _LEVEL_CHAR.get(level, home[-1]) if level else home[-1]
                 return char + name[len(home):]
         return name
 

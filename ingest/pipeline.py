@@ -156,13 +156,14 @@ def _task_sections(text: str, sections: list[Section], resolver: AgencyResolver
 
     A clause counts only when at least one of its units is an agency, so prose
     like ``发挥…的牵头作用`` does not make a task."""
+    own = [[c for c in find_clauses(text, s.text_start, s.own_end)
+            if (_names(resolver, c.lead) or _names(resolver, c.co))
+            and not INTERPRETS.search(text, c.start, min(len(text), c.end + 6))]
+           for s in sections]
     clauses: dict[int, list[Clause]] = {}
-    for i, section in enumerate(sections):
-        found = [c for c in find_clauses(text, section.text_start, section.own_end)
-                 if (_names(resolver, c.lead) or _names(resolver, c.co))
-                 and not INTERPRETS.search(text, c.start, min(len(text), c.end + 6))]
+    for i, found in enumerate(own):
         for clause in found:
-            owner = _closed_item(text, sections, i, clause)
+            owner = _closed_item(text, sections, own, i, clause)
             clauses.setdefault(owner, []).append(clause)
     # News reports list actions as 一是…二是…: when one of them names who is responsible,
     # they are the plan's tasks, each of them.
@@ -175,18 +176,20 @@ def _task_sections(text: str, sections: list[Section], resolver: AgencyResolver
             continue
         leaf = section.children == 0
         nested = section.parent is not None
-        preamble = ((nested and bool(PREAMBLE.search(sections[section.parent].title)))  # type: ignore[index]
-                    or bool(FINAL_PROVISION.search(section.title)))
-        under_task = nested and section.parent in clauses and i not in clauses
         final = bool(FINAL_PROVISION.search(section.title))
+        preamble = final or (section.parent is not None
+                             and bool(PREAMBLE.search(sections[section.parent].title)))
+        under_task = nested and section.parent in clauses and i not in clauses
         if (i in clauses and not final) or (leaf and nested and not preamble and not under_task):
             tasks.append(i)
     return tasks, clauses
 
 
-def _closed_item(text: str, sections: list[Section], index: int, clause: Clause) -> int:
+def _closed_item(text: str, sections: list[Section], own: list[list[Clause]], index: int,
+                 clause: Clause) -> int:
     """The item a clause closes: its own section, or — when the clause stands on a
-    line of its own after the last of several sub-items — their parent item."""
+    line of its own after the last of several sub-items — their parent item.
+    ``own`` holds every section's clauses, found once."""
     section = sections[index]
     own_line = clause.start == 0 or text[clause.start - 1] == "\n"
     parent = section.parent
@@ -195,7 +198,8 @@ def _closed_item(text: str, sections: list[Section], index: int, clause: Clause)
     siblings = [j for j, s in enumerate(sections) if s.parent == parent]
     # Where an earlier sibling (or a sub-item of it) closes with a clause of its own, the
     # line closes the last sibling only.
-    if any(find_clauses(text, sections[j].text_start, sections[j].end) for j in siblings[:-1]):
+    if any(c for j in siblings[:-1] for k, s in enumerate(sections)
+           if sections[j].start <= s.start < sections[j].end for c in own[k]):
         return index
     return parent if siblings[-1] == index and sections[parent].rank >= 2 else index
 

@@ -94,7 +94,7 @@ def parse_clause(content: str) -> tuple[list[str], list[str], bool, bool]:
             shared = True
             sticky = sticky or bool(p.SAME_BELOW.search(first))
             plain.extend(split_units(p.SHARED_DUTY.split(part)[0]))
-        elif _RULE_PART.search(part) and not _has_unit_before_rule(part):
+        elif _RULE_PART.search(part):
             continue
         elif (m := LEAD_LABEL.match(part)):
             lead.extend(split_units(m.group("u")))
@@ -116,10 +116,6 @@ def parse_clause(content: str) -> tuple[list[str], list[str], bool, bool]:
     if lead:
         return lead, co + plain, False, False
     return plain[:1], plain[1:] + co, False, False
-
-
-def _has_unit_before_rule(part: str) -> bool:
-    return False
 
 
 #: ``牵头单位:A`` as a part of a clause.  Example: ``牵头单位:市商务局``.

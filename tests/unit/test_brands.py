@@ -321,18 +321,12 @@ DOCUMENTS = [
     (ROOT / "data" / "corpus", SHARED / "gold"),
     (SHARED / "dev" / "docs", SHARED / "dev" / "gold"),
 ]
-_PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
-_TAG = re.compile(r"<[^>]+>")
 
 
 def _normalised(raw: str) -> str:
-    """The normaliser's text; until it imports cleanly, tags and pinyin out plus OpenCC t2s."""
-    try:
-        from ingest.normalize import normalize
-    except ImportError:
-        import opencc
+    """The text the pipeline hands the brand extractor."""
+    from ingest.normalize import normalize
 
-        return str(opencc.OpenCC("t2s").convert(_PINYIN.sub("", _TAG.sub("", raw))))
     return normalize(raw).text
 
 
