@@ -25,6 +25,25 @@ AGENCY_SUFFIX = re.compile(
     r"|联合会|协会|集团|公司|银行|分行|支行|研究院|研究所|科学院|大学|学院|署|处|站|队|社|室"
     r"|宣传部|组织部|统战部|政法委)$"
 )
+#: The organ suffixes a Chinese body's name ends with: government organs, party and mass
+#: organisations, offices, centres, committees, zones that act as units, firms and banks.
+#: Examples: ``局`` (市商务局), ``管委会`` (谯城经开区管委会), ``政治部`` (淄博军分区政治部),
+#: ``指挥部`` (哈尔滨机场扩建指挥部), ``分局`` (市生态环境局咸安分局), ``集团`` (新运集团).
+ORGAN_SUFFIX = (
+    r"(?:管理委员会|管委会|委员会|办公室|办公厅|领导小组(?:办公室)?|指挥部|工作专班|总工会|工商联"
+    r"|联合会|妇联|残联|科协|供销社|联社|街道办事处|街道办|街道|分局|支局|中心支行|分行|支行"
+    r"|分公司|有限公司|公司|集团|银行|研究院|研究所|中心|院|署|局|厅|委|办|所|站|队|部|处|社|会"
+    r"|海关|法院|检察院|军分区|报社|电视台|示范区|开发区|经开区|高新区|高新园|新区|园区|镇|乡)"
+)
+#: A body's name by its grammar: up to 30 characters of place and domain, then an organ
+#: suffix (:data:`ORGAN_SUFFIX`), with a second name plate in brackets allowed.
+#: Examples: ``区商务局(区药发中心)``, ``团市委``, ``钟楼生态环境局``.
+ORGAN_NAME = re.compile(
+    rf"[一-鿿A-Za-z]{{1,30}}?{ORGAN_SUFFIX}(?:[(（][一-鿿]{{2,20}}[)）])?")
+#: A market body rather than an agency: it may share a responsibility list, but it is an
+#: enterprise.  Examples: ``区药投公司``, ``新运集团``, ``国家开发银行云南省分行``; not the
+#: central bank's branches (``人行郑州中心支行``, ``人民银行…``).
+FIRM = re.compile(r"(?:公司|集团|合作社|(?<!人民)银行(?:[\u4e00-\u9fff]{1,10}?(?:分行|支行))?)$")
 #: Offices named after a campaign.  Example: ``质量强省办``.
 CAMPAIGN_OFFICE = re.compile(r"质量强(?:省|市|县|区)办")
 #: Vertically managed offices keep the place in their name: ``包头金融监管分局``.
@@ -90,7 +109,8 @@ class AgencyResolver:
             return None
         stem_at = _stem_start(name)
         if stem_at is None:
-            if (from_list and AGENCY_SUFFIX.search(name)) or LEADING_GROUP.fullmatch(name) \
+            if (from_list and (AGENCY_SUFFIX.search(name) or ORGAN_NAME.fullmatch(name))) \
+                    or LEADING_GROUP.fullmatch(name) \
                     or CUSTOMS.fullmatch(name):
                 name = self._without_home_place(name)
                 return AgencyRef(name, *self._scope_of(name), written)

@@ -35,9 +35,13 @@ BASIS_UNQUOTED = re.compile(
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}〔(\d{4})〕\d{1,4}号")
 #: A plan period in a title.  Example: ``(2020-2022年)``.
 PERIOD = re.compile(r"(20\d{2})\s*[-—–~至到]\s*(20\d{2})\s*年?")
-#: A plan for one year.  Example: ``包头市2024年优化营商环境工作方案`` → 2024-2024.
+#: A plan for one year: a title naming one year (not a horizon ``到2025年``) that ends in
+#: a kind of plan, list or report.  Examples: ``包头市2024年优化营商环境工作方案``,
+#: ``包河区2024年食品安全重点工作安排``, ``关于做好2022年全面推进乡村振兴重点工作的实施意见``,
+#: ``2022年《政府工作报告》主要目标任务责任分解表`` → 2024-2024 / 2022-2022.
 ONE_YEAR_PLAN = re.compile(
-    r"(20\d{2})年(?:度)?[\u4e00-\u9fff“”]{2,30}?(?:工作方案|工作要点|行动方案|实施方案|工作计划)")
+    r"(?<![到至\d])(20\d{2})年(?:度)?(?![底末前\d])[^。\n]{2,40}?"
+    r"(?:方案|要点|安排|计划|任务|分解表?|意见|措施|清单|报告|台账)")
 #: The five-year-plan period named in a title.  Example: ``“十四五”``.
 FIVE_YEAR = re.compile(r"“?十([一二三四五六七八九])五”?")
 #: A signature: an issuing body alone on a line, then a date line.

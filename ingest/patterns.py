@@ -72,8 +72,9 @@ FIRST_IS_LEAD = re.compile(r"(?:排在|排名|列)第一(?:位)?的?(?:为|是)�
 SAME_BELOW = re.compile(r"下同")
 #: Separators inside a list of units.  Example: ``市商务局、市财政局,德州海关``.
 UNIT_SEPARATOR = re.compile(r"[、,，;；/]|(?<=[局委办厅会院署心])(?:和|及|与)")
-#: A trailing ``等有关部门`` on the last unit.  Example: ``市财政局等有关部门``.
-ETC_SUFFIX = re.compile(r"等(?:有关|相关)?(?:部门|单位|机构)?$")
+#: A trailing ``等有关部门`` on the last unit.  Examples: ``市财政局等有关部门``,
+#: ``区财政局等区政府有关部门``, ``区经信局等``.
+ETC_SUFFIX = re.compile(r"等(?:[\u4e00-\u9fff]{0,6}?(?:有关|相关|其他))?(?:部门|单位|机构)?$")
 #: Generic groups that are not a named unit.  Example: ``各县区人民政府``, ``有关部门``.
 GENERIC_UNIT = re.compile(
     r"^(?:各|有关|相关|其他|其它|市直|省直|县直)|有关部门|相关部门|各级|园区管委会|开发区管委会"

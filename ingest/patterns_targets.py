@@ -36,13 +36,14 @@ BASE_UNITS: tuple[str, ...] = (
     "家", "个", "张", "项", "件", "位", "人", "户", "次", "所", "座", "条", "吨", "亩",
     "元", "台", "套", "辆", "艘", "处", "场", "篇", "部", "款", "栋", "床", "天", "名",
     "批", "支", "只", "头", "株", "份", "期", "届", "间", "分", "架", "列",
-    "%", "‰", "倍", "微克/立方米",
+    "%", "‰", "倍", "微克/立方米", "微克每立方米", "毫克每立方米", "毫克/立方米",
 )
 #: A magnitude written between a number and its base unit.  Example: ``万`` in ``7万件``.
 UNIT_MAGNITUDE = r"(?:万亿|亿|万|千)"
 #: Units that a magnitude never precedes.  Example: ``%`` (never ``万%``).
 _PLAIN_ONLY = {
-    "%", "‰", "倍", "微克/立方米", "个百分点", "百分点", "个工作日", "工作日", "小时", "分钟", "天",
+    "%", "‰", "倍", "微克/立方米", "微克每立方米", "毫克每立方米", "毫克/立方米", "个百分点", "百分点",
+    "个工作日", "工作日", "小时", "分钟", "天",
     "分", "GWh", "MWh", "GW", "MW",
 }
 
@@ -157,6 +158,11 @@ DEADLINE_GOAL_LABEL = re.compile(
 SCOPE_BREAK = re.compile(r"[;；]")
 #: ``YYYY年起``: a quota that starts in a year.  Example: ``自2023年起``.
 DEADLINE_FROM = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)年(?:起|开始)")
+#: A deadline by month: it holds for its own sentence (the work it dates), and later
+#: values of the sentence that name only a month keep its year.  Examples:
+#: ``2017年6月底前`` in ``须于2017年6月底前下达60%以上、9月底前下达80%以上``.
+DEADLINE_MONTH = re.compile(
+    r"(?<![\d-])(?P<year>(?:19|20)\d\d)年\d{1,2}月(?:\d{1,2}日)?(?:底|末|上旬|中旬|下旬)?(?:之|以)?前")
 #: The end of a five-year-plan period.  Examples: ``到“十四五”末`` (→ 2025), ``“十三五”期末``.
 FIVE_YEAR_PLAN_END = re.compile(
     r"(?:到|至)?[“\"]?(?P<ordinal>十[一二三四五六七八九])五[”\"]?(?:时期|规划期)?(?:末|期末)"
@@ -169,7 +175,8 @@ DEADLINE_OPENER = re.compile(
 )
 #: An as-of or past marker: a clause with one reports a result, not a target.
 #: Examples: ``截至2020年底``, ``59家企业获评``, ``目前已有``.
-PAST_MARKER = re.compile(r"截至|截止|目前|现有|已有|已经|已达|共有|获评|被评为|先后|近\d+年")
+PAST_MARKER = re.compile(
+    r"截至|截止|(?<!项)目前|现有|已有|已经|已达|共有|获评|被评为|先后|近\d+年|近日|(?<!\d)日前|揭晓|榜上有名")
 
 # --- structure ----------------------------------------------------------------------
 
@@ -266,6 +273,29 @@ NOT_STANDING = re.compile(
     r"给予|予以|补助|补贴|奖励|奖补|贴息|返还|资助|扶持|申报|条件|应当|不得|额度|贷款"
     r"|(?<!必)须(?:达到|满足|具备|符合)"
 )
+#: A verb of doing or building that governs a planned quantity in a plan's task, the value
+#: following it in the same clause (with the object between or after).  Examples:
+#: ``完成`` in ``年内完成37个老旧小区改造任务``, ``招引`` in ``招引数字经济项目30个``,
+#: ``推广`` in ``推广杂交稻旱种50万亩``, ``投资`` in ``今明两年投资530亿元``.
+ACTION_VERB = re.compile(
+    r"(?:新改扩建|新增|新建|建设|建成|完成|推广|引进|招引|培育|认定|创建|打造|改造|投资|新开工|开工"
+    r"|扩种|种植|培训|新创|安置|开行|开通|设立|搭建|招募|吸纳|带动|孵化|扶持培育|增加|增长|发展|组织"
+    r"|举办)")
+#: The count of an enumeration just written (``…、售后服务等12个领域``): it counts the items
+#: listed, it is not a quantity to reach.  Matched on the text before the value.
+ENUMERATION_COUNT = re.compile(r"(?:[^、,，;；。]+、){2,}[^、,，;；。]+等\s*$")
+#: ``各`` before a value shared by a list of items: one target per item.  Example:
+#: ``建设稻谷、玉米、马铃薯示范基地各10万亩``.
+EACH = re.compile(r"各\s*$")
+#: Units of a planned quantity a task may state without a qualifier.  Examples: ``个``, ``万亩``,
+#: ``公里``, ``亿元`` (with 投资 only: see :data:`INVEST_VERB`).
+ACTION_UNIT = re.compile(r"(?:万|千)?(?:个|家|项|所|座|条|亩|公里|公顷|吨|户|人|人次|场|场次|批|处|套"
+                         r"|栋|间|台|辆|名|期|%)$|亿元$|万元$")
+#: The verb that makes money a planned quantity rather than a payment.  Example: ``投资``.
+INVEST_VERB = re.compile(r"投资|产值|规模|收入|营业额|交易额|销售额")
+#: Words of a clause that make its value a rule, a rate or a limit rather than a planned
+#: quantity.  Examples: ``工作日内``, ``费率``, ``比例``, ``标准``, ``以下(不含``.
+NOT_ACTION = re.compile(r"工作日|费率|比例|标准|以下|不含|不超过|门槛|起|每件|每家|每个|最高|补|奖")
 #: A comparison with the year before: the sentence reports statistics.
 #: Example: ``同比`` in ``工业增加值达到800亿元,同比增长6%``.
 REPORTED = re.compile(r"同比|比上年|较上年")
@@ -281,7 +311,7 @@ MONEY_SUFFIX = "元"
 #: ``力争注册商标总量达到7万件``, ``、`` after a previous value, ``其中``,
 #: an article number ``第三条``.
 METRIC_LEAD = re.compile(
-    r"^(?:\s|——|-|●|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、](?!\d)"
+    r"^(?:\s|——|-|●|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、](?!\d)|\d{1,3}\s+"
     r"|第[一二三四五六七八九十百零\d]+条"
     r"|、|和|及|以及|并且|并|且|其中|同时|力争|争取|确保|努力|实现了?|[,，;；:：])+"
 )
@@ -300,6 +330,11 @@ METRIC_DISPOSAL = re.compile(
 #: item does not borrow the head of the last item.  Example: ``研发投入`` in
 #: ``研发投入、专利申请量分别…`` stays as written.
 MEASURE_END = re.compile(r"[率度量数额值入比重例积模]$")
+#: Head nouns of planned things that coordinated modifiers share, longest first: the
+#: head a short item borrows from the last one.  Example: ``示范基地`` in
+#: ``稻谷、玉米、马铃薯示范基地`` (→ ``玉米示范基地``).
+HEAD_NOUN = re.compile(
+    r"(?:示范基地|示范区|示范园|示范村|示范点|基地|园区|企业|项目|中心|工厂|平台|品牌|标准|学校|医院|站点)$")
 #: An Arabic digit.  Example: the ``1`` of ``突破10亿元``.
 DIGIT = re.compile(r"\d")
 #: A verb of obtaining or drafting that opens a list and is shared by its items.

@@ -7,19 +7,24 @@ text in.  Every fact carries evidence whose span points into the ORIGINAL text.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
-from ingest.agencies import AgencyRef, AgencyResolver, find_mentions
+from ingest import patterns as p
+from ingest.agencies import FIRM, ORGAN_NAME, AgencyRef, AgencyResolver, find_mentions
 from ingest.agency_table import PROVINCE_ABBREVIATIONS, PROVINCES, province_full_name
 from ingest.brands import find_brands
 from ingest.errors import NoStructure
+from ingest.flat_tables import FlatTable, blank_out, find_flat_tables
 from ingest.funding import FundingHit, find_funding
 from ingest.metadata import DOC_NUMBER, extract_metadata
 from ingest.normalize import NormalizedText, normalize
 from ingest.responsibility import Clause, find_clauses, split_units
 from ingest.segment import Section, segment
+from ingest.table_tasks import RowTask, Zone, row_tasks, zones
 from ingest.tables import table_rows
+from ingest.target_context import work_year
 from ingest.targets import find_targets
 from ontology.model import (
     Agency,
@@ -43,7 +48,7 @@ FINAL_PROVISION = re.compile(r"起施行|负责解释|有效期|自印发之日|
 PREAMBLE = re.compile(
     r"^(?:总则|附则|总体要求|指导思想|基本原则|工作原则|工作目标|主要目标|总体目标|发展目标)$")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
-#: The fewest Chinese characters a policy document has.
+#: Below this many Chinese characters a text is hardly a policy document (a warning).
 MIN_CJK = 20
 
 
@@ -74,31 +79,35 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def extract(source: str, raw_text: str, sha256: str | None = None) -> Extraction:
-    """Extract every fact of one document.  Raises :class:`NoStructure` when the
-    text is not recognisably a Chinese policy document."""
+    """Extract every fact of one document.  Raises :class:`NoStructure` only when the
+    text holds no Chinese at all; a text that lacks a title, a kind or numbered parts
+    still yields every fact found in it, with a warning saying what is missing."""
     return extract_normalized(source, normalize(raw_text), sha256)
 
 
 def extract_normalized(source: str, norm: NormalizedText, sha256: str | None = None) -> Extraction:
     """:func:`extract` on text that is already normalised."""
-    if len(_CJK.findall(norm.text)) < MIN_CJK:
-        raise NoStructure(source, "no recognisable Chinese policy text "
-                          f"(fewer than {MIN_CJK} Chinese characters after cleaning)")
+    if not _CJK.search(norm.text):
+        raise NoStructure(source, "no Chinese text after cleaning (not a Chinese document)")
     ctx = _Ctx(source, norm)
     text = norm.text
     meta = extract_metadata(text)
     resolver = AgencyResolver(region=meta.region, level=meta.level,
                               province=_province(text, meta), known_places=_places(meta, text))
-    sections = segment(text)
-    if meta.kind is None and meta.title is None and not sections:
-        raise NoStructure(source, "no recognisable structure (no title, document type "
-                          "or numbered parts of a policy document)")
-    task_sections, clauses = _task_sections(text, sections, resolver)
-    tasks = _tasks(ctx, sections, task_sections, clauses, resolver) + _table_tasks(
-        ctx, sections, resolver)
+    tables = find_flat_tables(text, lambda piece: _is_units(resolver, piece))
+    # Table cells are not numbered items: the structure reader sees the text without them.
+    outside_tables = blank_out(text, tables)
+    sections = segment(outside_tables)
+    task_sections, clauses = _task_sections(outside_tables, sections, resolver)
+    rows = row_tasks(tables, lambda units: _names(resolver, tuple(units)))
+    tasks = (_tasks(ctx, sections, task_sections, clauses, resolver)
+             + _table_tasks(ctx, sections, resolver) + _row_tasks(ctx, rows))
     task_ids = {i: sections[i].id for i in task_sections}
     funding_hits = find_funding(text)
-    targets = _targets(ctx, sections, task_ids, funding_hits)
+    plan_year = _plan_year(meta) or work_year(text)
+    targets = _targets(ctx, sections, task_ids, funding_hits,
+                       zones(tables, rows, plan_year), plan_year,
+                       [(t.start, t.end) for t in tables])
     funding = tuple(
         Funding(recipient=hit.recipient, amount=hit.amount, unit=hit.unit, per=hit.per,
                 evidence=ctx.evidence(hit.start, hit.end,
@@ -112,10 +121,27 @@ def extract_normalized(source: str, norm: NormalizedText, sha256: str | None = N
                                     (hit.sentence_start, hit.sentence_end)))
         for hit in find_brands(text)
     )
-    agencies = _agencies(ctx, sections, clauses, resolver)
+    agencies = _agencies(ctx, sections, clauses, resolver, _cell_units(text, tables))
     return Extraction(source=source, document=meta, tasks=tasks, targets=targets,
                       funding=funding, brands=brands, agencies=agencies,
-                      source_title=_first_line(text), source_sha256=sha256)
+                      source_title=_first_line(text), source_sha256=sha256,
+                      warnings=_gaps(meta, sections, len(_CJK.findall(text))))
+
+
+def _gaps(meta: DocumentMeta, sections: list[Section], cjk: int) -> tuple[str, ...]:
+    """What a reader would miss in the document: each gap is one warning."""
+    gaps = []
+    if cjk < MIN_CJK:
+        gaps.append(f"very little Chinese text ({cjk} characters)")
+    if meta.title is None:
+        gaps.append("no title found")
+    if meta.kind is None:
+        gaps.append("no document kind found")
+    if meta.region is None:
+        gaps.append("no region found: agencies are scoped to this document")
+    if not sections:
+        gaps.append("no numbered parts found")
+    return tuple(gaps)
 
 
 def _first_line(text: str) -> str | None:
@@ -261,6 +287,38 @@ def _table_tasks(ctx: _Ctx, sections: list[Section], resolver: AgencyResolver) -
     return tuple(tasks)
 
 
+def _row_tasks(ctx: _Ctx, rows: list[RowTask]) -> tuple[Task, ...]:
+    """Tasks of tables whose grid was lost (one cell or one row per line)."""
+    return tuple(
+        Task(id=row.id, section=row.section, title=row.title or None, lead=tuple(row.lead),
+             co=tuple(row.co), evidence=ctx.evidence(row.title_start, row.title_end, row.id))
+        for row in rows)
+
+
+def _is_units(resolver: AgencyResolver, piece: str) -> bool:
+    """Whether a table cell names responsible units (agencies, firms or generic groups)."""
+    cell = piece.strip().rstrip("。;；,，")
+    if not cell or len(cell) > 300 or re.search(r"[。:：]", cell):
+        return False
+    parts = split_units(cell)
+    named = 0
+    for part in parts:
+        bare = p.ETC_SUFFIX.sub("", part)
+        if p.GENERIC_UNIT.search(part) or not bare:
+            continue
+        if resolver.resolve(part, from_list=True) is None and not ORGAN_NAME.fullmatch(bare):
+            return False
+        named += 1
+    return bool(parts)
+
+
+def _plan_year(meta: DocumentMeta) -> int | None:
+    """The year of a one-year plan (its period is [Y, Y]), which its undated targets take."""
+    if meta.period and meta.period[0] == meta.period[1]:
+        return meta.period[0]
+    return None
+
+
 def _explicit_lead(text: str, clause: Clause) -> bool:
     return "牵头" in text[clause.start:clause.end]
 
@@ -288,35 +346,66 @@ def _section_at(sections: list[Section], pos: int) -> str | None:
 
 
 def _targets(ctx: _Ctx, sections: list[Section], task_ids: dict[int, str],
-             funding: list[FundingHit]) -> tuple[Target, ...]:
+             funding: list[FundingHit], table_zones: list[Zone], plan_year: int | None,
+             cells: list[tuple[int, int]]) -> tuple[Target, ...]:
     """Targets, each linked to the task whose span holds it.  An amount that is
-    money given (funding) in the same sentence is not also a target."""
+    money given (funding) in the same sentence is not also a target.  A target the
+    text gives no year takes the year of its table row, else of a one-year plan."""
     out: list[Target] = []
     seen: set[tuple[object, ...]] = set()
     money = {(f.sentence_start, float(f.amount), f.unit) for f in funding}
-    for hit in find_targets(ctx.text):
+
+    def zone_at(pos: int) -> Zone | None:
+        return next((z for z in table_zones if z.start <= pos < z.end), None)
+
+    def inherited(pos: int) -> int | None:
+        zone = zone_at(pos)
+        return zone.year if zone else plan_year
+
+    for hit in find_targets(ctx.text, cells):
+        if hit.inherits:
+            hit = dataclasses.replace(hit, year=inherited(hit.start))
         if hit.value is not None and (hit.sentence_start, float(hit.value), hit.unit) in money:
             continue
         index = _innermost(sections, hit.start)
         task = task_ids.get(index) if index is not None else None
+        if (zone := zone_at(hit.start)) is not None:
+            task = zone.task
         key = (hit.year, hit.metric, hit.value, hit.unit)
         if key in seen:
             continue
         seen.add(key)
         out.append(Target(
             task=task, year=hit.year, metric=hit.metric, value=hit.value, unit=hit.unit,
-            qualifier=hit.qualifier,
+            qualifier=hit.qualifier.recorded() if hit.qualifier else None,
             evidence=ctx.evidence(hit.start, hit.end, sections[index].id if index is not None
                                   else None, (hit.sentence_start, hit.sentence_end)),
         ))
     return tuple(out)
 
 
+def _cell_units(text: str, tables: list[FlatTable]) -> list[tuple[int, int, str, bool]]:
+    """Units written in the responsibility cells of tables, as list mentions."""
+    out = []
+    for table in tables:
+        for row in table.rows:
+            for piece in row.units:
+                at = piece.start
+                for unit in split_units(piece.text.rstrip("。;；,，")):
+                    found = text.find(unit, at, piece.end)
+                    if found >= 0:
+                        out.append((found, found + len(unit), unit, True))
+                        at = found + len(unit)
+    return out
+
+
 def _agencies(ctx: _Ctx, sections: list[Section], clauses: dict[int, list[Clause]],
-              resolver: AgencyResolver) -> tuple[Agency, ...]:
-    """Every agency named anywhere, one per canonical name, in order of first mention."""
+              resolver: AgencyResolver, cell_units: list[tuple[int, int, str, bool]],
+              ) -> tuple[Agency, ...]:
+    """Every agency named anywhere, one per canonical name, in order of first mention.
+    Firms named in responsibility lists are enterprises, not agencies."""
     text = ctx.text
-    mentions: list[tuple[int, int, str, bool]] = []
+    mentions: list[tuple[int, int, str, bool]] = list(cell_units)
     for found in clauses.values():
         for clause in found:
             body = text[clause.start:clause.end]
@@ -336,7 +425,7 @@ def _agencies(ctx: _Ctx, sections: list[Section], clauses: dict[int, list[Clause
         if start < covered and end <= covered:
             continue
         ref = resolver.resolve(written, from_list=from_list)
-        if ref is None:
+        if ref is None or FIRM.search(ref.name):
             continue
         if previous_name and _is_second_plate(text, previous_end, start, end) \
                 and ref.name != previous_name:

@@ -50,6 +50,9 @@ class TargetHit:
     value: float | int | None
     unit: str | None
     qualifier: Qualifier | None
+    #: The text gives no year and the value is not a yearly quota: it takes the year of its
+    #: context (a table row's deadline, a one-year plan), which the caller knows.
+    inherits: bool = False
 
 
 @dataclass(frozen=True)
@@ -197,6 +200,9 @@ def _borrow_head(item: str, last: str) -> str:
         pos = last.find(item[-k:])
         if pos >= 0 and pos + k < len(last):
             return item + last[pos + k:]
+    head = p.HEAD_NOUN.search(last)
+    if head and head.start() > 0:
+        return item + head.group()
     if len(last) > len(item):
         return item + last[len(item):]
     return item
@@ -215,9 +221,9 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None) -> list[De
     titles = [(m.start(), m.end()) for m in p.TITLE.finditer(text, start, end)]
     found: list[tuple[int, int, int, bool]] = []
     for pattern in (p.DEADLINE_TO, p.DEADLINE_BEFORE, p.DEADLINE_FROM, p.DEADLINE_AIM,
-                    p.DEADLINE_GOAL_LABEL):
+                    p.DEADLINE_GOAL_LABEL, p.DEADLINE_MONTH):
         for m in pattern.finditer(text, start, end):
-            carries = pattern is not p.DEADLINE_GOAL_LABEL
+            carries = pattern not in (p.DEADLINE_GOAL_LABEL, p.DEADLINE_MONTH)
             found.append((m.start(), m.end(), int(m.group("year")), carries))
     bare = p.DEADLINE_BARE_AIM.match(text, start, end)
     if bare and not p.PAST_MARKER.search(text, start, end):
@@ -231,6 +237,17 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None) -> list[De
         if not inside and (not result or a >= result[-1].end):
             result.append(Deadline(a, b, year, carries))
     return result
+
+
+def work_year(text: str) -> int | None:
+    """The year of a work document that dates its tasks by month (``2017年3月底前…``,
+    ``2017年6月底前…``) and names no other deadline year: its undated targets are that
+    year's.  None when the month deadlines name several years or a horizon differs."""
+    months = {int(m.group("year")) for m in p.DEADLINE_MONTH.finditer(text)}
+    if len(months) != 1:
+        return None
+    horizons = {d.year for d in find_deadlines(text) if d.carries}
+    return months.pop() if horizons <= months else None
 
 
 def clause_start(text: str, s: int, pos: int, deadlines: list[Deadline], prev_end: int) -> int:

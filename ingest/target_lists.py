@@ -86,9 +86,11 @@ def group_hits(
     year = quota_year(text, s, start, deadlines, year, subject)
     trailing = items[-1][2]
     shared = POST_QUALIFIER[trailing] if trailing else verb_qualifier
-    if not subject or (year is None and not p.PERIODIC_QUOTA.search(subject)
+    periodic = bool(p.PERIODIC_QUOTA.search(subject))
+    if not subject or (year is None and not periodic
                        and not standing(text, sent, shared, items[-1][1], dated)):
         return []
+    inherits = year is None and not periodic
     metrics = split_coordinated(subject, len(items)) or [subject] * len(items)
     hits = []
     unit: str | None = None
@@ -96,7 +98,8 @@ def group_hits(
         unit = item_unit or unit
         word = post or trailing
         qualifier = POST_QUALIFIER[word] if word else verb_qualifier
-        hits.append(TargetHit(metric_start, end, s, e, year, metric, value, unit, qualifier))
+        hits.append(TargetHit(metric_start, end, s, e, year, metric, value, unit, qualifier,
+                              inherits))
     return hits[::-1]
 
 
@@ -125,6 +128,23 @@ def ladder(text: str, sent: Sentence, deadlines: list[Deadline]) -> list[TargetH
     return hits
 
 
+def planned_quantity(text: str, sent: Sentence, clause_start: int, value_start: int,
+                     unit: str, dated: bool) -> bool:
+    """Whether a value with no year and no qualifier is still a target: a quantity that a
+    verb of doing governs in the same clause (``招引数字经济项目30个``), in a sentence that
+    is not dated, not a headline, not about money given or rules, and not a report."""
+    if dated or sent.headline or not p.ACTION_UNIT.search(unit):
+        return False
+    clause = text[clause_start:value_start]
+    verb = p.ACTION_VERB.search(clause)
+    if verb is None or p.NOT_ACTION.search(clause) or p.ENUMERATION_COUNT.search(clause):
+        return False
+    if unit.endswith(p.MONEY_SUFFIX) and not p.INVEST_VERB.search(clause):
+        return False
+    words = p.QUOTED.sub("", text[sent.start:sent.end])
+    return not any(pat.search(words) for pat in (p.NOT_STANDING, p.PAST_MARKER, p.REPORTED))
+
+
 def standing(text: str, sent: Sentence, qualifier: Qualifier | None, unit: str | None,
              dated: bool) -> bool:
     """Whether a value with no deadline and no quota is a standing target: an
@@ -133,7 +153,7 @@ def standing(text: str, sent: Sentence, qualifier: Qualifier | None, unit: str |
     year-on-year statistics; a money ceiling is a limit on support, not a target."""
     if dated or sent.headline or qualifier is None:
         return False
-    if qualifier is Qualifier.WITHIN and (unit or "").endswith(p.MONEY_SUFFIX):
+    if qualifier in (Qualifier.WITHIN, Qualifier.BELOW) and (unit or "").endswith(p.MONEY_SUFFIX):
         return False
     words = p.QUOTED.sub("", text[sent.start:sent.end])
     return not any(pat.search(words) for pat in (p.NOT_STANDING, p.PAST_MARKER, p.REPORTED))

@@ -52,7 +52,9 @@ Rules, in the order the extractor applies them:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ingest import patterns_targets as p
@@ -67,6 +69,7 @@ from ingest.target_context import (
     find_deadlines,
     iter_sentences,
     quota_year,
+    split_coordinated,
     year_at,
 )
 from ingest.target_lists import (
@@ -75,6 +78,7 @@ from ingest.target_lists import (
     ListGroup,
     group_hits,
     ladder,
+    planned_quantity,
     respectively_groups,
     standing,
 )
@@ -85,10 +89,12 @@ __all__ = ["TargetHit", "find_targets"]
 _INLINE_HEADING_MAX = 12  # a numbered sentence this short is an inline heading
 
 
-def find_targets(text: str) -> list[TargetHit]:
+def find_targets(text: str, cells: Sequence[tuple[int, int]] = ()) -> list[TargetHit]:
     """All targets of ``text`` (normalised Simplified Chinese), in text order.
 
-    Deterministic and free of I/O; see the module docstring for the rules.
+    ``cells`` are the spans of tables whose cells stand on lines of their own: such a
+    line is a cell, not a headline.  Deterministic and free of I/O; see the module
+    docstring for the rules.
     """
     names = [(m.start(), m.end()) for m in p.NAME_REGION.finditer(text)]
     name_starts = [a for a, _ in names]
@@ -99,6 +105,8 @@ def find_targets(text: str) -> list[TargetHit]:
     carry_level: int | None = None
     after_inline_heading = False
     for sent in iter_sentences(text):
+        if sent.headline and any(a <= sent.start < b for a, b in cells):
+            sent = dataclasses.replace(sent, headline=False)
         # a goal paragraph may follow its numbered heading on the same line
         opens_paragraph = sent.opens_line or after_inline_heading
         after_inline_heading = (sent.opens_line and sent.level is not None
@@ -165,7 +173,7 @@ def _sentence_targets(
         if isinstance(event, _Item):
             last_metric = hits[-1].metric if hits else ""
             hit = _single_hit(text, sent, event, deadlines, carried, prev_end, last_metric)
-            found = [hit] if hit else []
+            found = _each(text, hit, event.start) if hit else []
         else:
             found = group_hits(text, sent, event, deadlines, carried, prev_end)
         if found:
@@ -198,7 +206,7 @@ def _value_item(
         if not (p.DOWN_TO.search(before) or (verb and VERB_QUALIFIER[verb["verb"]]
                                              == Qualifier.WITHIN)):
             return None
-        qualifier = Qualifier.WITHIN
+        qualifier = Qualifier.BELOW
     elif post:
         qualifier = POST_QUALIFIER[post]
     elif m.group("approx"):
@@ -215,6 +223,17 @@ def _value_item(
     if value is None:
         return None
     return _Item(m.start(), m.end(), value, unit, qualifier)
+
+
+def _each(text: str, hit: TargetHit, value_start: int) -> list[TargetHit]:
+    """``A、B、C示范基地各10万亩``: one target per listed item, each with the shared value."""
+    metric = hit.metric.rstrip("各").strip()
+    if not p.EACH.search(text, max(0, value_start - 2), value_start) or "、" not in metric:
+        return [dataclasses.replace(hit, metric=metric)]
+    items = split_coordinated(metric, metric.count("、") + 1)
+    if not items:
+        return [dataclasses.replace(hit, metric=metric)]
+    return [dataclasses.replace(hit, metric=item) for item in items]
 
 
 def _single_hit(
@@ -235,9 +254,13 @@ def _single_hit(
     year, dated = year_at(text, item.start, (s, start), deadlines, carried)
     metric, metric_start = clean_metric(text, start, item.start)
     year = quota_year(text, s, item.start, deadlines, year, metric)
-    if year is None and not p.PERIODIC_QUOTA.search(metric) and not standing(
-            text, sent, item.qualifier, item.unit, dated):
+    periodic = bool(p.PERIODIC_QUOTA.search(metric))
+    if year is None and not periodic and not standing(
+            text, sent, item.qualifier, item.unit, dated) and not (
+            item.qualifier is None and planned_quantity(text, sent, start, item.start,
+                                                         item.unit, dated)):
         return None
+    inherits = year is None and not periodic and not dated
     end = item.end
     if item.qualifier is not Qualifier.TOP_N:
         stop = p.POST_BOUNDARY.search(text, item.end, e)
@@ -249,7 +272,8 @@ def _single_hit(
     metric = metric or last_metric
     if not metric:
         return None
-    return TargetHit(metric_start, end, s, e, year, metric, item.value, item.unit, item.qualifier)
+    return TargetHit(metric_start, end, s, e, year, metric, item.value, item.unit, item.qualifier,
+                     inherits)
 
 
 

@@ -35,7 +35,11 @@ class GovLevel(StrEnum):
 
 
 class Qualifier(StrEnum):
-    """How a target value is to be read (以上 = at least, 左右 = about …)."""
+    """How a target value is to be read (以上 = at least, 左右 = about …).
+
+    An extraction records the words of the gold format (以上 左右 达到 超过 稳定在 以下 进入前);
+    突破, 不低于 and 以内 are how a text may say them and are read as 超过, 以上 and no
+    qualifier (see :func:`recorded`)."""
 
     AT_LEAST = "以上"
     ABOUT = "左右"
@@ -45,7 +49,20 @@ class Qualifier(StrEnum):
     STABLE_AT = "稳定在"
     NOT_BELOW = "不低于"
     WITHIN = "以内"
+    BELOW = "以下"
     TOP_N = "进入前"
+
+    def recorded(self) -> Qualifier | None:
+        """The qualifier as the gold format records it: 突破 → 超过, 不低于 → 以上,
+        以内 → none (an upper bound the format has no word for; 以下 is kept)."""
+        return _RECORDED.get(self, self)
+
+
+_RECORDED: dict[Qualifier, Qualifier | None] = {
+    Qualifier.BREAK_THROUGH: Qualifier.EXCEED,
+    Qualifier.NOT_BELOW: Qualifier.AT_LEAST,
+    Qualifier.WITHIN: None,
+}
 
 
 class Role(StrEnum):
@@ -200,6 +217,8 @@ class Extraction(_Frozen):
     agencies: tuple[Agency, ...] = ()
     source_title: str | None = None
     source_sha256: str | None = None
+    #: What the text leaves out (no title, no numbered parts …): a gap, not a refusal.
+    warnings: tuple[str, ...] = ()
 
     @property
     def departments(self) -> tuple[str, ...]:
@@ -231,4 +250,5 @@ class Extraction(_Frozen):
             out["agency_details"] = [a.model_dump(mode="json") for a in self.agencies]
             out["source_title"] = self.source_title
             out["source_sha256"] = self.source_sha256
+            out["warnings"] = list(self.warnings)
         return out

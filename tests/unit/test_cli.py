@@ -32,7 +32,7 @@ def test_extract_reports_each_bad_file_and_keeps_going(bad_inputs: Path, tmp_pat
     lines = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
     assert len(lines) == 4
     for name, problem in [("empty.txt", "empty"), ("binary.txt", "binary"),
-                          ("undecodable.txt", "neither UTF-8"), ("nostructure.txt", "no recognisable")]:
+                          ("undecodable.txt", "neither UTF-8"), ("nostructure.txt", "no Chinese text")]:
         assert any(name in line and problem in line for line in lines), (name, lines)
     assert [p.name for p in out.iterdir()] == ["good.json"]
     data = json.loads((out / "good.json").read_text(encoding="utf-8"))

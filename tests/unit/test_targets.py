@@ -106,7 +106,8 @@ def test_goal_paragraph_carries_to_dash_paragraphs() -> None:
             "——枢纽能级提升。建成物流园区12个以上。\n"
             "——效率提高。社会物流总费用占比降至13%左右。\n"
             "二、重点任务\n建设冷链仓库8座。")
-    assert values(text) == [(2027, 12, "个"), (2027, 13, "%")]
+    # The carried year ends at the next top heading; the task's planned quantity has none.
+    assert values(text) == [(2027, 12, "个"), (2027, 13, "%"), (None, 8, "座")]
 
 
 def test_short_heading_line_ends_carried_year() -> None:
@@ -117,7 +118,7 @@ def test_short_heading_line_ends_carried_year() -> None:
 def test_mid_paragraph_deadline_holds_for_its_own_sentence() -> None:
     text = ("(一)发展电商。扩大网络零售。到2026年,培育电商企业40家以上。每年举办培训5场以上。\n"
             "(二)发展会展。引进展会15个。")
-    assert values(text) == [(2026, 40, "家"), (None, 5, "场")]
+    assert values(text) == [(2026, 40, "家"), (None, 5, "场"), (None, 15, "个")]
 
 
 def test_sibling_section_ends_carried_year() -> None:
@@ -129,13 +130,13 @@ def test_sibling_section_ends_carried_year() -> None:
 def test_goal_list_under_top_heading_keeps_year() -> None:
     text = ("一、主要目标\n到2026年,实现以下目标。\n(一)规模。全市软件收入达到800亿元。\n"
             "(二)主体。软件企业突破500家。\n二、重点任务\n引进企业20家。")
-    assert values(text) == [(2026, 800, "亿元"), (2026, 500, "家")]
+    assert values(text) == [(2026, 800, "亿元"), (2026, 500, "家"), (None, 20, "家")]
 
 
 def test_goal_paragraph_after_inline_heading_keeps_year() -> None:
     text = ("(三)发展目标。到2026年,实现以下目标:\n1.软件收入达到800亿元。\n2.企业突破500家。\n"
             "(四)重点任务。引进企业20家。")
-    assert values(text) == [(2026, 800, "亿元"), (2026, 500, "家")]
+    assert values(text) == [(2026, 800, "亿元"), (2026, 500, "家"), (None, 20, "家")]
 
 
 def test_plain_year_clause_is_not_reached_by_carry() -> None:
@@ -148,8 +149,50 @@ def test_yearly_quota_without_deadline_has_null_year() -> None:
         (None, "每年认定市级技术中心", 20, "家", None)]
 
 
-def test_number_without_deadline_or_quota_is_no_target() -> None:
-    assert rows("全市认定市级技术中心20家。") == []
+def test_number_without_deadline_quota_or_verb_is_no_target() -> None:
+    assert rows("全市市级技术中心20家。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("年内完成37个老旧小区改造任务。", (None, 37, "个")),
+        ("招引数字经济项目30个,其中总部企业不少于2家。", (None, 30, "个")),
+        ("推广杂交稻旱种50万亩。", (None, 50, "万亩")),
+        ("今明两年投资530亿元。", (None, 530, "亿元")),
+        ("新改扩建国省干道5478公里。", (None, 5478, "公里")),
+        ("确保实现财政收入增长4%的目标。", (None, 4, "%")),
+    ],
+)
+def test_planned_quantity_of_a_task_is_a_target(text: str, expected: tuple) -> None:
+    """A verb of doing or building with a quantity is a target (year from context, if any)."""
+    assert values(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "重点发展电子商务、现代物流、研发设计、服务外包等12个领域。",  # counts the items listed
+        "环评报告书14个工作日内完成审批。",  # a procedure's time limit
+        "近日,省商务厅公布名单,认定90家企业为老字号。",  # a reported result
+        "区级财政安排4000万元重大项目前期费。",  # money given
+        "阶段性下调工伤保险费率50%。",  # a policy rate
+    ],
+)
+def test_not_a_planned_quantity(text: str) -> None:
+    assert values(text) == []
+
+
+def test_each_value_is_split_over_its_items() -> None:
+    text = "建设稻谷、玉米、马铃薯示范基地各10万亩。"
+    found = rows(text)
+    assert [(v, u) for _, _, v, u, _ in found] == [(10, "万亩")] * 3
+    assert [m for _, m, _, _, _ in found][1:] == ["玉米示范基地", "马铃薯示范基地"]
+
+
+def test_month_deadline_dates_its_sentence() -> None:
+    text = "预算内专项资金须于2017年6月底前下达60%以上、9月底前下达80%以上。"
+    assert values(text) == [(2017, 60, "%"), (2017, 80, "%")]
 
 
 # --- qualifiers -----------------------------------------------------------------------
@@ -170,7 +213,7 @@ def test_number_without_deadline_or_quota_is_no_target() -> None:
         ("到2026年,研发投入强度不低于2.8%。", Qualifier.NOT_BELOW),
         ("到2026年,建设不少于6个示范区。", Qualifier.NOT_BELOW),
         ("到2026年,失业率控制在5.5%以内。", Qualifier.WITHIN),
-        ("到2026年,单位产值能耗降至0.4吨标准煤以下。", Qualifier.WITHIN),
+        ("到2026年,单位产值能耗降至0.4吨标准煤以下。", Qualifier.BELOW),
         ("到2026年,培育骨干企业120余家。", Qualifier.AT_LEAST),
         ("到2026年,培育区域公用品牌16个。", None),
     ],
@@ -293,7 +336,6 @@ def test_units(text: str, value: float, unit: str) -> None:
         "到2026年,推动千家企业上云,打造五个平台、两个中心。",
         "到2026年,居全国第3位的目标基本实现。",
         "截至2020年底,全市高新技术企业达到900家。",
-        "全市新增绿色工厂18家,带动就业3000人。",
     ],
 )
 def test_not_targets(text: str) -> None:

@@ -1,0 +1,366 @@
+"""Tables that lost their grid: one cell per line, or one row per line with spaces.
+
+Scraped task tables (任务分解表, 责任分解表) and published lists (推荐名单, 品牌目录) arrive
+without ``|`` between cells.  Two layouts are common:
+
+* **one cell per line** — the header's cells on lines of their own (``序号`` / ``工作任务`` /
+  ``牵头单位`` / ``配合单位``), a header cell sometimes broken over two lines (``区政府`` /
+  ``分管领导``), then each row as its number on a line and one line per cell;
+* **one row per line** — ``序号重点工作任务主要责任单位协同配合单位完成期限`` as one header
+  line, then ``33 新培育… 区科技局 区经信局、… 2023年12月底`` with spaces between cells.
+
+Both are read the same way: the header names the columns (:data:`COLUMN_WORDS`), the body is
+cut into *pieces* (lines, and lines split at spaces), and a row starts at its number.  In a
+task table a piece is put in its column by what it is, not by where it stands, because merged
+cells are printed once and empty cells not at all: units go to the responsibility columns, a
+person's name to the leader column, a date to the deadline, text to the task.  ``(1)`` starts
+a sub-row.  In a list (企业名称 / 品牌 columns) the pieces of a row fill the columns in order.
+
+Pure: the caller passes ``is_units`` (does a piece name responsible units?), which needs the
+agency grammar of :mod:`ingest.agencies`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Final
+
+#: Column roles of a header.
+ID, GROUP, TASK, LEADER, LEAD, CO, UNITS, DEADLINE, PLACE, ENTERPRISE, BRAND, PRODUCT, OTHER = (
+    "id", "group", "task", "leader", "lead", "co", "units", "deadline", "place", "enterprise",
+    "brand", "product", "other")
+
+#: Header words and the role of their column, longest first where one contains another.
+#: Examples: ``协同配合单位`` (co), ``主要责任单位`` (lead), ``区政府分管领导`` (leader).
+COLUMN_WORDS: Final[tuple[tuple[str, str], ...]] = (
+    ("序号", ID), ("编号", ID),
+    ("协同配合单位", CO), ("配合单位", CO), ("配合部门", CO), ("协办单位", CO), ("协同单位", CO),
+    ("参与单位", CO), ("协助单位", CO),
+    ("主要责任单位", LEAD), ("牵头单位", LEAD), ("牵头部门", LEAD), ("主责单位", LEAD),
+    ("责任单位", UNITS), ("责任部门", UNITS), ("负责单位", UNITS), ("承办单位", UNITS),
+    ("责任领导", LEADER), ("分管领导", LEADER), ("牵头领导", LEADER), ("联系领导", LEADER),
+    ("责任人", LEADER),
+    ("完成时限", DEADLINE), ("完成期限", DEADLINE), ("完成时间", DEADLINE), ("时间节点", DEADLINE),
+    ("时间要求", DEADLINE), ("时限要求", DEADLINE), ("时限", DEADLINE),
+    ("目标名称", GROUP), ("任务类别", GROUP), ("类别", GROUP), ("领域", GROUP),
+    ("重点工作任务", TASK), ("主要工作任务", TASK), ("工作任务", TASK), ("重点任务", TASK),
+    ("主要任务", TASK), ("目标任务", TASK), ("任务内容", TASK), ("工作内容", TASK),
+    ("主要内容", TASK), ("具体内容", TASK), ("工作标准", TASK), ("工作目标", TASK),
+    ("预期目标", TASK), ("具体措施", TASK), ("工作措施", TASK), ("重点工作", TASK),
+    ("主要指标", TASK), ("指标名称", TASK), ("项目名称", TASK), ("任务", TASK),
+    ("企业名称", ENTERPRISE), ("单位名称", ENTERPRISE), ("申报单位", ENTERPRISE),
+    ("企业", ENTERPRISE),
+    ("代表性注册商标", BRAND), ("注册商标", BRAND), ("品牌名称", BRAND), ("商标", BRAND),
+    ("品牌", BRAND), ("产品名称", PRODUCT), ("主要产品", PRODUCT), ("产品", PRODUCT),
+    ("所在城市", PLACE), ("所在地区", PLACE), ("所在地", PLACE), ("所属地区", PLACE),
+    ("城市", PLACE), ("地区", PLACE), ("市州", PLACE), ("地市", PLACE), ("县市区", PLACE),
+    ("备注", OTHER),
+)
+_COLUMN: Final = re.compile("|".join(re.escape(word) for word, _ in COLUMN_WORDS))
+_ROLE: Final = dict(COLUMN_WORDS)
+#: The first header cell.  Example: ``序号`` (or ``序 号`` before spaces are joined).
+HEADER_START: Final = re.compile(r"^(?:序\s*号|编\s*号)")
+#: A header cell written over two lines, or a short header cell on its own line.
+_HEADER_CELL_MAX: Final = 12
+#: A row's number standing alone.  Example: ``12``.
+ROW_NUMBER: Final = re.compile(r"^\d{1,3}$")
+#: A sub-row's marker opening a cell.  Example: ``(1)`` in ``(1)地区生产总值增长5%左右。``.
+SUB_ROW: Final = re.compile(r"^[(（](\d{1,3})[)）]\s*")
+#: A deadline cell.  Examples: ``2023年12月底``, ``6月底前``, ``全年``, ``长期坚持``.
+DEADLINE_CELL: Final = re.compile(
+    r"^(?:(?:20\d{2}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|中旬|上旬|下旬)?(?:前|以前|完成)?"
+    r"|(?:20\d{2}年)?(?:年底|年内|全年|上半年|下半年)(?:前|完成)?|长期坚持|长期|持续推进|持续"
+    r"|常态化推进|常态化|每年|每季度|每月)$")
+#: A person's name: two to four characters (a leader cell).  Example: ``王旭锋``.
+PERSON: Final = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+#: What ends a table: the next attachment, a new header, the storage cut.
+#: Example: ``附件2``.
+TABLE_END: Final = re.compile(r"^(?:附件\s*\d+|附\s*件|\[…\]|（此件公开发布）|\(此件公开发布\))")
+#: The label of an attachment line above a table.  Example: ``附件1``.
+ATTACHMENT: Final = re.compile(r"^附件\s*(\d+)\s*$")
+
+IsUnits = Callable[[str], bool]
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A stretch of a cell's text and its span in the document."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class FlatRow:
+    """One row (or sub-row) of a task table, its pieces put in their columns."""
+
+    number: str
+    sub: str | None = None
+    group: Piece | None = None
+    texts: list[Piece] = field(default_factory=list)
+    units: list[Piece] = field(default_factory=list)
+    leaders: list[Piece] = field(default_factory=list)
+    deadline: Piece | None = None
+    start: int = 0
+    end: int = 0
+
+    @property
+    def id(self) -> str:
+        """``1.(2)`` for a sub-row, ``12`` for a row."""
+        return f"{self.number}.({self.sub})" if self.sub else self.number
+
+
+@dataclass
+class ListRow:
+    """One row of a published list: each column's text by role."""
+
+    number: str
+    cells: dict[str, str]
+    start: int
+    end: int
+
+
+@dataclass
+class FlatTable:
+    """A table found in the text: where it is, its title and header, and its rows."""
+
+    start: int
+    end: int
+    title: str | None
+    label: str | None
+    roles: tuple[str, ...]
+    rows: list[FlatRow] = field(default_factory=list)
+    list_rows: list[ListRow] = field(default_factory=list)
+
+    @property
+    def is_list(self) -> bool:
+        """A list of enterprises or brands rather than a table of tasks."""
+        return ENTERPRISE in self.roles or BRAND in self.roles
+
+    @property
+    def has_lead_and_co(self) -> bool:
+        """Separate 牵头 and 配合 columns: every unit of the lead column leads."""
+        return LEAD in self.roles and (CO in self.roles or UNITS in self.roles)
+
+
+def header_roles(header: str) -> tuple[str, ...]:
+    """The column roles a header names, in order; words it does not know are skipped.
+
+    ``序号重点工作任务主要责任单位协同配合单位完成期限`` → (id, task, lead, co, deadline).
+    With a 牵头 column, a 责任单位 column holds the co-responsible units.
+    """
+    words = _COLUMN.findall(re.sub(r"\s+", "", header))
+    roles = [_ROLE[w] for w in words]
+    if LEAD in roles:
+        roles = [CO if r == UNITS else r for r in roles]
+    if roles.count(TASK) >= 2 and GROUP not in roles:
+        roles[roles.index(TASK)] = GROUP
+    return tuple(roles)
+
+
+def find_flat_tables(text: str, is_units: IsUnits) -> list[FlatTable]:
+    """Every table of ``text`` that has a 序号 header and no ``|`` grid."""
+    tables: list[FlatTable] = []
+    lines = _lines(text)
+    i = 0
+    while i < len(lines):
+        start, _, line = lines[i]
+        if not HEADER_START.match(line) or "|" in line or "｜" in line:
+            i += 1
+            continue
+        header, j = _header(lines, i)
+        roles = header_roles(header)
+        if not _is_table_header(roles):
+            i += 1
+            continue
+        table = FlatTable(start=start, end=start, title=_title_above(lines, i),
+                          label=_label_above(lines, i), roles=roles)
+        j = _read_body(table, lines, j, is_units)
+        if table.rows or table.list_rows:
+            tables.append(table)
+        i = max(j, i + 1)
+    return tables
+
+
+def _is_table_header(roles: tuple[str, ...]) -> bool:
+    responsibility = {LEAD, CO, UNITS} & set(roles)
+    listing = {ENTERPRISE, BRAND} & set(roles)
+    return len(roles) >= 3 and roles[0] == ID and bool(responsibility or listing)
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for match in re.finditer(r"[^\n]+", text):
+        stripped = match.group().strip()
+        if stripped:
+            lead = len(match.group()) - len(match.group().lstrip())
+            out.append((match.start() + lead, match.start() + lead + len(stripped), stripped))
+    return out
+
+
+def _header(lines: list[tuple[int, int, str]], i: int) -> tuple[str, int]:
+    """The header text from line ``i``, and the index of the first body line.  A one-line
+    header holds several column words; otherwise short lines follow until the first row."""
+    line = lines[i][2]
+    if len(_COLUMN.findall(re.sub(r"\s+", "", line))) >= 3:
+        return line, i + 1
+    parts = [line]
+    j = i + 1
+    while j < len(lines) and len(lines[j][2]) <= _HEADER_CELL_MAX \
+            and not ROW_NUMBER.match(lines[j][2]) and not _starts_with_number(lines[j][2]):
+        parts.append(lines[j][2])
+        j += 1
+    return "".join(parts), j
+
+
+def _starts_with_number(line: str) -> bool:
+    return bool(re.match(r"^\d{1,3}\s", line))
+
+
+def _title_above(lines: list[tuple[int, int, str]], i: int) -> str | None:
+    """The table's title: the line above its header, unless that is an attachment label."""
+    for k in range(i - 1, max(-1, i - 3), -1):
+        line = lines[k][2]
+        if ATTACHMENT.match(line):
+            continue
+        return line if len(line) <= 60 and "。" not in line else None
+    return None
+
+
+def _label_above(lines: list[tuple[int, int, str]], i: int) -> str | None:
+    for k in range(i - 1, max(-1, i - 3), -1):
+        found = ATTACHMENT.match(lines[k][2])
+        if found:
+            return f"附件{found.group(1)}"
+    return None
+
+
+def _pieces(start: int, line: str) -> list[Piece]:
+    """A line cut at its spaces (the cell boundaries of a row-per-line table)."""
+    out = []
+    for match in re.finditer(r"\S+", line):
+        out.append(Piece(match.group(), start + match.start(), start + match.end()))
+    return out
+
+
+def _read_body(table: FlatTable, lines: list[tuple[int, int, str]], j: int,
+               is_units: IsUnits) -> int:
+    """Read rows from line ``j`` until the table ends; return the index after it."""
+    expected: int | None = None
+    row: FlatRow | None = None
+    while j < len(lines):
+        start, end, line = lines[j]
+        if TABLE_END.match(line) or (HEADER_START.match(line) and j > 0):
+            break
+        pieces = _pieces(start, line)
+        first = pieces[0].text
+        number = int(first) if ROW_NUMBER.match(first) else None
+        if number is not None and (expected is None or number == expected):
+            if table.is_list:
+                table.list_rows.append(_list_row(table.roles, pieces))
+                table.end = end
+                expected = number + 1
+                j += 1
+                continue
+            row = FlatRow(number=first, start=start, end=end)
+            table.rows.append(row)
+            expected = number + 1
+            pieces = pieces[1:]
+        elif row is None or table.is_list:
+            break
+        for piece in pieces:
+            row = _place(table, row, piece, is_units)
+        table.end = end
+        j += 1
+    return j
+
+
+def _place(table: FlatTable, row: FlatRow, piece: Piece, is_units: IsUnits) -> FlatRow:
+    """Put one piece into the row (or open a sub-row); return the row now being filled."""
+    sub = SUB_ROW.match(piece.text)
+    if sub:
+        parent = row if row.sub is None else None
+        new = FlatRow(number=row.number, sub=sub.group(1), start=piece.start, end=piece.end,
+                      group=_group_of(row))
+        if parent is not None and not parent.units and not parent.leaders:
+            table.rows.remove(parent)  # the row's own cells were its group heading only
+        table.rows.append(new)
+        rest = piece.text[sub.end():]
+        if rest:
+            new.texts.append(Piece(rest, piece.start + sub.end(), piece.end))
+        return new
+    row.end = piece.end
+    text = piece.text.rstrip("。;；")
+    if DEADLINE_CELL.match(text) and text:
+        row.deadline = piece
+    elif is_units(piece.text):
+        row.units.append(piece)
+    elif LEADER in table.roles and PERSON.match(text) and row.texts:
+        row.leaders.append(piece)
+    elif LEADER in table.roles and len(text) == 1 and row.texts:
+        row.leaders.append(piece)  # a two-character name padded with a space: 吴 伟
+    elif row.units:
+        pass  # text after the units of a row: a remark column, not the task
+    else:
+        row.texts.append(piece)
+    return row
+
+
+def _group_of(row: FlatRow) -> Piece | None:
+    """The heading a sub-row belongs to: the last text its row printed before it."""
+    if row.sub is not None:
+        return row.group
+    return row.texts[-1] if row.texts else row.group
+
+
+def _list_row(roles: tuple[str, ...], pieces: list[Piece]) -> ListRow:
+    """A list row: pieces fill the columns in order; the last column takes what is left
+    (``石 花`` is one two-character mark padded with a space)."""
+    cells: dict[str, str] = {}
+    body = pieces[1:]
+    columns = list(roles[1:])
+    for k, role in enumerate(columns):
+        if k >= len(body):
+            break
+        if k == len(columns) - 1:
+            cells[role] = "".join(p.text for p in body[k:])
+        else:
+            cells[role] = body[k].text
+    return ListRow(pieces[0].text, cells, pieces[0].start, pieces[-1].end)
+
+
+def split_unit_cells(table: FlatTable, row: FlatRow) -> tuple[list[Piece], list[Piece]]:
+    """The row's unit pieces as (lead cells, co cells).
+
+    With separate 牵头 and 配合 columns the lead cell may run over several lines (one unit
+    each) and the co cell is a list: the pieces before the first later list are the lead
+    cell.  Without a list after them, the first piece is the lead cell and the others are
+    the co cell (a co cell printed one unit per line).  With a single 责任单位 column all
+    pieces are one cell (the caller applies the first-unit rule)."""
+    units = row.units
+    if not units:
+        return [], []
+    if not table.has_lead_and_co:
+        return units, []
+    later_list = next((k for k in range(1, len(units)) if _is_list(units[k].text)), None)
+    if later_list is not None:
+        return units[:later_list], units[later_list:]
+    return units[:1], units[1:]
+
+
+def _is_list(text: str) -> bool:
+    return bool(re.search(r"[、,，;；]", text.rstrip("。;；,，")))
+
+
+def blank_out(text: str, tables: list[FlatTable]) -> str:
+    """``text`` with every table's body replaced by spaces (line breaks kept), so that the
+    numbered-structure reader does not take table cells for items; offsets are unchanged."""
+    chars = list(text)
+    for table in tables:
+        for k in range(table.start, min(table.end, len(chars))):
+            if chars[k] != "\n":
+                chars[k] = " "
+    return "".join(chars)

@@ -1,0 +1,108 @@
+"""Tasks, target zones and list entries from tables whose grid was lost (:mod:`ingest.flat_tables`).
+
+A task table's row (or sub-row) is a task: its id is the table's 序号 (``1.(2)`` for a
+sub-row), prefixed with the attachment label when several labelled tables would otherwise
+give two tasks one id (``附件2.1``).  Its units come from the responsibility cells (see
+:func:`ingest.flat_tables.split_unit_cells`); a single 责任单位 column follows the first-unit
+rule.  Each row is also a *zone* for targets: a target inside it belongs to the row's task
+and, when the text gives no year, takes the year of the row's deadline cell, else the year
+of the table's title, else the plan's own year.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ingest.flat_tables import FlatRow, FlatTable, Piece, split_unit_cells
+from ingest.responsibility import split_units
+
+#: A year written in a table title or deadline cell.  Example: ``2022`` in ``2022年预期目标``.
+YEAR_IN_TEXT = re.compile(r"(20\d{2})年")
+#: Where a task title ends: the first full stop of its cell.
+_TITLE_END = re.compile(r"[。;；]")
+
+Names = Callable[[Sequence[str]], list[str]]
+
+
+@dataclass(frozen=True)
+class RowTask:
+    """A task read from a table row, before agencies are resolved to their canonical names."""
+
+    id: str
+    section: str | None
+    title: str | None
+    lead: list[str]
+    co: list[str]
+    start: int
+    end: int
+    title_start: int
+    title_end: int
+
+
+@dataclass(frozen=True)
+class Zone:
+    """A stretch of text whose targets belong to one task and default to one year."""
+
+    start: int
+    end: int
+    task: str
+    year: int | None
+
+
+def table_year(table: FlatTable) -> int | None:
+    """The one year a table's title names (``2022年区政府工作报告…分解表`` → 2022)."""
+    years = set(YEAR_IN_TEXT.findall(table.title or ""))
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def row_tasks(tables: list[FlatTable], names: Names) -> list[RowTask]:
+    """Every task row of the task tables, with raw lead and co unit names resolved by ``names``."""
+    task_tables = [t for t in tables if not t.is_list]
+    labels = [t.label for t in task_tables]
+    prefixed = len(task_tables) > 1 and all(labels) and len(set(labels)) == len(labels)
+    out = []
+    for table in task_tables:
+        prefix = f"{table.label}." if prefixed else ""
+        for row in table.rows:
+            lead, co = _roles(table, row, names)
+            title_piece = row.texts[0] if row.texts else None
+            title = _title(title_piece) if title_piece else None
+            section = row.group.text if row.group else table.title
+            out.append(RowTask(
+                id=prefix + row.id, section=section, title=title, lead=lead, co=co,
+                start=row.start, end=row.end,
+                title_start=title_piece.start if title_piece else row.start,
+                title_end=title_piece.end if title_piece else row.end))
+    return out
+
+
+def zones(tables: list[FlatTable], tasks: list[RowTask], plan_year: int | None) -> list[Zone]:
+    """The target zone of every task row, in text order."""
+    rows = [(t, r) for t in tables if not t.is_list for r in t.rows]
+    out = []
+    for (table, row), task in zip(rows, tasks, strict=True):
+        deadline = YEAR_IN_TEXT.search(row.deadline.text) if row.deadline else None
+        year = int(deadline.group(1)) if deadline else (table_year(table) or plan_year)
+        out.append(Zone(row.start, row.end, task.id, year))
+    return out
+
+
+def _roles(table: FlatTable, row: FlatRow, names: Names) -> tuple[list[str], list[str]]:
+    lead_cells, co_cells = split_unit_cells(table, row)
+    lead = names([u for piece in lead_cells for u in split_units(_cell(piece))])
+    co = [u for u in names([u for piece in co_cells for u in split_units(_cell(piece))])
+          if u not in lead]
+    if table.has_lead_and_co:
+        return lead, co
+    return lead[:1], lead[1:]
+
+
+def _cell(piece: Piece) -> str:
+    return piece.text.strip().rstrip("。;；,，")
+
+
+def _title(piece: Piece) -> str:
+    found = _TITLE_END.search(piece.text)
+    return (piece.text[:found.start()] if found else piece.text).strip()
