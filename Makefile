@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run build viz serve test test-unit eval bench lint clean browser
+.PHONY: setup run build viz serve test test-unit eval explain bench lint clean browser
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,11 +34,22 @@ test: setup browser
 test-unit: setup
 	$(BIN)/pytest tests/unit tests/gold
 
+# Every gold set: the real documents (samples, dev, real), then the invented held-out sets,
+# which are regression tests and are labelled INVENTED (not an estimate of accuracy).
+EVAL_SETS := \
+	--set samples=../shared/eval/gold:data/corpus \
+	--set dev=../shared/eval/dev/gold:../shared/eval/dev/docs \
+	--set real=../shared/eval/real/gold:../shared/eval/real/docs \
+	--invented-set heldout1=tests/fixtures/heldout/gold:tests/fixtures/heldout/docs \
+	--invented-set heldout2=tests/fixtures/heldout2/gold:tests/fixtures/heldout2/docs \
+	--invented-set heldout3=tests/fixtures/heldout3/gold:tests/fixtures/heldout3/docs \
+	--invented-set heldout4=tests/fixtures/heldout4/gold:tests/fixtures/heldout4/docs
+
 eval: setup
-	$(BIN)/policygraph eval --gold ../shared/eval/gold --per-document
-	$(BIN)/policygraph eval --gold ../shared/eval/dev/gold --per-document
-	$(BIN)/policygraph eval --gold tests/fixtures/heldout/gold --docs tests/fixtures/heldout/docs
-	$(BIN)/policygraph eval --gold tests/fixtures/heldout2/gold --docs tests/fixtures/heldout2/docs
+	$(BIN)/policygraph eval $(EVAL_SETS) --per-document
+
+explain: setup
+	$(BIN)/policygraph eval $(EVAL_SETS) --explain
 
 bench: setup
 	$(BIN)/python -m bench.ingest_throughput

@@ -9,10 +9,9 @@ from typing import Annotated
 
 import typer
 
-from api import cli_graph, cli_serve, cli_viz
+from api import cli_eval, cli_graph, cli_serve, cli_viz
 from api.cli_neo4j import neo4j_app
 from ingest.corpus import CorpusResult, Problem, Progress, corpus_files, extract_files
-from ingest.evaluate import FACTS, Report, evaluate, load_dir
 
 app = typer.Typer(
     name="policygraph",
@@ -114,66 +113,7 @@ def build(
     _exit_for(result, strict)
 
 
-def _find_document(name: str, places: list[Path]) -> Path | None:
-    return next((d / name for d in places if (d / name).is_file()), None)
-
-
-@app.command("eval")
-def eval_command(
-    gold: Annotated[Path, typer.Option("--gold", help="Directory of gold JSON files.")],
-    pred: Annotated[Path | None, typer.Option(
-        "--pred", help="Directory of predicted JSON (default: extract the gold's documents now).")] = None,
-    docs: Annotated[Path | None, typer.Option(
-        "--docs", help="Where the gold's documents are (default: beside the gold).")] = None,
-    per_document: Annotated[bool, typer.Option("--per-document", help="Also print per-document F1.")] = False,
-) -> None:
-    """Print precision / recall / F1 of extraction against hand-made gold."""
-    if not gold.is_dir():
-        _echo_err(f"error: {gold}: not a directory of gold JSON files")
-        raise typer.Exit(2)
-    gold_docs = load_dir(gold)
-    if not gold_docs:
-        _echo_err(f"error: {gold}: no gold JSON files found")
-        raise typer.Exit(2)
-    if pred is not None:
-        predicted = load_dir(pred)
-    else:
-        places = [p for p in (docs, gold.parent / "docs", gold.parent.parent / "corpus",
-                              DEFAULT_CORPUS) if p is not None]
-        files = []
-        for stem, doc in gold_docs.items():
-            found = _find_document(doc.get("source", stem + ".txt"), places)
-            if found is None:
-                _echo_err(f"warning: {stem}: source document not found in "
-                          + ", ".join(map(str, places)))
-            else:
-                files.append(found)
-        result = extract_files(files)
-        for problem in result.problems:
-            _echo_err(f"warning: {problem}")
-        predicted = {Path(e.source).stem: e.to_gold(provenance=False) for e in result.extractions}
-    _print_report(evaluate(predicted, gold_docs), per_document)
-
-
-def _print_report(report: Report, per_document: bool) -> None:
-    typer.echo(f"{'':<13}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'pred':>6}{'gold':>6}")
-    for kind in FACTS:
-        s = report.scores[kind]
-        typer.echo(f"{kind:<13}{s.precision:>7.2f}{s.recall:>7.2f}{s.f1:>7.2f}"
-                   f"{s.tp:>6}{s.predicted:>6}{s.gold:>6}")
-    typer.echo("")
-    typer.echo("document fields (accuracy): " + ", ".join(
-        f"{name} {ok}/{n}" for name, (ok, n) in report.fields.items()))
-    if per_document:
-        typer.echo("")
-        typer.echo(f"{'document':<36}" + "".join(f"{k[:9]:>10}" for k in FACTS))
-        for stem, scores in report.per_document.items():
-            typer.echo(f"{stem:<36}" + "".join(f"{scores[k].f1:>10.2f}" for k in FACTS))
-    for stem in report.missing:
-        typer.echo(f"missing prediction: {stem}")
-
-
-for _module in (cli_graph, cli_viz, cli_serve):
+for _module in (cli_graph, cli_eval, cli_viz, cli_serve):
     _module.register(app)
 
 
