@@ -28,7 +28,6 @@ from ontology.model import (
     DocumentMeta,
     Evidence,
     Extraction,
-    GovLevel,
     NodeKind,
     Target,
 )
@@ -195,18 +194,19 @@ class _Builder:
         self.first(subject, SKOS.prefLabel, _zh(name))
         return subject
 
-    def agency(self, region: str | None, level: GovLevel | None, name: str) -> URIRef:
-        subject = self.node(NodeKind.AGENCY, ident.agency_key(region, level, name))
-        self.first(subject, SKOS.prefLabel, _zh(name))
-        if level is not None:
-            self.first(subject, PG.level, Literal(str(level)))
-        region_node = self.region(region)
+    def agency(self, extraction: Extraction, agency: Agency | str) -> URIRef:
+        identity = ident.agency_identity(extraction, agency, self.plan_of[extraction.source])
+        subject = self.node(NodeKind.AGENCY, identity.key)
+        self.first(subject, SKOS.prefLabel, _zh(identity.name))
+        if identity.level is not None:
+            self.first(subject, PG.level, Literal(str(identity.level)))
+        region_node = self.region(identity.region)
         if region_node is not None:
             self.first(subject, PG.inRegion, region_node)
         return subject
 
     def named_agency(self, extraction: Extraction, name: str) -> URIRef:
-        return self.agency(*ident.agency_identity(extraction, name))
+        return self.agency(extraction, name)
 
     def source(self, file_name: str) -> URIRef:
         subject = self.node(NodeKind.SOURCE, ident.source_key(file_name))
@@ -306,10 +306,7 @@ class _Builder:
             self.graph.add((plan, PG.implements, parent))
 
     def add_agency(self, extraction: Extraction, agency: Agency) -> None:
-        document = extraction.document
-        node = self.agency(
-            agency.region or document.region, agency.level or document.level, agency.name
-        )
+        node = self.agency(extraction, agency)
         for alias in agency.aliases:
             if ident.normalize(alias) != ident.normalize(agency.name):
                 self.graph.add((node, SKOS.altLabel, _zh(alias)))

@@ -16,7 +16,7 @@ from rdflib.namespace import SH
 from rdflib.term import Node
 
 from graph.errors import GraphError, ValidationFailed
-from ontology.vocab import PREFIXES, load_shapes
+from ontology.vocab import PREFIXES, SHAPES, load_shapes
 
 _NAMED_IN_ERROR: Final = 5
 """How many violations :func:`require_valid` names in its exception message."""
@@ -28,12 +28,18 @@ _DISPLAY_PREFIXES: Final = sorted(
 
 @dataclass(frozen=True, slots=True)
 class Violation:
-    """One SHACL result: the node, the property path (if any), the message, the severity."""
+    """One SHACL result: the node, the property path (if any), the message, the severity.
+
+    ``shape`` names the node shape that failed (for a property shape, the node shape that
+    holds it); ``node`` is the focus node itself, ``focus`` its display name.
+    """
 
     focus: str
     path: str | None
     message: str
     severity: str
+    shape: str = "?"
+    node: Node | None = None
 
     def __str__(self) -> str:
         where = f"{self.focus} {self.path}" if self.path else self.focus
@@ -63,7 +69,7 @@ def validate(graph: Graph, shapes: Graph | None = None) -> ValidationReport:
     )
     if not isinstance(results_graph, Graph):
         raise GraphError("pySHACL returned no results graph")
-    results = _results(results_graph)
+    results = _results(results_graph, shapes_graph)
     violations = sum(1 for result in results if result.severity == "Violation")
     return ValidationReport(
         conforms=bool(conforms), text=str(text), violations=violations, results=results
@@ -83,7 +89,7 @@ def require_valid(graph: Graph, shapes: Graph | None = None) -> ValidationReport
     return report
 
 
-def _results(results_graph: Graph) -> tuple[Violation, ...]:
+def _results(results_graph: Graph, shapes_graph: Graph) -> tuple[Violation, ...]:
     found = []
     for result in results_graph.subjects(SH.resultSeverity, None):
         severity = results_graph.value(result, SH.resultSeverity)
@@ -96,9 +102,22 @@ def _results(results_graph: Graph) -> tuple[Violation, ...]:
                 path=_path(results_graph, path),
                 message=str(message) if message is not None else "violates a shape",
                 severity=str(severity).rsplit("#", 1)[-1],
+                shape=_shape(shapes_graph, results_graph.value(result, SH.sourceShape)),
+                node=focus,
             )
         )
-    return tuple(sorted(set(found), key=lambda v: (v.focus, v.path or "", v.message)))
+    return tuple(sorted(set(found), key=lambda v: (v.focus, v.path or "", v.message, v.shape)))
+
+
+def _shape(shapes_graph: Graph, shape: Node | None) -> str:
+    """The node shape a result came from (the holder of a property shape)."""
+    if shape is None:
+        return "?"
+    holder = shapes_graph.value(None, SH.property, shape)
+    node = holder if holder is not None else shape
+    if isinstance(node, URIRef) and node.startswith(str(SHAPES)):
+        return f"pgsh:{node[len(str(SHAPES)) :]}"
+    return _name(node)
 
 
 def _name(node: Node) -> str:

@@ -10,7 +10,8 @@ character span) it is kept readable.
 Formats (``h`` = first 12 hex digits of SHA-1 over the normalised parts)::
 
     region/<h>                     region_key(name)
-    agency/<level>-<h>             agency_key(region, level, name)   level or "any"
+    agency/<level>-<h>             agency_key(region, level, name, scope)   level or "any";
+                                   scope (the plan named in) only when region is unknown
     plan/<h>                       plan_key(meta, fallback)          from title, or region+kind+stem
     section/<h>                    section_key(plan_key, heading)
     task/<h>                       task_key(plan_key, task_id)
@@ -29,11 +30,11 @@ import unicodedata
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import PurePosixPath
-from typing import Final
+from typing import Final, NamedTuple
 
 from rdflib import URIRef
 
-from ontology.model import DocumentMeta, Extraction, FundingPer, GovLevel
+from ontology.model import Agency, DocumentMeta, Extraction, FundingPer, GovLevel
 from ontology.vocab import ID
 
 _SAFE: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
@@ -81,10 +82,24 @@ def region_key(name: str) -> str:
     return f"region/{_digest(normalize(name))}"
 
 
-def agency_key(region: str | None, level: GovLevel | str | None, name: str) -> str:
-    """Key of an agency: (region, level, canonical name), so cities' 市市场监管局 differ."""
+def agency_key(
+    region: str | None, level: GovLevel | str | None, name: str, scope: str | None = None
+) -> str:
+    """Key of an agency: (region, level, canonical name), so cities' 市市场监管局 differ.
+
+    An agency whose region is unknown is only known inside the document that names it, so
+    its key is (scope, level, name) instead, ``scope`` being the key of that document's
+    plan: two documents of unknown region never share one 市市场监管局.  Without a region
+    ``scope`` is required (ValueError), so no caller can make a key shared by every
+    document.
+    """
     level_text = str(level) if level is not None else "any"
-    return f"agency/{level_text}-{_digest(normalize(region), level_text, normalize(name))}"
+    region_text = normalize(region)
+    if region_text:
+        return f"agency/{level_text}-{_digest(region_text, level_text, normalize(name))}"
+    if not scope:
+        raise ValueError(f"agency {name!r} has no region: its key needs the scope it is named in")
+    return f"agency/{level_text}-{_digest('', level_text, normalize(name), scope)}"
 
 
 def plan_key(meta: DocumentMeta, fallback: str) -> str:
@@ -180,18 +195,39 @@ def resolve_plan_keys(extractions: Sequence[Extraction]) -> dict[str, str]:
     return keys
 
 
-def agency_identity(extraction: Extraction, name: str) -> tuple[str | None, GovLevel | None, str]:
-    """(region, level, canonical name) of an agency named in ``extraction``.
+class AgencyIdentity(NamedTuple):
+    """What identifies an agency: region, level, canonical name, and (without a region)
+    the scope it is named in; :attr:`key` is its :func:`agency_key`."""
 
-    The name is looked up among the extraction's agencies, by canonical name and then by
-    alias; region and level come from that agency, else from the document.
+    region: str | None
+    level: GovLevel | None
+    name: str
+    scope: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The agency's key."""
+        return agency_key(self.region, self.level, self.name, self.scope)
+
+
+def agency_identity(extraction: Extraction, agency: Agency | str, scope: str) -> AgencyIdentity:
+    """The identity of an agency of ``extraction``: one of its records, or a name it uses.
+
+    A name is looked up among the extraction's agencies, by canonical name and then by
+    alias.  Region and level come from the agency, else from the document.  ``scope`` (the
+    key of the extraction's plan) is kept only when the region is unknown, so equal
+    identities are exactly equal keys.
     """
-    wanted = normalize(name)
     document = extraction.document
-    matches = [a for a in extraction.agencies if normalize(a.name) == wanted] or [
-        a for a in extraction.agencies if wanted in {normalize(alias) for alias in a.aliases}
-    ]
-    if not matches:
-        return document.region, document.level, name
-    agency = matches[0]
-    return agency.region or document.region, agency.level or document.level, agency.name
+    if isinstance(agency, str):
+        wanted = normalize(agency)
+        matches = [a for a in extraction.agencies if normalize(a.name) == wanted] or [
+            a for a in extraction.agencies if wanted in {normalize(alias) for alias in a.aliases}
+        ]
+        agency = matches[0] if matches else Agency(name=agency)
+    region = agency.region or document.region
+    known = bool(normalize(region))
+    return AgencyIdentity(
+        region if known else None, agency.level or document.level, agency.name,
+        None if known else scope,
+    )

@@ -21,7 +21,8 @@ def all_kinds_of_key() -> list[str]:
     return [
         ident.region_key("济南市"),
         ident.agency_key("济南市", GovLevel.CITY, "市市场监管局"),
-        ident.agency_key(None, None, "市市场监管局"),
+        ident.agency_key(None, None, "市市场监管局", scope=plan),
+        ident.agency_key(None, None, "市市场监管局", scope=task),
         plan,
         ident.plan_key(
             DocumentMeta(region="德州市", kind=DocumentKind.IMPLEMENTATION_OPINION), "001.txt"
@@ -79,6 +80,23 @@ def test_agency_level_is_part_of_identity() -> None:
     assert city != county
     assert city.startswith("agency/city-")
     assert ident.agency_key("济南市", None, "市场监管局").startswith("agency/any-")
+
+
+def test_agency_of_unknown_region_is_scoped_to_the_plan_that_names_it() -> None:
+    one, other = "plan/aaaaaaaaaaaa", "plan/bbbbbbbbbbbb"
+    first = ident.agency_key(None, GovLevel.CITY, "市市场监管局", scope=one)
+    assert first != ident.agency_key(None, GovLevel.CITY, "市市场监管局", scope=other)
+    assert first == ident.agency_key("", GovLevel.CITY, " 市市场监管局", scope=one)
+    # a known region is the identity: the scope no longer matters
+    jinan = ident.agency_key("济南市", GovLevel.CITY, "市市场监管局")
+    assert jinan == ident.agency_key("济南市", GovLevel.CITY, "市市场监管局", scope=one)
+    assert first != jinan
+
+
+def test_agency_of_unknown_region_without_scope_is_refused() -> None:
+    # the old key agency/any-… was shared by every document that did not name its region
+    with pytest.raises(ValueError, match="no region"):
+        ident.agency_key(None, None, "市市场监管局")
 
 
 def test_width_and_spacing_do_not_change_identity() -> None:
@@ -167,6 +185,22 @@ def test_agency_identity_resolves_aliases_and_falls_back_to_the_document() -> No
         document=meta,
         agencies=(Agency(name="市市场监管局", aliases=("济南市市场监督管理局",)),),
     )
-    expected = ("济南市", GovLevel.CITY, "市市场监管局")
-    assert ident.agency_identity(extraction, "济南市市场监督管理局") == expected
-    assert ident.agency_identity(extraction, "市财政局") == ("济南市", GovLevel.CITY, "市财政局")
+    expected = ("济南市", GovLevel.CITY, "市市场监管局", None)
+    assert ident.agency_identity(extraction, "济南市市场监督管理局", "plan/p") == expected
+    assert ident.agency_identity(extraction, "市财政局", "plan/p") == (
+        "济南市", GovLevel.CITY, "市财政局", None)
+    assert ident.agency_identity(extraction, extraction.agencies[0], "plan/p") == expected
+
+
+def test_agency_identity_without_a_region_keeps_the_scope() -> None:
+    extraction = Extraction(
+        source="s.txt",
+        document=DocumentMeta(title="某通知"),
+        agencies=(Agency(name="市市场监管局", level=GovLevel.CITY),
+                  Agency(name="市财政局", region="德州市")),
+    )
+    scoped = ident.agency_identity(extraction, "市市场监管局", "plan/p")
+    assert scoped == (None, GovLevel.CITY, "市市场监管局", "plan/p")
+    assert scoped.key == ident.agency_key(None, GovLevel.CITY, "市市场监管局", scope="plan/p")
+    # an agency's own region wins over the document's silence
+    assert ident.agency_identity(extraction, "市财政局", "plan/p") == ("德州市", None, "市财政局", None)

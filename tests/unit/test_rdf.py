@@ -31,7 +31,7 @@ from graph.errors import GraphError, UnsupportedFormat, ValidationFailed
 from graph.rdf import build_graph, graph_summary, serialize
 from graph.validate import require_valid, validate
 from ontology import identity as ident
-from ontology.model import DocumentKind, DocumentMeta, Extraction, GovLevel, Task
+from ontology.model import DocumentKind, DocumentMeta, Extraction, GovLevel, Target, Task
 from ontology.vocab import PG, load_ontology
 
 GRAPH = build_graph(ALL)
@@ -222,12 +222,46 @@ def test_span_ending_before_its_start_is_caught() -> None:
     assert any(result.path == "pg:spanStart" for result in report.results)
 
 
-def test_lead_agency_without_region_or_level_is_caught() -> None:
-    document = DocumentMeta(title="某某通知", kind=DocumentKind.NOTICE)
-    task = Task(id="一", lead=("某局",), evidence=evidence("x.txt", 0, 3, "某局牵头。"))
-    report = validate(build_graph([Extraction(source="x.txt", document=document, tasks=(task,))]))
-    paths = {result.path for result in report.results}
-    assert {"pg:level", "pg:inRegion"} <= paths
+def _unknown_region(source: str, title: str) -> Extraction:
+    """A notice that names 市市场监管局 as lead and has a target, but no region or year."""
+    task = Task(id="一", lead=("市市场监管局",),
+                evidence=evidence(source, 0, 9, "市市场监管局牵头负责。"))
+    target = Target(metric="新增注册商标", value=100, unit="件", evidence=evidence(
+        source, 10, 20, "新增注册商标100件。"))
+    return Extraction(source=source, document=DocumentMeta(title=title, kind=DocumentKind.NOTICE),
+                      tasks=(task,), targets=(target,))
+
+
+def test_agencies_of_two_documents_of_unknown_region_stay_apart() -> None:
+    graph = build_graph([_unknown_region("a.txt", "甲通知"), _unknown_region("b.txt", "乙通知")])
+    leads = set(graph.subjects(PG.leads, None))
+    assert len(leads) == 2
+    for lead in leads:
+        assert graph.value(lead, SKOS.prefLabel) == Literal("市市场监管局", lang="zh")
+        assert graph.value(lead, PG.inRegion) is None
+        assert graph.value(lead, PG.level) is None
+        plans = {graph.value(None, PG.hasTask, task) for task in graph.objects(lead, PG.leads)}
+        assert len(plans) == 1
+    assert validate(graph).conforms
+
+
+def test_agency_of_unknown_region_is_one_node_within_its_plan() -> None:
+    # the copy of a plan (its duplicate) names the same 市市场监管局 as the original
+    original = _unknown_region("a.txt", "甲通知")
+    copy = _unknown_region("b.txt", "甲通知（转载）").model_copy(
+        update={"document": DocumentMeta(title="甲通知（转载）", duplicate_of="a")})
+    graph = build_graph([original, copy])
+    assert len(set(graph.subjects(PG.leads, None))) == 1
+
+
+def test_target_without_a_year_builds_as_a_target_without_a_year() -> None:
+    graph = build_graph([_unknown_region("a.txt", "甲通知")])
+    report = validate(graph)
+    assert report.conforms, report.results
+    (target,) = graph.subjects(RDF.type, PG.Target)
+    assert graph.value(target, PG.deadlineYear) is None
+    assert graph.value(target, PG.perYear) is None
+    assert graph.value(target, PG.metric) == Literal("新增注册商标", lang="zh")
 
 
 def test_copy_alone_is_its_own_plan() -> None:
