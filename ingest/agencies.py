@@ -25,25 +25,6 @@ AGENCY_SUFFIX = re.compile(
     r"|联合会|协会|集团|公司|银行|分行|支行|研究院|研究所|科学院|大学|学院|署|处|站|队|社|室"
     r"|宣传部|组织部|统战部|政法委)$"
 )
-#: The organ suffixes a Chinese body's name ends with: government organs, party and mass
-#: organisations, offices, centres, committees, zones that act as units, firms and banks.
-#: Examples: ``局`` (市商务局), ``管委会`` (谯城经开区管委会), ``政治部`` (淄博军分区政治部),
-#: ``指挥部`` (哈尔滨机场扩建指挥部), ``分局`` (市生态环境局咸安分局), ``集团`` (新运集团).
-ORGAN_SUFFIX = (
-    r"(?:管理委员会|管委会|委员会|办公室|办公厅|领导小组(?:办公室)?|指挥部|工作专班|总工会|工商联"
-    r"|联合会|妇联|残联|科协|供销社|联社|街道办事处|街道办|街道|分局|支局|中心支行|分行|支行"
-    r"|分公司|有限公司|公司|集团|银行|研究院|研究所|中心|院|署|局|厅|委|办|所|站|队|部|处|社|会"
-    r"|海关|法院|检察院|军分区|报社|电视台|示范区|开发区|经开区|高新区|高新园|新区|园区|镇|乡)"
-)
-#: A body's name by its grammar: up to 30 characters of place and domain, then an organ
-#: suffix (:data:`ORGAN_SUFFIX`), with a second name plate in brackets allowed.
-#: Examples: ``区商务局(区药发中心)``, ``团市委``, ``钟楼生态环境局``.
-ORGAN_NAME = re.compile(
-    rf"[一-鿿A-Za-z]{{1,30}}?{ORGAN_SUFFIX}(?:[(（][一-鿿]{{2,20}}[)）])?")
-#: A market body rather than an agency: it may share a responsibility list, but it is an
-#: enterprise.  Examples: ``区药投公司``, ``新运集团``, ``国家开发银行云南省分行``; not the
-#: central bank's branches (``人行郑州中心支行``, ``人民银行…``).
-FIRM = re.compile(r"(?:公司|集团|合作社|(?<!人民)银行(?:[\u4e00-\u9fff]{1,10}?(?:分行|支行))?)$")
 #: Offices named after a campaign.  Example: ``质量强省办``.
 CAMPAIGN_OFFICE = re.compile(r"质量强(?:省|市|县|区)办")
 #: Vertically managed offices keep the place in their name: ``包头金融监管分局``.
@@ -67,7 +48,8 @@ ABBREVIATED_LIST = re.compile(r"(?P<lvl>市|省|县|区)(?P<items>[\u4e00-\u9fff
 SUBJECT_BEFORE = re.compile(
     r"^(?:(?:该|本|此|各)?(?:项|项目|行动|任务|工作|措施|条|款){0,2}由|请|会同|协同|联合)")
 #: A second name plate written after an agency.  Example: ``省市场监管局(省知识产权局)``.
-SECOND_PLATE = re.compile(r"[(（][^()（）]{2,20}(?:局|委|办|厅|中心|署)[)）]$")
+SECOND_PLATE = re.compile(
+    r"[(（][^()（）]{2,20}(?:局|委|办|厅|中心|署|办公室|管委会|镇|乡|街道|园区)[)）]$")
 _PLACE_LEVEL = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,8}?)(?P<lvl>省|市|县|区|自治区|自治州|州)")
 
 
@@ -109,7 +91,7 @@ class AgencyResolver:
             return None
         stem_at = _stem_start(name)
         if stem_at is None:
-            if (from_list and (AGENCY_SUFFIX.search(name) or ORGAN_NAME.fullmatch(name))) \
+            if (from_list and (AGENCY_SUFFIX.search(name) or p.ORGAN_NAME.fullmatch(name))) \
                     or LEADING_GROUP.fullmatch(name) \
                     or CUSTOMS.fullmatch(name):
                 name = self._without_home_place(name)
@@ -125,7 +107,10 @@ class AgencyResolver:
         if group in VERTICAL_GROUPS and prefix and prefix not in _LEVEL_CHAR.values():
             return AgencyRef(name, place or self.region, level, written, group)
         if from_list and not place:
-            self.list_forms.setdefault(key, name)
+            known = self.list_forms.setdefault(key, name)
+            if name != known and name == prefix + known and prefix in _LEVEL_CHAR.values():
+                # Written both with and without its level prefix: the prefixed form wins.
+                self.list_forms[key] = name
         canonical = self.list_forms.get(key) or (
             prefix + stem if _is_short_form(prefix, stem, group)
             else self._default_form(group, stem, level, prefix))

@@ -55,7 +55,7 @@ BRACKETS: dict[str, str] = {"(": ")", "（": "）", "〔": "〕", "[": "]", "【
 #: A bracketed prose clause that names a lead.  Example: ``[市科委牵头,会同市经信委负责]``.
 PROSE_LEAD_CLAUSE = re.compile(r"牵头")
 #: ``X牵头`` inside a clause.  Example: ``市发改委牵头,会同市经信委…``.
-LEAD_MARK = re.compile(r"^(?P<units>.+?)(?:共同)?牵头(?:负责)?$")
+LEAD_MARK = re.compile(r"^(?P<units>.+?)(?:共同)?牵头(?:负责|督导|抓总|落实|推进)?$")
 #: Units working with the lead.  Example: ``会同市经信委、市发改委负责`` / ``市商务局配合``.
 CO_MARK = re.compile(
     r"^(?:会同|协同|联合|配合单位[:：]?|协办单位[:：]?|参与单位[:：]?)(?P<units>.+?)"
@@ -70,16 +70,38 @@ BY_UNIT = re.compile(r"由(?P<units>[^,，。;；]{2,40}?)(?:牵头)?负责")
 FIRST_IS_LEAD = re.compile(r"(?:排在|排名|列)第一(?:位)?的?(?:为|是)牵头")
 #: ``下同``: the rule of this clause holds for the rest of the document.
 SAME_BELOW = re.compile(r"下同")
-#: Separators inside a list of units.  Example: ``市商务局、市财政局,德州海关``.
-UNIT_SEPARATOR = re.compile(r"[、,，;；/]|(?<=[局委办厅会院署心])(?:和|及|与)")
+#: Separators inside a list of units.  Examples: ``市商务局、市财政局,德州海关``;
+#: ``等部门及`` in ``省农业农村厅等部门及各市、县级政府`` (a trailing group, then more units).
+UNIT_SEPARATOR = re.compile(
+    r"等(?:有关|相关)?(?:部门|单位)(?:及|和|以及|,|，|、)|[、,，;；/]|(?<=[局委办厅会院署心])(?:和|及|与)")
 #: A trailing ``等有关部门`` on the last unit.  Examples: ``市财政局等有关部门``,
 #: ``区财政局等区政府有关部门``, ``区经信局等``.
 ETC_SUFFIX = re.compile(r"等(?:[\u4e00-\u9fff]{0,6}?(?:有关|相关|其他))?(?:部门|单位|机构)?$")
 #: Generic groups that are not a named unit.  Example: ``各县区人民政府``, ``有关部门``.
 GENERIC_UNIT = re.compile(
     r"^(?:各|有关|相关|其他|其它|市直|省直|县直)|有关部门|相关部门|各级|园区管委会|开发区管委会"
-    r"|^(?:街道办事处|乡镇人民政府|镇人民政府|乡镇政府|村委会|居委会|社区)$"
+    r"|^(?:街道办事处|乡镇人民政府|镇人民政府|乡镇政府|村委会|居委会|社区|开发园区|园区|开发区|产业园区)$"
+    r"|成员单位$|主管部门$|^[\u4e00-\u9fff]{0,8}各[\u4e00-\u9fff]{0,6}(?:单位|部门|国企|企业|街道|乡镇|管委会)$"
     r"|^(?:市|省|县|区)?政府各部门"
 )
+#: The organ suffixes a Chinese body's name ends with: government organs, party and mass
+#: organisations, offices, centres, committees, zones that act as units, firms and banks.
+#: Examples: ``局`` (市商务局), ``管委会`` (谯城经开区管委会), ``政治部`` (淄博军分区政治部),
+#: ``指挥部`` (哈尔滨机场扩建指挥部), ``分局`` (市生态环境局咸安分局), ``集团`` (新运集团).
+ORGAN_SUFFIX = (
+    r"(?:管理委员会|管委会|委员会|办公室|办公厅|领导小组(?:办公室)?|指挥部|工作专班|总工会|工商联"
+    r"|联合会|妇联|残联|科协|供销社|联社|街道办事处|街道办|街道|分局|支局|中心支行|分行|支行"
+    r"|分公司|有限公司|公司|集团|银行|研究院|研究所|中心|院|署|局|厅|委|办|所|站|队|部|处|社|会"
+    r"|海关|法院|检察院|军分区|报社|电视台|示范区|开发区|经开区|高新区|高新园|新区|园区|镇|乡)"
+)
+#: A body's name by its grammar: up to 30 characters of place and domain, then an organ
+#: suffix (:data:`ORGAN_SUFFIX`), with a second name plate in brackets allowed.
+#: Examples: ``区商务局(区药发中心)``, ``团市委``, ``钟楼生态环境局``.
+ORGAN_NAME = re.compile(
+    rf"(?=\w{{2}})[\u4e00-\u9fffA-Za-z]{{0,30}}?{ORGAN_SUFFIX}(?:[(（][\u4e00-\u9fff]{{2,20}}[)）])?")
+#: A market body rather than an agency: it may share a responsibility list, but it is an
+#: enterprise.  Examples: ``区药投公司``, ``新运集团``, ``国家开发银行云南省分行``; not the
+#: central bank's branches (``人行郑州中心支行``, ``人民银行…``).
+FIRM = re.compile(r"(?:公司|集团|合作社|(?<!人民)银行(?:[\u4e00-\u9fff]{1,10}?(?:分行|支行))?)$")
 #: A copy-to or send-to block, whose lists name agencies.  Example: ``抄送:市委有关部门,…``.
 COPY_TO = re.compile(r"^(?:抄送|抄报|主送|分送)\s*[:：]")

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ingest import patterns as p
-from ingest.agencies import FIRM, ORGAN_NAME, AgencyRef, AgencyResolver, find_mentions
+from ingest.agencies import AgencyRef, AgencyResolver, find_mentions
 from ingest.agency_table import PROVINCE_ABBREVIATIONS, PROVINCES, province_full_name
 from ingest.brands import find_brands
 from ingest.errors import NoStructure
@@ -122,6 +122,7 @@ def extract_normalized(source: str, norm: NormalizedText, sha256: str | None = N
         for hit in find_brands(text)
     )
     agencies = _agencies(ctx, sections, clauses, resolver, _cell_units(text, tables))
+    tasks, agencies = _one_form_per_unit(tasks, agencies)
     return Extraction(source=source, document=meta, tasks=tasks, targets=targets,
                       funding=funding, brands=brands, agencies=agencies,
                       source_title=_first_line(text), source_sha256=sha256,
@@ -238,12 +239,19 @@ def _tasks(ctx: _Ctx, sections: list[Section], task_sections: list[int],
         section = sections[i]
         lead: list[str] = []
         co: list[str] = []
+        stated_lead = False
         for clause in clauses.get(i, []):
             sticky_shared = sticky_shared or clause.sticky_shared
             units_lead = _names(resolver, clause.lead)
             units_co = _names(resolver, clause.co)
-            if sticky_shared and not clause.shared and not _explicit_lead(ctx.text, clause):
+            explicit = _explicit_lead(ctx.text, clause)
+            if stated_lead and not explicit:
+                # ``牵头单位:X`` then ``责任单位:A、B``: once a lead is stated, the units
+                # of a later list without 牵头 are the co-responsible ones.
+                units_lead, units_co = [], units_lead + units_co
+            elif sticky_shared and not clause.shared and not explicit:
                 units_lead, units_co = units_lead + units_co, []
+            stated_lead = stated_lead or explicit
             lead.extend(u for u in units_lead if u not in lead)
             co.extend(u for u in units_co if u not in co and u not in lead)
         parent = sections[section.parent] if section.parent is not None else None
@@ -306,7 +314,7 @@ def _is_units(resolver: AgencyResolver, piece: str) -> bool:
         bare = p.ETC_SUFFIX.sub("", part)
         if p.GENERIC_UNIT.search(part) or not bare:
             continue
-        if resolver.resolve(part, from_list=True) is None and not ORGAN_NAME.fullmatch(bare):
+        if resolver.resolve(part, from_list=True) is None and not p.ORGAN_NAME.fullmatch(bare):
             return False
         named += 1
     return bool(parts)
@@ -384,6 +392,47 @@ def _targets(ctx: _Ctx, sections: list[Section], task_ids: dict[int, str],
     return tuple(out)
 
 
+#: Level prefixes a list may write once and leave off later units.
+_LEVEL_PREFIXES = ("省", "市", "区", "县", "州")
+
+
+def _one_form_per_unit(tasks: tuple[Task, ...], agencies: tuple[Agency, ...],
+                       ) -> tuple[tuple[Task, ...], tuple[Agency, ...]]:
+    """A unit the document writes both with and without its level prefix (财政厅 and
+    省财政厅) is one agency, in its prefixed form; units only ever written without the
+    prefix stay as written."""
+    names = {a.name for a in agencies} | {u for t in tasks for u in (*t.lead, *t.co)}
+    rename = {}
+    for name in names:
+        prefixed = [lv + name for lv in _LEVEL_PREFIXES if lv + name in names]
+        if len(prefixed) == 1 and not name.startswith(_LEVEL_PREFIXES[:1]):
+            rename[name] = prefixed[0]
+    if not rename:
+        return tasks, agencies
+
+    def fix(units: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(rename.get(u, u) for u in units))
+
+    new_tasks = tuple(t.model_copy(update={"lead": fix(t.lead),
+                                           "co": tuple(u for u in fix(t.co)
+                                                       if u not in fix(t.lead))})
+                      for t in tasks)
+    merged: dict[str, Agency] = {}
+    for agency in agencies:
+        name = rename.get(agency.name, agency.name)
+        if name in merged:
+            kept = merged[name]
+            aliases = tuple(sorted({*kept.aliases, *agency.aliases, agency.name} - {name}))
+            merged[name] = kept.model_copy(update={"aliases": aliases})
+        elif name != agency.name:
+            target = next((a for a in agencies if a.name == name), agency)
+            aliases = tuple(sorted({*target.aliases, *agency.aliases, agency.name} - {name}))
+            merged[name] = target.model_copy(update={"aliases": aliases})
+        else:
+            merged[name] = agency
+    return new_tasks, tuple(merged.values())
+
+
 def _cell_units(text: str, tables: list[FlatTable]) -> list[tuple[int, int, str, bool]]:
     """Units written in the responsibility cells of tables, as list mentions."""
     out = []
@@ -425,7 +474,7 @@ def _agencies(ctx: _Ctx, sections: list[Section], clauses: dict[int, list[Clause
         if start < covered and end <= covered:
             continue
         ref = resolver.resolve(written, from_list=from_list)
-        if ref is None or FIRM.search(ref.name):
+        if ref is None or p.FIRM.search(ref.name):
             continue
         if previous_name and _is_second_plate(text, previous_end, start, end) \
                 and ref.name != previous_name:

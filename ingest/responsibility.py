@@ -90,6 +90,8 @@ def parse_clause(content: str) -> tuple[list[str], list[str], bool, bool]:
     shared = False
     sticky = False
     for part in _split_parts(first):
+        if LEADER_LABEL.match(part) or DEADLINE_PART.match(part):
+            continue
         if p.SHARED_DUTY.search(part):
             shared = True
             sticky = sticky or bool(p.SAME_BELOW.search(first))
@@ -129,18 +131,30 @@ MARKED_LEAD = re.compile(r"[(（]牵头(?:单位|部门)?[)）]")
 
 
 def _split_parts(text: str) -> list[str]:
-    """Split on , and ; outside brackets (a clause's comma-separated parts)."""
+    """Split on , and ; outside brackets (a clause's comma-separated parts), and before a
+    role label that only spaces separate from the part before it
+    (``牵头单位:市商务局  责任单位:市编办``)."""
     parts, depth, start = [], 0, 0
     for i, ch in enumerate(text):
         if ch in _OPENERS:
             depth += 1
         elif ch in _CLOSERS:
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in ",，;；":
+        elif depth == 0 and (ch in ",，;；" or (ch == " " and ROLE_LABEL_AHEAD.match(text, i))):
             parts.append(text[start:i])
             start = i + 1
     parts.append(text[start:])
     return [s.strip() for s in parts if s.strip()]
+
+
+#: A role label after spaces inside a clause.  Example: ``  责任单位:`` in
+#: ``牵头单位:市商务局  责任单位:市编办、市发改委``.
+ROLE_LABEL_AHEAD = re.compile(
+    r"\s+(?:牵头单位|牵头部门|配合单位|配合部门|协办单位|责任单位|责任部门|责任领导|分管领导)\s*[:：]")
+#: A part that names a person in charge, not a unit.  Example: ``责任领导:杜新国``.
+LEADER_LABEL = re.compile(r"^(?:责任领导|分管领导|牵头领导|联系领导|责任人)\s*[:：]")
+#: A part that states a deadline, not a unit.  Example: ``6月底完成``, ``2023年底前``.
+DEADLINE_PART = re.compile(r"^(?:20\d{2}年)?(?:\d{1,2}月)?(?:底|中旬|上旬|下旬)?(?:前|以前)?(?:完成|办结)?$")
 
 
 def find_clauses(text: str, start: int, end: int) -> list[Clause]:
@@ -176,10 +190,22 @@ def _clause(content: str, start: int, end: int) -> Clause:
 
 
 def _opening_bracket(text: str, label_at: int, floor: int) -> int | None:
+    """The bracket that opens the clause of the label at ``label_at``: right before it, or
+    before labelled parts that precede it (``(责任领导:杜新国;牵头单位:…``)."""
     i = label_at - 1
     while i >= floor and text[i] in " \t":
         i -= 1
-    return i if i >= floor and text[i] in _OPENERS else None
+    if i >= floor and text[i] in _OPENERS:
+        return i
+    before = LABELLED_PARTS_BEFORE.search(text, max(floor, label_at - 60), label_at)
+    return before.start() if before and before.start() >= floor else None
+
+
+#: Labelled parts between a clause's bracket and a role label.  Example:
+#: ``(责任领导:杜新国、丁玲;`` before ``牵头单位:区发改局)``.
+LABELLED_PARTS_BEFORE = re.compile(
+    r"[(（\[【〔](?:(?:责任领导|分管领导|牵头领导|联系领导|责任人)\s*[:：][^()（）\[\]【】。\n]{1,30}"
+    r"[;；,，]\s*)+$")
 
 
 #: A bracketed prose clause.  Example: ``[市科委牵头,会同市经信委负责]``.
@@ -203,6 +229,22 @@ _DUTY_WITH_CO = re.compile(
     rf"(?P<co>{_UNIT}(?:、{_UNIT})*)(?:等(?:有关)?部门)?(?:配合|协助|参与|协同)")
 #: ``X负责…`` as a sentence's subject.  Example: ``市民政局负责督促落实``.
 _SUBJECT_DUTY = re.compile(rf"(?:^|(?<=[。;；\n,，]))(?!由)(?P<lead>{_UNIT})(?:具体)?负责")
+
+
+def _closes_sentence(text: str, at: int, end: int) -> bool:
+    """A bracket that stands after a full stop, or ends its line: where a plain list of
+    responsible units closes an item (``…措施。(市政府办公室、市教育局)``)."""
+    before = text[at - 1] if at > 0 else "\n"
+    return before in "。;；\n"
+
+
+def _all_units(units: list[str], *, cut: bool) -> bool:
+    """Every part names a body (or a generic group) by the organ grammar; in a list cut
+    by the end of the stored text the last fragment may be a stub (``市``)."""
+    named = [u for u in units if not p.GENERIC_UNIT.search(u)]
+    if cut and named and len(named[-1]) <= 3 and not p.ORGAN_NAME.fullmatch(named[-1]):
+        named = named[:-1]
+    return bool(named) and all(p.ORGAN_NAME.fullmatch(p.ETC_SUFFIX.sub("", u)) for u in named)
 
 
 def _prose_clauses(text: str, start: int, end: int, after: int,
@@ -229,6 +271,19 @@ def _prose_in(text: str, start: int, end: int, existing: list[Clause]) -> list[C
             if clause.lead:
                 found.append(clause)
                 spans.append((at, close))
+    for match in _BRACKETED.finditer(text, start, end):
+        at = match.start()
+        if any(a <= at < b for a, b in spans) or not _closes_sentence(text, at, end):
+            continue
+        close = _bracket_end(text, at, end)
+        closed = close <= end and text[close - 1] in _CLOSERS
+        content = text[at + 1: close - 1 if closed else close]
+        units = split_units(content)
+        if units and _all_units(units, cut=not closed):
+            if not closed and not p.ORGAN_NAME.fullmatch(units[-1]):
+                units = units[:-1]  # the stub the storage cut left (``市``)
+            found.append(Clause(at, close, tuple(units[:1]), tuple(units[1:])))
+            spans.append((at, close))
     for match in _PROSE_SENTENCE.finditer(text, start, end):
         if any(a <= match.start() < b or a < match.end() <= b for a, b in spans):
             continue

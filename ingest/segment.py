@@ -121,8 +121,11 @@ def _is_subheading(line: str) -> bool:
     return sum("\u4e00" <= ch <= "\u9fff" for ch in stripped) >= len(stripped) - 1
 
 
+#: Where an item may start inside a line: after closing punctuation, or after spaces
+#: (a page flattened to one line: ``一、加快提振市场信心 (一)全面促进消费增长。 1.把…``).
+#: The marker counts only where it continues its family's sequence.
 _INLINE_BREAK = re.compile(
-    r"(?<=[。；;)）〕\]])\s*(?=[(（]?[一二三四五六七八九十\d]{1,3}(?:[、.．)）]|是(?=\S)))")
+    r"(?:(?<=[。；;)）〕\]])\s*|(?<=\S)\s+)(?=[(（]?[一二三四五六七八九十\d]{1,3}(?:[、.．)）]|是(?=\S)))")
 
 
 def _split_inline(line: str, start: int, last: dict[str, int]) -> Iterator[tuple[str, int]]:

@@ -120,3 +120,37 @@ def test_news_actions_listed_inline_become_tasks_when_they_name_who_is_responsib
 def test_inline_ordinals_without_responsibility_are_not_tasks():
     text = "某省若干措施解读\n一、主要原则\n在起草中把握以下原则:一是坚持市场主导。二是坚持质量至上。\n"
     assert extract("i.txt", text).tasks == ()
+
+
+def test_label_lines_after_a_stated_lead_are_co_responsible():
+    text = ("某区2023年重点工作目标任务分解\n一、主要预期指标\n1.区级一般公共预算收入增长5%。\n"
+            "牵头单位:区财政局\n责任单位:区税务局、区国资委等\n")
+    ex = extract("t.txt", text)
+    assert [(t.id, list(t.lead), list(t.co)) for t in ex.tasks] == [
+        ("一.1", ["区财政局"], ["区税务局", "区国资委"])]
+
+
+def test_unit_written_with_and_without_its_prefix_is_one_agency_in_the_prefixed_form():
+    text = ("某省人民政府关于明确重点工作责任单位的通知\n一、提振信心\n"
+            "1.促进消费。(省商务厅、财政厅按职责分工负责)\n"
+            "2.扩大投资。(省发展改革委牵头,省财政厅配合)\n")
+    ex = extract("t.txt", text)
+    assert [(t.id, list(t.lead), list(t.co)) for t in ex.tasks] == [
+        ("一.1", ["省商务厅", "省财政厅"], []), ("一.2", ["省发展改革委"], ["省财政厅"])]
+    assert ex.departments.count("省财政厅") == 1 and "财政厅" not in ex.departments
+
+
+def test_items_of_a_page_flattened_to_one_line():
+    text = ("河南省人民政府关于明确重点工作责任单位的通知 现将任务予以分解。 一、加快提振市场信心 "
+            "(一)全面促进消费增长。 1.改善消费条件。(省商务厅牵头,省财政厅配合) "
+            "2.落实提振措施。(省发展改革委牵头)")
+    ex = extract("t.txt", text)
+    assert [t.id for t in ex.tasks] == ["一.(一).1", "一.(一).2"]
+
+
+def test_text_without_title_or_structure_still_yields_its_facts():
+    # a condensed third-party copy: no title, no kind, no numbered parts
+    text = "根据意见,我市将对获得“中国驰名商标”认定的企业一次性奖励100万元,由市市场监管局负责。"
+    ex = extract("t.txt", text)
+    assert [(f.amount, f.unit) for f in ex.funding] == [(100, "万元")]
+    assert "no title found" in ex.warnings and "no numbered parts found" in ex.warnings

@@ -83,3 +83,43 @@ def test_subject_phrase_before_you_is_not_part_of_the_unit():
 
 def test_by_units_first_unit_leads():
     assert clauses("建立制度,由市民政局、市财政局负责。") == [(["市民政局"], ["市财政局"])]
+
+
+# --- families seen in real documents (snippets written for the test) ------------------
+
+
+def test_inline_labels_separated_only_by_spaces():
+    assert clauses("提高效能。(牵头单位:市商务局  责任单位:市编办、市发改委、各区县政府)") == [
+        (["市商务局"], ["市编办", "市发改委", "各区县政府"])]
+
+
+def test_leader_label_before_the_lead_label_is_not_a_unit():
+    assert clauses("1.地区生产总值增长8%以上。(责任领导:张三;牵头单位:区发改局)") == [
+        (["区发改局"], [])]
+    assert clauses("推进项目。(责任领导:李四、王五;牵头单位:区交通局;责任单位:区发改局,相关乡镇办)") == [
+        (["区交通局"], ["区发改局", "相关乡镇办"])]
+
+
+def test_deadline_part_of_an_inline_clause_is_not_a_unit():
+    assert clauses("做好工作。(牵头单位:州审批局;责任单位:州司法局,6月底完成)") == [
+        (["州审批局"], ["州司法局"])]
+
+
+def test_lead_with_a_supervising_verb():
+    assert clauses("整治企业。(市生态环境局、发展和改革局牵头督导,市公安局配合)") == [
+        (["市生态环境局", "发展和改革局"], ["市公安局"])]
+
+
+def test_trailing_group_then_more_units():
+    assert split_units("省商务厅、省农业农村厅等部门及各市、县级政府") == [
+        "省商务厅", "省农业农村厅", "各市", "县级政府"]
+
+
+def test_plain_unit_list_in_brackets_after_a_full_stop():
+    assert clauses("编制清单。(市教育局、市财政局)") == [(["市教育局"], ["市财政局"])]
+    # cut by the end of the stored text: the stub after the last separator is not a unit
+    assert clauses("同步落实监管责任。(市政府办公室、市") == [(["市政府办公室"], [])]
+
+
+def test_bracket_that_is_not_a_unit_list_is_no_clause():
+    assert clauses("建立“中介超市”。(此件公开发布)") == []

@@ -1,0 +1,109 @@
+"""Tables whose grid was lost: one cell per line, one row per line (snippets written for the test)."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.flat_tables import blank_out, find_flat_tables, header_roles, split_unit_cells
+from ingest.pipeline import extract
+
+UNIT = re.compile(r"^[\u4e00-\u9fff()（）、,，等]*(?:局|委|办|街道|集团|公司|管委会|成员单位|部门)[。]?$")
+
+
+def is_units(piece: str) -> bool:
+    return all(UNIT.match(part) for part in re.split(r"[、,，]", piece.rstrip("。")))
+
+
+CELL_PER_LINE = """某区2024年政府工作报告主要目标任务责任分解表
+序号
+目标名称
+工作标准
+区政府
+分管领导
+牵头单位
+配合单位
+1
+主要预期目标
+(1)地区生产总值增长6%左右。
+张三
+区发改局
+甲街道
+乙街道
+(2)一般公共预算收入稳定增长。
+区财政局
+(3)社会消费品零售总额增长7%左右。
+2
+城市更新
+(4)年内完成20个老旧小区改造。
+李四
+区住建局
+区财政局、区城管局,某某集团
+"""
+
+
+def test_header_words_name_the_columns():
+    assert header_roles("序号重点工作任务主要责任单位协同配合单位完成期限") == (
+        "id", "task", "lead", "co", "deadline")
+    assert header_roles("序号目标名称工作标准区政府分管领导牵头单位配合单位") == (
+        "id", "group", "task", "leader", "lead", "co")
+    # with a 牵头 column, a 责任单位 column holds the co-responsible units
+    assert header_roles("序号|任务|牵头单位|责任单位") == ("id", "task", "lead", "co")
+
+
+def test_cell_per_line_with_sub_rows_and_merged_cells():
+    [table] = find_flat_tables(CELL_PER_LINE, is_units)
+    got = {row.id: ([p.text for p in split_unit_cells(table, row)[0]],
+                    [p.text for p in split_unit_cells(table, row)[1]]) for row in table.rows}
+    assert got == {
+        "1.(1)": (["区发改局"], ["甲街道", "乙街道"]),
+        "1.(2)": (["区财政局"], []),
+        "1.(3)": ([], []),  # a merged cell is not copied to the rows it may cover
+        "2.(4)": (["区住建局"], ["区财政局、区城管局,某某集团"]),
+    }
+    assert [row.group.text for row in table.rows if row.group] == ["主要预期目标"] * 3 + ["城市更新"]
+    assert [p.text for p in table.rows[0].leaders] == ["张三"]
+
+
+def test_row_per_line_with_a_lead_cell_over_several_lines():
+    text = ("序号重点工作任务主要责任单位协同配合单位完成期限\n"
+            "7 新培育科技型企业50家以上。 区科技局 区经信局、区财政局等区政府有关部门。 2023年12月底\n"
+            "8 建设研发平台。 区科技局\n区商务局\n某某投资公司\n区发改委、区农业农村局。 2023年12月底\n")
+    [table] = find_flat_tables(text, is_units)
+    cells = [([p.text for p in lead], [p.text for p in co])
+             for lead, co in (split_unit_cells(table, row) for row in table.rows)]
+    assert cells == [(["区科技局"], ["区经信局、区财政局等区政府有关部门。"]),
+                     (["区科技局", "区商务局", "某某投资公司"], ["区发改委、区农业农村局。"])]
+    assert [row.deadline.text for row in table.rows if row.deadline] == ["2023年12月底"] * 2
+
+
+def test_published_list_fills_its_columns_in_order():
+    text = ("附件\n第三批拟推荐名单\n序号城市企业名称代表性注册商标\n"
+            "1 武汉 武汉某某商贸有限公司 某某记\n2 襄阳 湖北某某酿酒股份有限公司 石 花\n"
+            "3 武汉 武汉某某眼镜有限公司\n")
+    [table] = find_flat_tables(text, is_units)
+    assert table.is_list
+    assert [r.cells for r in table.list_rows] == [
+        {"place": "武汉", "enterprise": "武汉某某商贸有限公司", "brand": "某某记"},
+        {"place": "襄阳", "enterprise": "湖北某某酿酒股份有限公司", "brand": "石花"},
+        {"place": "武汉", "enterprise": "武汉某某眼镜有限公司"},
+    ]
+
+
+def test_blanked_table_keeps_offsets_and_line_breaks():
+    tables = find_flat_tables(CELL_PER_LINE, is_units)
+    blank = blank_out(CELL_PER_LINE, tables)
+    assert len(blank) == len(CELL_PER_LINE)
+    assert blank.count("\n") == CELL_PER_LINE.count("\n")
+    assert "(1)" not in blank
+
+
+def test_pipeline_reads_a_cell_per_line_table_end_to_end():
+    ex = extract("t.txt", "某区人民政府\n2024年1月5日\n" + CELL_PER_LINE)
+    tasks = {t.id: (list(t.lead), list(t.co)) for t in ex.tasks}
+    assert tasks["1.(1)"] == (["区发改局"], ["甲街道", "乙街道"])
+    assert tasks["2.(4)"] == (["区住建局"], ["区财政局", "区城管局", "某某集团"])
+    targets = {(t.task, t.year, t.value, t.unit) for t in ex.targets}
+    # the table title names one year: the cells' targets take it
+    assert (("1.(1)", 2024, 6, "%") in targets and ("1.(3)", 2024, 7, "%") in targets
+            and ("2.(4)", 2024, 20, "个") in targets)
+    assert "某某集团" not in ex.departments  # a firm in a list is not an agency
