@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run build viz serve test test-unit eval explain bench lint clean browser
+.PHONY: setup run build viz serve test test-unit eval explain baseline bench lint clean browser
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ eval: setup
 
 explain: setup
 	$(BIN)/policygraph eval $(EVAL_SETS) --explain
+
+# After an improvement: rewrite the floors that tests/gold/test_baseline.py holds scores to.
+baseline: setup
+	$(BIN)/policygraph eval $(EVAL_SETS) --update-baseline tests/gold/baseline.json
 
 bench: setup
 	$(BIN)/python -m bench.ingest_throughput

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
+from ingest import baseline as baseline_file
 from ingest.eval_sets import GoldSet, GoldSetError, SetRun, choose_sets, run_set
 from ingest.evaluate import Report, combine
 from ingest.explain import explain, render
@@ -43,6 +44,9 @@ def register(app: typer.Typer) -> None:
             "and the family of formats that should have caught it.")] = False,
         json_out: Annotated[Path | None, typer.Option(
             "--json", help="Also write the scores (per set, kind and document) as JSON.")] = None,
+        update_baseline: Annotated[Path | None, typer.Option(
+            "--update-baseline", help="Rewrite this baseline file (score floors of the "
+            "regression test) from this run.")] = None,
     ) -> None:
         """Print precision / recall / F1 of extraction against hand-made gold, per set."""
         try:
@@ -73,6 +77,8 @@ def register(app: typer.Typer) -> None:
             json_out.parent.mkdir(parents=True, exist_ok=True)
             json_out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n",
                                 encoding="utf-8")
+        if update_baseline is not None:
+            _update_baseline(update_baseline, [(r.gold_set, r.report) for r in runs])
 
 
 def _print_set(run: SetRun, per_document: bool) -> None:
@@ -102,3 +108,14 @@ def _print_table(title: str, report: Report, gold_set: GoldSet) -> None:
         s = report.scores[kind]
         typer.echo(f"{kind:<13}{s.precision:>7.2f}{s.recall:>7.2f}{s.f1:>7.2f}"
                    f"{s.tp:>6}{s.predicted:>6}{s.gold:>6}")
+
+
+def _update_baseline(path: Path, runs: list[tuple[GoldSet, Report]]) -> None:
+    old = baseline_file.read_baseline(path)
+    new = baseline_file.updated(old, runs)
+    changed = baseline_file.changes(old, new)
+    baseline_file.write_baseline(path, new)
+    typer.echo("")
+    typer.echo(f"baseline {path}: " + (f"{len(changed)} change(s)" if changed else "unchanged"))
+    for line in changed:
+        typer.echo(f"  {line}")

@@ -1,4 +1,4 @@
-"""``policygraph eval`` over several sets: tables, INVENTED labels, JSON, --explain.
+"""``policygraph eval`` over several sets: tables, INVENTED labels, JSON, --explain, baseline.
 
 The document and gold are written for these tests; scores are not asserted (the extractor
 changes), only that every view of one run agrees.
@@ -86,6 +86,23 @@ def test_the_single_gold_form_and_per_document_output_still_work(one_set: str):
     assert result.exit_code == 0, result.output
     assert "document fields (accuracy)" in result.output
     assert "\nx " in result.output
+
+
+def test_update_baseline_writes_floors_and_then_reports_no_change(one_set: str, tmp_path: Path):
+    baseline = tmp_path / "baseline.json"
+    first = runner.invoke(app, ["eval", "--set", f"a={one_set}", "--update-baseline", str(baseline)])
+    assert first.exit_code == 0, first.output
+    data = json.loads(baseline.read_text(encoding="utf-8"))
+    assert data["tolerance"] == 0.005
+    assert set(data["sets"]["a"]["scores"]["targets"]) == {"precision", "recall", "f1"}
+    second = runner.invoke(app, ["eval", "--invented-set", f"b={one_set}",
+                                 "--update-baseline", str(baseline)])
+    assert "b targets: F1" in second.output and "(new)" in second.output
+    data = json.loads(baseline.read_text(encoding="utf-8"))
+    assert list(data["sets"]) == ["a", "b"]            # other sets are kept
+    assert data["sets"]["b"]["invented"] is True
+    third = runner.invoke(app, ["eval", "--set", f"a={one_set}", "--update-baseline", str(baseline)])
+    assert "unchanged" in third.output
 
 
 @pytest.mark.parametrize(
