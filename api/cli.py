@@ -105,10 +105,13 @@ def build(
     if not result.extractions:
         _echo_err("error: nothing to build")
         raise typer.Exit(1)
-    summary = write_build(result.extractions, out)
+    built = write_build(result.extractions, out)
+    for rejected in built.rejected:
+        _echo_err(f"warning: {rejected}")
     if not quiet:
-        typer.echo(f"built {out}/ from {len(result.extractions)} document(s)")
-        for key, value in summary.items():
+        left_out = f"; {len(built.rejected)} fact(s) left out" if built.rejected else ""
+        typer.echo(f"built {out}/ from {built.documents} document(s){left_out}")
+        for key, value in built.summary.items():
             typer.echo(f"  {key:<20} {value}")
     _exit_for(result, strict)
 

@@ -2,18 +2,23 @@
 
 Registered on the main app by :func:`register`.  With no option it serves ``build/``,
 building it from the sample corpus first if it is missing; ``--corpus DIR`` extracts and
-builds a corpus in memory instead; ``--neo4j`` (or ``NEO4J_URI`` in the environment) reads
+builds a corpus in memory instead, the way ``policygraph build`` would (the same warnings,
+the same facts left out); ``--neo4j`` (or ``NEO4J_URI`` in the environment) reads
 the graph from Neo4j.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from api.settings import ApiSettings, Backend
+
+if TYPE_CHECKING:
+    from graph.repository import Repository
+    from ingest.corpus import CorpusResult
 
 DEFAULT_CORPUS = Path("data/corpus")
 DEFAULT_BUILD = Path("build")
@@ -24,18 +29,43 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(1)
 
 
+def _warn(what: object) -> None:
+    typer.echo(f"warning: {what}", err=True)
+
+
+def _extract(corpus: Path) -> CorpusResult:
+    """Extract a corpus directory; a file that fails is a warning, no document an error."""
+    from ingest.corpus import corpus_files, extract_files
+
+    result = extract_files(corpus_files([corpus]))
+    for problem in result.problems:
+        _warn(problem)
+    if not result.extractions:
+        raise _fail(f"{corpus}: no documents could be extracted")
+    return result
+
+
 def _ensure_build(build: Path) -> None:
     """Build ``build/`` from the sample corpus if it holds no graph yet."""
     if (build / "graph.ttl").is_file():
         return
     from graph.build import write_build
-    from ingest.corpus import corpus_files, extract_files
 
     typer.echo(f"no graph in {build}/: building it from {DEFAULT_CORPUS}/ …", err=True)
-    result = extract_files(corpus_files([DEFAULT_CORPUS]))
-    if not result.extractions:
-        raise _fail(f"nothing to build in {DEFAULT_CORPUS}/")
-    write_build(result.extractions, build)
+    for rejected in write_build(_extract(DEFAULT_CORPUS).extractions, build).rejected:
+        _warn(rejected)
+
+
+def _corpus_repository(corpus: Path) -> Repository:
+    """The embedded graph of a corpus, built in memory as ``policygraph build`` builds it."""
+    from graph.admit import admit
+    from graph.embedded import EmbeddedRepository
+    from graph.property_graph import from_rdf
+
+    admitted = admit(_extract(corpus).extractions)
+    for rejected in admitted.rejected:
+        _warn(rejected)
+    return EmbeddedRepository(from_rdf(admitted.graph), location=f"{corpus} (built in memory)")
 
 
 def serve(
@@ -75,7 +105,10 @@ def serve(
             raise _fail(f"{build}: no graph.ttl here (run `policygraph build --out {build}`)")
         _ensure_build(settings.build_dir)
     try:
-        repository = open_repository(settings)
+        if not settings.uses_neo4j and settings.corpus_dir is not None:
+            repository = _corpus_repository(settings.corpus_dir)
+        else:
+            repository = open_repository(settings)
     except GraphError as e:
         raise _fail(str(e)) from e
     try:

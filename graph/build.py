@@ -1,10 +1,10 @@
 """Write a build directory: the graph as Turtle and JSON-LD, and the extractions.
 
-``build/graph.ttl`` and ``build/graph.jsonld`` hold the validated RDF graph;
-``build/extractions.json`` holds the extractions it was built from (the input
-of the Neo4j loader and of the embedded backend).  Same input, same bytes.
-Files are written to a temporary name first and renamed, so an interrupted
-build never leaves a half-written file behind.
+``build/graph.ttl`` and ``build/graph.jsonld`` hold the validated RDF graph (the
+input of the Neo4j loader and of the embedded backend); ``build/extractions.json``
+holds the extractions it was built from.  Same input, same bytes.  Files are
+written to a temporary name first and renamed, so an interrupted build never
+leaves a half-written file behind.
 """
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from graph.rdf import build_graph, graph_summary, serialize
-from graph.validate import require_valid
+from graph.admit import Rejected, admit
+from graph.rdf import graph_summary, serialize
 from ontology.model import Extraction
 
 TURTLE = "graph.ttl"
@@ -36,25 +37,37 @@ def read_extractions(build_dir: Path) -> list[Extraction]:
     return [Extraction.model_validate(item) for item in data]
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+@dataclass(frozen=True)
+class Built:
+    """What a build wrote: summary counts, documents, and the facts left out."""
+
+    summary: dict[str, int]
+    documents: int
+    rejected: tuple[Rejected, ...] = ()
 
 
-def write_build(extractions: Sequence[Extraction], out: Path) -> dict[str, int]:
-    """Build, validate and write the graph; return its summary counts.
+def write_build(extractions: Sequence[Extraction], out: Path) -> Built:
+    """Build the valid graph (:func:`graph.admit.admit`), write it and its extractions.
 
-    Validation runs before anything is written, so a graph that breaks the
-    shapes leaves an existing build untouched."""
-    graph = build_graph(extractions)
-    require_valid(graph)
+    Nothing is written until the graph conforms to the shapes; then every file is written
+    to a temporary name first and all are renamed, so an interrupted build never leaves a
+    half-written file behind.  ``extractions.json`` holds what the graph was built from
+    (without the facts left out), so rebuilding it gives the same graph.
+    """
+    admitted = admit(extractions)
     files = {
-        TURTLE: serialize(graph, "turtle"),
-        JSON_LD: serialize(graph, "json-ld"),
-        EXTRACTIONS: extractions_json(extractions),
+        TURTLE: serialize(admitted.graph, "turtle"),
+        JSON_LD: serialize(admitted.graph, "json-ld"),
+        EXTRACTIONS: extractions_json(admitted.extractions),
     }
     out.mkdir(parents=True, exist_ok=True)
-    for name, data in files.items():
-        _write_atomic(out / name, data)
-    return graph_summary(graph)
+    temporary = {out / name: out / f"{name}.tmp" for name in files}
+    try:
+        for name, data in files.items():
+            temporary[out / name].write_bytes(data)
+        for path, tmp in temporary.items():
+            os.replace(tmp, path)
+    finally:
+        for tmp in temporary.values():
+            tmp.unlink(missing_ok=True)
+    return Built(graph_summary(admitted.graph), len(admitted.extractions), admitted.rejected)

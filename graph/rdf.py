@@ -6,14 +6,16 @@ union: two sources of one plan give one plan node reported by two source nodes, 
 read from both carries the evidence of both.  Where sources disagree on a single-valued
 property, the first value wins in a fixed order (the plan's own document before its
 duplicates, then by source name).  :func:`serialize` writes Turtle or JSON-LD that is
-byte-identical for equal graphs.
+byte-identical for equal graphs.  :func:`build_traced` also tells which extracted facts
+made each node (what :mod:`graph.admit` leaves out when a node breaks the shapes).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final
 
@@ -39,15 +41,47 @@ _YEAR_QUOTA_PREFIX: Final = "每年"
 FORMATS: Final = ("turtle", "json-ld")
 
 
+@dataclass(frozen=True, order=True)
+class Fact:
+    """One extracted fact, as the builder read it: ``part`` of the extraction of ``source``.
+
+    ``part`` is ``document`` (the plan and its source), ``issuer``, or the name of a list of
+    :class:`~ontology.model.Extraction` (``tasks``, ``targets``, ``funding``, ``brands``,
+    ``agencies``, ``implements``) with ``index`` the item; ``name`` is set when the fact is
+    one agency named by a task (a lead or co-responsible unit) or as the issuer.
+    """
+
+    source: str
+    part: str
+    index: int = 0
+    name: str | None = None
+
+
 def build_graph(extractions: Sequence[Extraction]) -> Graph:
     """Build the RDF graph of ``extractions`` (pure and independent of input order)."""
+    return build_traced(extractions)[0]
+
+
+def build_traced(
+    extractions: Sequence[Extraction],
+) -> tuple[Graph, Mapping[URIRef, frozenset[Fact]]]:
+    """The graph of ``extractions``, and for each node the facts that made it.
+
+    A node's facts are those that own it (a task its task node, section and evidence, a
+    task's lead the agency node …); a node no fact owns (a source only referred to by
+    evidence) gets every fact that referred to it.
+    """
     builder = _Builder(extractions)
     for extraction in builder.ordered:
         builder.add_plan(extraction)
     for extraction in builder.ordered:
         builder.add_contents(extraction)
     builder.label_untitled_plans()
-    return builder.graph
+    made_by = {
+        node: frozenset(f for f, owned in facts.items() if owned) or frozenset(facts)
+        for node, facts in builder.made_by.items()
+    }
+    return builder.graph, made_by
 
 
 def serialize(graph: Graph, fmt: str) -> bytes:
@@ -170,6 +204,8 @@ class _Builder:
             ids = self.task_ids.setdefault(self.plan_of[extraction.source], set())
             ids.update(ident.normalize(task.id) for task in extraction.tasks)
         self.untitled_label: dict[URIRef, Literal] = {}
+        self.fact: Fact | None = None
+        self.made_by: dict[URIRef, dict[Fact, bool]] = {}
 
     def _order(self, extraction: Extraction) -> tuple[str, bool, str]:
         key = self.plan_of[extraction.source]
@@ -178,9 +214,12 @@ class _Builder:
 
     # -- primitives ---------------------------------------------------------------------
 
-    def node(self, kind: NodeKind, key: str) -> URIRef:
+    def node(self, kind: NodeKind, key: str, *, owned: bool = True) -> URIRef:
         subject = ident.iri(key)
         self.graph.add((subject, RDF.type, CLASS_OF[kind]))
+        if self.fact is not None:
+            facts = self.made_by.setdefault(subject, {})
+            facts[self.fact] = facts.get(self.fact, False) or owned
         return subject
 
     def first(self, subject: URIRef, predicate: URIRef, value: Node | None) -> None:
@@ -206,10 +245,16 @@ class _Builder:
         return subject
 
     def named_agency(self, extraction: Extraction, name: str) -> URIRef:
-        return self.agency(extraction, name)
+        """The agency ``name`` stands for, attributed to the current fact naming it."""
+        fact = self.fact
+        if fact is not None:
+            self.fact = Fact(fact.source, fact.part, fact.index, name)
+        subject = self.agency(extraction, name)
+        self.fact = fact
+        return subject
 
-    def source(self, file_name: str) -> URIRef:
-        subject = self.node(NodeKind.SOURCE, ident.source_key(file_name))
+    def source(self, file_name: str, *, owned: bool = True) -> URIRef:
+        subject = self.node(NodeKind.SOURCE, ident.source_key(file_name), owned=owned)
         self.first(subject, PG.fileName, Literal(file_name))
         return subject
 
@@ -218,7 +263,7 @@ class _Builder:
             return
         key = ident.evidence_key(evidence.source, evidence.start, evidence.end)
         node = self.node(NodeKind.EVIDENCE, key)
-        self.first(node, PROV.wasDerivedFrom, self.source(evidence.source))
+        self.first(node, PROV.wasDerivedFrom, self.source(evidence.source, owned=False))
         self.first(node, PG.spanStart, Literal(evidence.start))
         self.first(node, PG.spanEnd, Literal(evidence.end))
         self.first(node, PG.sentence, _zh(evidence.sentence))
@@ -230,6 +275,7 @@ class _Builder:
 
     def add_plan(self, extraction: Extraction) -> None:
         meta = extraction.document
+        self.fact = Fact(extraction.source, "document")
         plan = self.node(NodeKind.PLAN, self.plan_of[extraction.source])
         if meta.title:
             self.first(plan, DCTERMS.title, _title(meta.title))
@@ -250,20 +296,26 @@ class _Builder:
         if region is not None:
             self.graph.add((plan, PG.governs, region))
         if meta.issuer:
+            self.fact = Fact(extraction.source, "issuer")
             self.graph.add((plan, PG.issuedBy, self.named_agency(extraction, meta.issuer)))
+            self.fact = Fact(extraction.source, "document")
         source = self.source(extraction.source)
         if extraction.source_title:
             self.first(source, DCTERMS.title, _zh(extraction.source_title))
         if extraction.source_sha256:
             self.first(source, PG.sha256, Literal(extraction.source_sha256))
         self.graph.add((source, PG.reports, plan))
+        self.fact = None
 
     def add_contents(self, extraction: Extraction) -> None:
         plan_key = self.plan_of[extraction.source]
         plan = ident.iri(plan_key)
-        for agency in extraction.agencies:
+        source = extraction.source
+        for n, agency in enumerate(extraction.agencies):
+            self.fact = Fact(source, "agencies", n)
             self.add_agency(extraction, agency)
-        for task in extraction.tasks:
+        for n, task in enumerate(extraction.tasks):
+            self.fact = Fact(source, "tasks", n)
             node = self.node(NodeKind.TASK, ident.task_key(plan_key, task.id))
             self.graph.add((plan, PG.hasTask, node))
             self.first(node, PG.taskId, _zh(task.id))
@@ -277,9 +329,11 @@ class _Builder:
             self.link_agencies(extraction, node, PG.leads, task.lead)
             self.link_agencies(extraction, node, PG.coResponsibleFor, task.co)
             self.evidence(node, task.evidence)
-        for target in extraction.targets:
+        for n, target in enumerate(extraction.targets):
+            self.fact = Fact(source, "targets", n)
             self.add_target(plan_key, target)
-        for funding in extraction.funding:
+        for n, funding in enumerate(extraction.funding):
+            self.fact = Fact(source, "funding", n)
             key = ident.funding_key(
                 plan_key, funding.recipient, funding.amount, funding.unit, funding.per
             )
@@ -291,19 +345,22 @@ class _Builder:
             if funding.recipient:
                 self.first(node, PG.recipient, _zh(funding.recipient))
             self.evidence(node, funding.evidence)
-        for brand in extraction.brands:
+        for n, brand in enumerate(extraction.brands):
+            self.fact = Fact(source, "brands", n)
             node = self.node(NodeKind.BRAND, ident.brand_key(brand.name))
             self.first(node, SKOS.prefLabel, _zh(brand.name))
             self.first(node, PG.brandKind, Literal(str(brand.kind)))
             self.graph.add((plan, PG.mentionsBrand, node))
             self.evidence(node, brand.evidence)
-        for title in extraction.document.implements:
+        for n, title in enumerate(extraction.document.implements):
+            self.fact = Fact(source, "implements", n)
             parent_key = ident.plan_key(DocumentMeta(title=title), title)
             if parent_key == plan_key:
                 continue
             parent = self.node(NodeKind.PLAN, parent_key)
             self.first(parent, DCTERMS.title, _title(title))
             self.graph.add((plan, PG.implements, parent))
+        self.fact = None
 
     def add_agency(self, extraction: Extraction, agency: Agency) -> None:
         node = self.agency(extraction, agency)
