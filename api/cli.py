@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -11,7 +12,10 @@ import typer
 
 from api import cli_eval, cli_graph, cli_serve, cli_viz
 from api.cli_neo4j import neo4j_app
+from graph.errors import GraphError
 from ingest.corpus import CorpusResult, Problem, Progress, corpus_files, extract_files
+from ingest.errors import IngestError
+from viz.errors import VizError
 
 app = typer.Typer(
     name="policygraph",
@@ -26,6 +30,8 @@ app.add_typer(neo4j_app, name="neo4j")
 #: The sample corpus that ships with the project.
 DEFAULT_CORPUS = Path("data/corpus")
 DEFAULT_BUILD = Path("build")
+#: Set to show the traceback of a failure instead of its one line.
+DEBUG_ENV = "POLICYGRAPH_DEBUG"
 
 StrictOpt = Annotated[bool, typer.Option(
     "--strict", help="Exit with status 1 if any input file could not be processed.")]
@@ -120,9 +126,28 @@ for _module in (cli_graph, cli_eval, cli_viz, cli_serve):
     _module.register(app)
 
 
+def failure_line(error: Exception) -> str:
+    """The one line a failed command prints: the project's errors and OSError as they
+    read; anything else is a bug, named, with how to see its traceback."""
+    if isinstance(error, OSError) and error.strerror:
+        where = f"{error.filename}: " if error.filename else ""
+        return f"error: {where}{error.strerror}"
+    text = " ".join(str(error).split())
+    if isinstance(error, GraphError | IngestError | VizError | OSError):
+        return f"error: {text}"
+    return (f"error: unexpected {type(error).__name__}: {text} "
+            f"(rerun with {DEBUG_ENV}=1 to see the traceback)")
+
+
 def main() -> None:
-    """Entry point of the ``policygraph`` script."""
-    app()
+    """Entry point of the ``policygraph`` script: a failure is one line on stderr, exit 1."""
+    try:
+        app()
+    except Exception as error:
+        if os.environ.get(DEBUG_ENV):
+            raise
+        _echo_err(failure_line(error))
+        sys.exit(1)
 
 
 if __name__ == "__main__":
