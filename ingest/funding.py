@@ -46,7 +46,7 @@ from ontology.model import FundingPer
 _MAX_CLAUSES_TO_VERB = 2
 #: Forms tried before the plain trigger, which would read them only in part.
 _FIRST_PASS = (p.FUNDING_FUND_FIRST, p.FUNDING_BUDGET_FLOOR, p.FUNDING_GIVEN_TO,
-               p.FUNDING_PER_UNIT)
+               p.FUNDING_REWARD_WHO, p.FUNDING_PER_UNIT)
 #: Forms tried after the plain trigger, which reads its own amounts better.
 _LAST_PASS = (p.FUNDING_GIVEN_TO_PLAIN,)
 
@@ -71,32 +71,66 @@ def find_funding(text: str) -> list[FundingHit]:
     Deterministic and free of I/O; see the module docstring for the rules.
     """
     hits: list[FundingHit] = []
+    headline_hits: list[FundingHit] = []
     for sent in iter_sentences(text):
-        spans: list[tuple[int, int]] = []
-        for pattern in _FIRST_PASS:
-            for m in pattern.finditer(text, sent.start, sent.end):
-                if any(a <= m.start() < b for a, b in spans):
-                    continue
-                hits.extend(_hits(text, sent, m, m.group("verb")))
-                spans.append((m.start(), m.end()))
-        spans.sort()
-        for m in p.FUNDING_TRIGGER.finditer(text, sent.start, sent.end):
+        found, spans = _award_hits(text, sent)
+        (headline_hits if sent.headline else hits).extend(found)
+        found = _sentence_funding(text, sent, spans)
+        (headline_hits if sent.headline else hits).extend(found)
+    # A headline restates the body: its amounts count only when the body does not give them.
+    body = {(h.amount, h.unit) for h in hits}
+    hits.extend(h for h in headline_hits if (h.amount, h.unit) not in body)
+    return sorted(hits, key=lambda h: (h.start, h.end))
+
+
+def _award_hits(text: str, sent: Sentence) -> tuple[list[FundingHit], list[tuple[int, int]]]:
+    """One item per winner of an award decision (``授予A、B“…奖”,分别奖励40万元``),
+    leaving out winners an exception names (``其中,C已荣获…,本届不重复颁发奖金``)."""
+    hits: list[FundingHit] = []
+    spans: list[tuple[int, int]] = []
+    for m in p.AWARD_GRANT.finditer(text, sent.start, sent.end):
+        amounts = _amounts(m.group("amounts"))
+        if len(amounts) != 1:
+            continue
+        value, unit = amounts[0]
+        exception = p.AWARD_EXCEPTION.match(text, m.end(), sent.end)
+        excluded = exception.group("names") if exception else ""
+        winners = [w.strip() for w in re.split(r"[、,，]", m.group("who")) if w.strip()]
+        for winner in winners:
+            if winner and winner not in excluded:
+                hits.append(FundingHit(m.start("who"), m.end(), sent.start, sent.end, winner,
+                                       value, unit, FundingPer.ONCE))
+        spans.append((m.start(), m.end()))
+    return hits, spans
+
+
+def _sentence_funding(text: str, sent: Sentence, spans: list[tuple[int, int]]) -> list[FundingHit]:
+    """The funding items of one sentence outside the spans already read."""
+    hits: list[FundingHit] = []
+    for pattern in _FIRST_PASS:
+        for m in pattern.finditer(text, sent.start, sent.end):
             if any(a <= m.start() < b for a, b in spans):
                 continue
-            hits.extend(_hits(text, sent, m, m.group("verb"), previous=spans[-1][1]
-                              if spans and spans[-1][1] > sent.start else None))
+            hits.extend(_hits(text, sent, m, m.group("verb")))
             spans.append((m.start(), m.end()))
-        for pattern in _LAST_PASS:
-            for m in pattern.finditer(text, sent.start, sent.end):
-                if not any(a <= m.start() < b for a, b in spans):
-                    hits.extend(_hits(text, sent, m, m.group("verb")))
-                    spans.append((m.start(), m.end()))
-        for m in p.FUNDING_CAP.finditer(text, sent.start, sent.end):
-            inside = any(a <= m.start() < b for a, b in spans)
-            if (not inside and not p.CAP_NOT_GIVEN.search(m.group("subject"))
-                    and p.FUNDING_VERB.search(text, sent.start, m.start())):
-                hits.extend(_hits(text, sent, m, None))
-    return sorted(hits, key=lambda h: (h.start, h.end))
+    spans.sort()
+    for m in p.FUNDING_TRIGGER.finditer(text, sent.start, sent.end):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        hits.extend(_hits(text, sent, m, m.group("verb"), previous=spans[-1][1]
+                          if spans and spans[-1][1] > sent.start else None))
+        spans.append((m.start(), m.end()))
+    for pattern in _LAST_PASS:
+        for m in pattern.finditer(text, sent.start, sent.end):
+            if not any(a <= m.start() < b for a, b in spans):
+                hits.extend(_hits(text, sent, m, m.group("verb")))
+                spans.append((m.start(), m.end()))
+    for m in p.FUNDING_CAP.finditer(text, sent.start, sent.end):
+        inside = any(a <= m.start() < b for a, b in spans)
+        if (not inside and not p.CAP_NOT_GIVEN.search(m.group("subject"))
+                and p.FUNDING_VERB.search(text, sent.start, m.start())):
+            hits.extend(_hits(text, sent, m, None))
+    return hits
 
 
 def amount_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -171,6 +205,10 @@ def _hits(text: str, sent: Sentence, m: re.Match[str], verb: str | None,
         start = s + dui.start("who") - 1
     elif given_to:
         recipients = [given_to] * len(amounts)
+    elif dui and verb not in p.FUND_VERBS and not p.FUNDING_TRIGGER.search(dui["who"]):
+        # ``对X给予…,专项用于…``: whom the money is given to, before what it is for.
+        recipients = list(_split(p.RESPECTIVELY_TAIL.sub("", dui["who"]).strip(), len(amounts)))
+        start = s + dui.start("who") - 1
     elif purpose:
         recipients = [purpose["purpose"].strip()] * len(amounts)
         end = m.end() + purpose.end()
@@ -188,10 +226,37 @@ def _hits(text: str, sent: Sentence, m: re.Match[str], verb: str | None,
         start = s + de.start("who")
     elif named_fund:
         recipients = [named_fund.strip()] * len(amounts)
+    elif verb not in p.FUND_VERBS and (clause := _clause_recipient(clause_before)):
+        # The clause before the verb says who qualifies: ``当年授权的发明专利每件奖励3万元``.
+        recipients = [clause] * len(amounts)
+    if m.groupdict().get("each") and len(amounts) == 1:
+        subject = recipients[0] or clause_before
+        items = _each_named(subject)
+        if len(items) > 1:
+            return [FundingHit(start, end, s, e, _clean(who), amounts[0][0], amounts[0][1], per)
+                    for who in items]
     return [
         FundingHit(start, end, s, e, _clean(who), value, unit, per)
         for (value, unit), who in zip(amounts, recipients, strict=True)
     ]
+
+
+def _clause_recipient(clause: str) -> str | None:
+    """The words of the clause before a giving verb, as the recipient they describe."""
+    if p.FUNDING_VERB.search(clause):
+        return None  # the clause is the payment itself (给予租金补贴…)
+    words = p.RECIPIENT_LEAD.sub("", clause.strip(), count=1)
+    words = p.RECIPIENT_TAIL.sub("", words).strip()
+    return words if len(re.findall(r"[\u4e00-\u9fff]", words)) >= 2 else None
+
+
+def _each_named(subject: str) -> list[str]:
+    """``获得“A”与“B”认定的`` (before 分别/各) → one recipient per quoted name."""
+    found = p.QUOTED_COORDINATION.search(subject)
+    if not found:
+        return [subject]
+    names = re.findall(r"“[^”]+”", found.group())
+    return [subject[:found.start()] + name + subject[found.end():] for name in names]
 
 
 def _split(who: str, count: int) -> list[str]:

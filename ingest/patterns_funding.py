@@ -21,16 +21,17 @@ MONEY_LIST = rf"{MONEY}(?:(?:、|和|或){MONEY})*"
 #: ``每家企业`` in ``给予每家企业10万元补助``, ``经费`` in ``安排经费80万元``.
 FUNDING_MODIFIER = (
     r"(?:一次性|最高|最多|不超过|不高于|资金|奖励|奖补|补助|补贴|扶持|专项资金|财政资金|专项|经费"
-    r"|总规模|规模|总额|共计|累计|相应|为|了|每[家个户人项辆台套张次批][^\d,，;；:：。]{0,8}?)"
+    r"|总规模|规模|总额|共计|累计|相应|为|了|人民币|每[家个户人项辆台套张次批][^\d,，;；:：。]{0,8}?)"
 )
 #: A giving or allocating verb tied to one or more amounts.  Examples:
 #: ``分别给予50万元、5万元``, ``每年拿出150万元``, ``设立2.43亿元``, ``一次性奖励10万元``.
 FUNDING_TRIGGER = re.compile(
-    r"(?P<per>每年度?)?(?:分别)?(?P<verb>给予|奖励|补助|补贴|资助|扶持|拿出|安排|设立|投入|下达|拨付)"
+    r"(?P<per>每年度?)?(?P<each>分别|各)?(?P<verb>给予|奖励|补助|补贴|资助|扶持|拿出|安排|设立|投入|下达|拨付"
+    r"|筹措)"
     rf"(?P<mods>{FUNDING_MODIFIER}*)(?P<amounts>{MONEY_LIST})"
 )
 #: Nouns that name a budget or fund.  Examples: ``专项资金``, ``引导基金``, ``工作经费``.
-FUND_NOUN = r"(?:资金|基金|经费)"
+FUND_NOUN = r"(?:资金|基金|经费|前期费|工作费|费用)"
 #: A floor written before a budget's amount.  Example: ``不低于`` in
 #: ``每年安排就业补助资金不低于8000万元``.
 BUDGET_FLOOR_WORD = r"(?:不低于|不少于)"
@@ -38,7 +39,7 @@ BUDGET_FLOOR_WORD = r"(?:不低于|不少于)"
 #: Examples: ``每年安排茶产业发展专项资金3000万元``, ``每年统筹安排创建工作经费80万元``,
 #: ``每年安排乡村产业发展资金不少于1亿元`` (1亿元 a year).
 FUNDING_FUND_FIRST = re.compile(
-    r"(?P<per>每年度?)?(?:统筹)?(?P<verb>安排|设立|拿出|投入|统筹)"
+    r"(?P<per>每年度?)?(?:统筹|新增)?(?P<verb>安排|设立|拿出|投入|统筹|筹措)"
     rf"(?P<fund>[^,，;；:：。\d]{{2,30}}?{FUND_NOUN})"
     rf"(?P<mods>{BUDGET_FLOOR_WORD}?{FUNDING_MODIFIER}*)(?P<amounts>{MONEY})"
 )
@@ -54,6 +55,26 @@ FUNDING_GIVEN_TO = re.compile(
     r"(?P<verb>给予)(?P<who>[^,，;；:：。\d]{2,20}?)"
     rf"(?P<mods>(?:最高|一次性|最多){FUNDING_MODIFIER}*)(?P<amounts>{MONEY_LIST})"
 )
+#: A person or body rewarded, named between 奖励 and the amount.  Example:
+#: ``奖励企业负责人3万元``.
+FUNDING_REWARD_WHO = re.compile(
+    rf"(?P<verb>奖励)(?P<who>[\u4e00-\u9fff]{{2,10}}?(?:负责人|团队|个人|单位|企业|人员))(?P<amounts>{MONEY})"
+)
+#: Quoted names coordinated before 分别/各: each is its own recipient.  Example:
+#: ``“地理标志证明商标”与“地理标志产品”`` in ``获得“…”与“…”认定的分别奖励10万元``.
+QUOTED_COORDINATION = re.compile(r"“[^“”]{1,30}”(?:(?:与|和|、|及|或)“[^“”]{1,30}”)+")
+#: An award decision: the winners named after 授予, the award in quotes, and the money
+#: each gets (分别/各).  Example: ``授予A公司、B公司等2家企业“2016年度某市市长质量奖”,
+#: 各奖励100万元``.
+AWARD_GRANT = re.compile(
+    r"授予(?P<who>[^“”。;；]{2,300}?)(?:等\s*[\d一二三四五六七八九十]+\s*家(?:企业|单位|组织)?)?"
+    r"“(?P<award>[^“”]{2,60})”(?:称号|荣誉称号|荣誉)?[,，]?\s*(?:并)?(?P<each>分别|各)"
+    rf"(?P<verb>奖励|给予)(?:奖金|奖励)?(?:人民币)?(?P<amounts>{MONEY})"
+)
+#: The winners an exception after the amount excludes from the money.  Example:
+#: ``(其中,C公司已荣获第七届提名奖,本届不重复颁发奖金)``.
+AWARD_EXCEPTION = re.compile(
+    r"\s*[(（]其中[,，]?(?P<names>[^()（）]{2,120}?)(?:已|曾)[^()（）]{0,60}?(?:不重复|不再)[^()（）]*[)）]")
 #: The receiver right after 给予 with no modifier, when a subsidy noun follows
 #: the amount.  Example: ``给予企业经营团队10万元奖励``; not ``给予房租补贴3万元``.
 FUNDING_GIVEN_TO_PLAIN = re.compile(
@@ -74,7 +95,10 @@ FUNDING_PER_UNIT = re.compile(
 AGGREGATE_CEILING = re.compile(r"(?:总额|累计|合计|总计)[^\d]{0,4}?(?:不超过|不高于|最高|最多|以内)")
 #: Words that end a recipient but belong to the amount.  Example: ``一次性`` in
 #: ``…龙头企业一次性奖励50万元``.
-RECIPIENT_TAIL = re.compile(r"(?:一次性|最高|最多|不超过|分别|给予)+$")
+RECIPIENT_TAIL = re.compile(r"(?:一次性|最高|最多|不超过|分别|各|给予|将|可|均)+$")
+#: Words that open a clause before a giving verb but are not part of whom it names.
+#: Examples: ``规定对`` in ``规定对新增的高新技术企业给予50万元奖励``, ``其中,``.
+RECIPIENT_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?(?:规定|决定|明确|提出))?(?:并|再|还|要|可)?对?")
 #: A cap written as its own clause after a subsidy rate, optionally with what it
 #: is counted per.  Examples: ``按投资额的10%给予补助,最高不超过100万元``;
 #: ``…给予补助,单个园区每年最高80万元``; ``…给予贴息,单户企业年度贴息最高不超过20万元``.
@@ -98,7 +122,7 @@ PER_YEAR_AFTER = re.compile(r"/年|每年")
 RESPECTIVELY_TAIL = re.compile(r"\s*分别\s*$")
 #: Verbs that set up or budget a fund (the recipient may be the fund itself).
 #: Example: ``设立`` in ``设立2.43亿元推动工业强市发展专项引导资金``.
-FUND_VERBS = frozenset({"设立", "安排", "拿出", "投入", "下达", "拨付"})
+FUND_VERBS = frozenset({"设立", "安排", "拿出", "投入", "下达", "拨付", "筹措"})
 #: The fund named right after its amount.  Examples: ``推动工业强市发展专项引导资金``,
 #: ``的数字化转型专项资金`` after ``不低于2亿元``.
 FUND_NAME = re.compile(
@@ -114,7 +138,7 @@ PURPOSE = re.compile(
 #: ``安排800万元专项资金,支持园区公共平台建设``; ``家电消费券`` in
 #: ``安排500万元,分批次发放家电消费券``.
 BUDGET_SUPPORT = re.compile(
-    r"^的?[^,，;；:：。]{0,12}?[,，]\s*(?:重点|主要|专门)?(?:分批次|分批|分期)?"
+    r"^的?(?:[^,，;；:：。]{0,12}?[,，]\s*|(?:专项)?资金)(?:重点|主要|专门)?(?:分批次|分批|分期)?"
     r"(?:支持|扶持|推动|发放)(?P<purpose>[^,，;；:：。]{2,40})"
 )
 #: A fund noun with no name of its own.  Examples: ``专项资金``, ``资金``, ``经费``.

@@ -191,3 +191,41 @@ def test_respectively_recipients_share_the_de_phrase() -> None:
     text = "对主导制定国家标准、地方标准的企业,分别给予奖励30万元、10万元。"
     assert rows(text) == [("主导制定国家标准的企业", 30, "万元", ONCE),
                           ("主导制定地方标准的企业", 10, "万元", ONCE)]
+
+
+# --- families seen in real documents (snippets written for the test) ------------------
+
+
+def test_award_decision_gives_each_winner_the_amount_except_the_excluded():
+    text = ("决定授予甲水泥有限公司、乙地质大队“某市第八届市长质量奖”,并分别奖励人民币40万元;"
+            "授予丙实业有限公司、丁科技有限公司“某市第八届市长质量奖提名奖”,并分别奖励人民币20万元"
+            "(其中,丁科技有限公司已荣获某市第七届市长质量奖提名奖,本届不重复颁发奖金)。")
+    assert rows(text) == [("甲水泥有限公司", 40, "万元", ONCE), ("乙地质大队", 40, "万元", ONCE),
+                          ("丙实业有限公司", 20, "万元", ONCE)]
+
+
+def test_award_decision_with_a_count_and_each():
+    text = "市政府决定授予甲电源有限公司、乙食品有限公司等2家企业“2016年度某市市长质量奖”,各奖励100万元。"
+    assert rows(text) == [("甲电源有限公司", 100, "万元", ONCE), ("乙食品有限公司", 100, "万元", ONCE)]
+
+
+def test_respectively_over_quoted_names_splits_the_recipient():
+    text = "当年获得“地理标志证明商标”与“地理标志产品”认定的分别奖励10万元。"
+    assert [(r, a) for r, a, _, _ in rows(text)] == [
+        ("当年获得“地理标志证明商标”认定的", 10), ("当年获得“地理标志产品”认定的", 10)]
+
+
+def test_headline_repeating_a_body_amount_is_not_counted_twice():
+    text = "某县知识产权贯标奖励5万元\n第十二条 通过贯标认证的企业奖励5万元。"
+    assert [(a, u) for _, a, u, _ in rows(text)] == [(5, "万元")]
+
+
+def test_the_clause_before_the_verb_names_who_qualifies():
+    assert rows("当年授权的发明专利每件奖励3万元。") == [("当年授权的发明专利每件", 3, "万元", ONCE)]
+    assert rows("奖励企业负责人3万元。") == [("企业负责人", 3, "万元", ONCE)]
+
+
+def test_raising_a_fund_is_funding():
+    text = "省财政新增筹措重大建设项目前期工作经费3亿元;省财政筹措3亿元资金支持城市重大基础设施建设。"
+    assert rows(text) == [("重大建设项目前期工作经费", 3, "亿元", ONCE),
+                          ("城市重大基础设施建设", 3, "亿元", ONCE)]
