@@ -103,9 +103,13 @@ def find_brands(text: str) -> list[BrandHit]:
         if _KIND_RANK[m.kind] > _KIND_RANK[kinds.get(m.name, BrandKind.BRAND)]:
             kinds[m.name] = m.kind
     hits = []
+    awards = [n for n, m in first.items() if kinds.get(n, m.kind) is BrandKind.AWARD]
     for name, m in first.items():
+        kind = kinds.get(name, m.kind)
+        if kind is BrandKind.AWARD and any(a != name and a.endswith(name) for a in awards):
+            continue  # 第八届市长质量奖 in a title is the 黄石市第八届市长质量奖 the text names
         s_start, s_end = _sentence(ends, m.start, len(text))
-        hits.append(BrandHit(name, kinds.get(name, m.kind), m.start, m.end, s_start, s_end))
+        hits.append(BrandHit(name, kind, m.start, m.end, s_start, s_end))
     return hits
 
 
@@ -149,6 +153,8 @@ def _quoted_kind(
         return None
     if P.AWARD_NAME.search(name):
         return BrandKind.AWARD
+    if P.DESIGNATION_NAME.match(name):
+        return BrandKind.CERTIFICATION
     if P.PROGRAMME_NAME.search(name) and (tail or led or created):
         return BrandKind.PROGRAMME
     if created and P.QUALITY_VOCABULARY.search(name) and not P.NON_BRAND_HEAD.search(name):
@@ -246,7 +252,7 @@ def _is_name(inner: str) -> bool:
         len(inner) >= 2
         and inner not in P.GENERIC_NAMES
         and bool(P.HAN_CHAR.search(inner))
-        and not P.CLAUSE_PUNCTUATION.search(inner)
+        and not P.CLAUSE_PUNCTUATION.search(P.YEAR_SPAN.sub("", inner))
         and not any(c in P.QUOTE_CHARS for c in inner)
         and not P.NUMBERED_SET.match(inner)
     )

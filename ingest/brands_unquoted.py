@@ -44,6 +44,8 @@ def unquoted_names(text: str) -> Iterator[UnquotedName]:
     ['河州市政府质量奖', '天府质量奖']
     """
     for m in P.AWARD.finditer(text):
+        if P.AWARD_PART_OF.match(text, m.end()):
+            continue  # 市长质量奖评审委员会: a committee, not the award
         start = _place_start(text, m.start(), m.group())
         yield UnquotedName(text[start : m.end()], BrandKind.AWARD, start, m.end())
     for m in P.NAMED_QUALITY_AWARD.finditer(text):
@@ -122,6 +124,11 @@ def _place_start(text: str, start: int, award: str) -> int:
     head = P.LOCAL_AWARD_HEAD.match(award)
     if head is None:
         return start
+    edition = P.AWARD_EDITION.search(text, max(0, start - 16), start)
+    if edition:
+        # 黄石市第七届市长质量奖: the place stands before the edition.
+        before = _place_start(text, edition.start(), award)
+        return before if before < edition.start() else start
     if head.group("level"):
         # 市长 needs the place with its level before it: 江州 + 市 + 市长.
         if start < 1 or text[start - 1] != head.group("level"):

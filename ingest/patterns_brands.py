@@ -53,6 +53,16 @@ NAME_JOINER = re.compile(r"[·•・‧]")
 
 # --- what a quoted name must look like ----------------------------------------------
 
+#: A span of years inside a name, whose dash is not a clause's.  Example: ``2015—2016年度``
+#: in ``“2015—2016年度许昌市市长质量奖”``.
+YEAR_SPAN = re.compile(r"\d{4}\s*[—–-]\s*\d{4}年度?")
+#: An edition or year written between a local award's place and its name.  Examples:
+#: ``第七届`` in ``黄石市第七届市长质量奖提名奖``, ``2015—2016年度``.
+AWARD_EDITION = re.compile(r"(?:第[一二三四五六七八九十百\d]+届|(?:\d{4}\s*[—–-]\s*)?\d{4}年度?)$")
+#: Words after an award that make it part of another name (a rule, a committee).
+#: Example: ``评审委员会`` in ``市长质量奖评审委员会``.
+AWARD_PART_OF = re.compile(
+    r"(?:评审|评定|评选)?(?:委员会|办公室|领导小组)|(?:评定|评选)?(?:管理|实施)?办法")
 #: Punctuation that makes a quotation a slogan or a clause, not a name.
 #: Examples: ``“服务零距离、质量零缺陷”``, ``“来源:中国质量新闻网”``.
 CLAUSE_PUNCTUATION = re.compile(r"[，,。；;：:！!？?、《》()（）…—]")
@@ -257,6 +267,10 @@ AWARD_AFTER_QUOTE = re.compile(rf"{_AWARD_MIDDLE}{{0,6}}?(?:大奖|奖)(?![{AWAR
 AWARD_NAME = re.compile(r"奖$")
 #: A quoted title given to products, a kind of award.
 #: Examples: ``“江西名牌农产品”``, ``“湖北省十大名品”``, ``“江城名牌产品”``.
+#: A quoted name that is a national or provincial trademark designation.  Examples:
+#: ``“中国驰名商标”``, ``“福建省著名商标”``, ``“山东名牌”``; not ``“驰名商标”`` alone.
+DESIGNATION_NAME = re.compile(
+    rf"^(?:中国|{_PROVINCE})(?:驰名商标|著名商标|知名商标|名牌)$")
 PRODUCT_TITLE_NAME = re.compile(r"(?:名牌(?:农|工业)?产品|名牌|名品)$")
 #: A quoted name that calls itself a brand: a brand programme.
 #: Examples: ``“高原食品牌”``, ``“江城品牌”``; generic ``“企业品牌”`` is left out by

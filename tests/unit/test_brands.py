@@ -370,3 +370,28 @@ def test_brand_hit_fields() -> None:
         "sentence_start",
         "sentence_end",
     ]
+
+
+# --- families seen in real documents (snippets written for the test) ------------------
+
+
+def test_quoted_trademark_designations_are_brands():
+    text = "对获得“中国驰名商标”认定的企业一次性奖励100万元,对获得“福建省著名商标”认定的奖励5万元。"
+    assert [h.name for h in find_brands(text)] == ["中国驰名商标", "福建省著名商标"]
+    assert find_brands("对获得“驰名商标”认定的企业给予奖励。") == []
+
+
+def test_award_titles_keep_edition_year_and_place():
+    text = ("授予甲公司“2015—2016年度某市市长质量奖”,各奖励100万元"
+            "(其中,乙公司已荣获江州市第七届市长质量奖提名奖,本届不重复颁发奖金)。")
+    assert [h.name for h in find_brands(text)] == [
+        "2015—2016年度某市市长质量奖", "江州市第七届市长质量奖提名奖"]
+
+
+def test_short_award_in_a_title_is_the_full_one_the_text_names():
+    text = "关于颁发第八届市长质量奖的决定\n决定授予甲公司“黄石市第八届市长质量奖”。"
+    assert [h.name for h in find_brands(text)] == ["黄石市第八届市长质量奖"]
+
+
+def test_award_committee_is_not_the_award():
+    assert [h.name for h in find_brands("经市长质量奖评审委员会评审,争创中国专利奖。")] == ["中国专利奖"]
