@@ -15,6 +15,7 @@ from ingest import patterns as p
 from ingest.agencies import AgencyRef, AgencyResolver, find_mentions
 from ingest.agency_table import PROVINCE_ABBREVIATIONS, PROVINCES, province_full_name
 from ingest.brands import find_brands
+from ingest.enterprises import find_enterprises
 from ingest.errors import NoStructure
 from ingest.flat_tables import FlatTable, blank_out, find_flat_tables
 from ingest.funding import FundingHit, find_funding
@@ -29,7 +30,9 @@ from ingest.targets import find_targets
 from ontology.model import (
     Agency,
     Brand,
+    BrandKind,
     DocumentMeta,
+    Enterprise,
     Evidence,
     Extraction,
     Funding,
@@ -115,16 +118,27 @@ def extract_normalized(source: str, norm: NormalizedText, sha256: str | None = N
                                       (hit.sentence_start, hit.sentence_end)))
         for hit in funding_hits
     )
-    brands = tuple(
+    brands = [
         Brand(name=hit.name, kind=hit.kind,
               evidence=ctx.evidence(hit.start, hit.end, _section_at(sections, hit.start),
                                     (hit.sentence_start, hit.sentence_end)))
         for hit in find_brands(text)
-    )
+    ]
+    enterprise_hits, list_brands = find_enterprises(text, tables, meta.region,
+                                                    resolver.known_places)
+    named = {b.name for b in brands}
+    brands.extend(Brand(name=b.name, kind=BrandKind.BRAND,
+                        evidence=ctx.evidence(b.start, b.end, _section_at(sections, b.start)))
+                  for b in list_brands if b.name not in named)
+    enterprises = tuple(
+        Enterprise(name=e.name, region=e.region, brands=e.brands,
+                   evidence=ctx.evidence(e.start, e.end, _section_at(sections, e.start)))
+        for e in enterprise_hits)
     agencies = _agencies(ctx, sections, clauses, resolver, _cell_units(text, tables))
     tasks, agencies = _one_form_per_unit(tasks, agencies)
     return Extraction(source=source, document=meta, tasks=tasks, targets=targets,
-                      funding=funding, brands=brands, agencies=agencies,
+                      funding=funding, brands=tuple(brands), agencies=agencies,
+                      enterprises=enterprises,
                       source_title=_first_line(text), source_sha256=sha256,
                       warnings=_gaps(meta, sections, len(_CJK.findall(text))))
 

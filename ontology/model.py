@@ -195,6 +195,16 @@ class Brand(_Frozen):
     evidence: Evidence | None = None
 
 
+class Enterprise(_Frozen):
+    """A named enterprise, cooperative or shop, with the region the text places it in and
+    the brands the text says it holds (its own names: a trademark, a ``X牌``)."""
+
+    name: str
+    region: str | None = None
+    brands: tuple[str, ...] = ()
+    evidence: Evidence | None = None
+
+
 class Agency(_Frozen):
     """A government agency, identified by (region, level, canonical name)."""
 
@@ -215,6 +225,7 @@ class Extraction(_Frozen):
     funding: tuple[Funding, ...] = ()
     brands: tuple[Brand, ...] = ()
     agencies: tuple[Agency, ...] = ()
+    enterprises: tuple[Enterprise, ...] = ()
     source_title: str | None = None
     source_sha256: str | None = None
     #: What the text leaves out (no title, no numbered parts …): a gap, not a refusal.
@@ -244,6 +255,7 @@ class Extraction(_Frozen):
             "funding": [strip(f.model_dump(mode="json")) for f in self.funding],
             "brands": [b.name for b in self.brands],
             "departments": list(self.departments),
+            "enterprises": [strip(e.model_dump(mode="json")) for e in self.enterprises],
         }
         if provenance:
             out["brand_details"] = [b.model_dump(mode="json") for b in self.brands]

@@ -1,0 +1,209 @@
+"""Enterprises a text names, the brands it gives them, and the brands of published lists.
+
+Spans first, then relations:
+
+* **names** — an enterprise is found by how its name is built: words of a name up to a
+  firm suffix (:data:`~ingest.patterns_enterprises.FIRM_SUFFIX`: 有限公司, 集团, 合作社,
+  a bank's branch …), cut at punctuation and at the verbs that stand before names
+  (授予, 其中 …); a category (外贸公司, 上市公司, anything after 的) is no name.  A list
+  introduced as a list of enterprises (``企业餐饮类有:A,B;``) makes every item a name,
+  shops without a firm suffix too;
+* **brands** — ``X公司“Y”牌`` / ``X合作社Y牌``, a list entry ``主体:品牌 品类``, the brand
+  column of a published list;
+* **region** — the place the text gives the enterprise: a list's place column, a place
+  heading above list entries (``南通市``), a sentence that places the listed ones
+  (``仁怀11家企业榜上有名``); failing that, the document's own region.
+
+Pure: :func:`find_enterprises` takes the normalised text and what the pipeline already
+read (tables, the document's region, places it names).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ingest import patterns_enterprises as p
+from ingest.flat_tables import BRAND, ENTERPRISE, PLACE, FlatTable
+
+
+@dataclass(frozen=True)
+class EnterpriseHit:
+    """An enterprise named in the text, its span, region and brands."""
+
+    name: str
+    start: int
+    end: int
+    region: str | None
+    brands: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ListBrand:
+    """A brand a list or list sentence names (with or without its holder)."""
+
+    name: str
+    start: int
+    end: int
+
+
+@dataclass
+class _Found:
+    hits: dict[str, EnterpriseHit] = field(default_factory=dict)
+    brands: list[ListBrand] = field(default_factory=list)
+
+    def add(self, hit: EnterpriseHit) -> None:
+        known = self.hits.get(hit.name)
+        if known is None:
+            self.hits[hit.name] = hit
+            return
+        brands = tuple(dict.fromkeys((*known.brands, *hit.brands)))
+        region = known.region if known.region is not None else hit.region
+        self.hits[hit.name] = EnterpriseHit(known.name, known.start, known.end, region, brands)
+
+    def brand(self, name: str, start: int) -> None:
+        name = name.strip("“”\" ")
+        if len(name) >= 2 and all(b.name != name for b in self.brands):
+            self.brands.append(ListBrand(name, start, start + len(name)))
+
+
+def find_enterprises(text: str, tables: Iterable[FlatTable], region: str | None,
+                     places: Iterable[str] = ()) -> tuple[list[EnterpriseHit], list[ListBrand]]:
+    """Every enterprise of ``text`` in order of first mention, and the list brands.
+    ``places`` are the place names the document writes (for telling a regional brand,
+    ``南通长江河豚``, from a product, ``猪肉``)."""
+    found = _Found()
+    known = tuple(sorted({pl for pl in places if len(pl) >= 2}, key=len, reverse=True))
+    tables = list(tables)
+    for table in tables:
+        if table.is_list:
+            _list_table(text, table, found)
+    taken = [(t.start, t.end) for t in tables if t.is_list]
+    default = _placed_region(text) or region
+    for line_start, line in _lines(text):
+        if any(a <= line_start < b for a, b in taken) or p.SITE_CREDIT.search(line):
+            continue
+        _line(text, line_start, line, found, default, known)
+    for m in p.LISTED_ENTERPRISES.finditer(text):
+        _introduced_list(m, found, default)
+    for m in p.EXAMPLE_BEFORE_COUNT.finditer(text):
+        for name, at in _items(m.group("names"), m.start("names")):
+            found.add(EnterpriseHit(name, at, at + len(name), default))
+    for m in p.BRANDS_BEFORE_COUNT.finditer(text):
+        for name, at in _items(m.group("items"), m.start("items")):
+            found.brand(p.BRAND_LEAD.sub("", name), at + len(name) - len(p.BRAND_LEAD.sub("", name)))
+    for m in p.BRAND_SELECTED.finditer(text):
+        found.brand(m.group("name"), m.start("name"))
+    for m in p.QUOTED_CATALOGUE.finditer(text):
+        found.brand(m.group("name"), m.start("name"))
+    hits = sorted(found.hits.values(), key=lambda h: (h.start, h.end))
+    return hits, found.brands
+
+
+def _lines(text: str) -> Iterable[tuple[int, str]]:
+    for m in re.finditer(r"[^\n]+", text):
+        yield m.start(), m.group()
+
+
+def _placed_region(text: str) -> str | None:
+    """The place a sentence gives the enterprises it lists (``仁怀11家企业榜上有名``)."""
+    m = p.PLACED_LIST.search(text)
+    return p.full_place(m.group("place") or m.group("place2")) if m else None
+
+
+def _list_table(text: str, table: FlatTable, found: _Found) -> None:
+    """A published list: one enterprise per row, its place and brand from their columns."""
+    for row in table.list_rows:
+        name = row.cells.get(ENTERPRISE, "").strip()
+        brand = row.cells.get(BRAND, "").strip()
+        if brand:
+            found.brand(brand, text.find(brand[:1], row.start, row.end))
+        if not p.FIRM_NAME.fullmatch(name):
+            continue
+        place = row.cells.get(PLACE)
+        at = text.find(name, row.start, row.end)
+        found.add(EnterpriseHit(name, at, at + len(name), p.full_place(place) if place else None,
+                                (brand,) if brand else ()))
+
+
+def _line(text: str, line_start: int, line: str, found: _Found, region: str | None,
+          places: tuple[str, ...]) -> None:
+    """The names of one line, with the brands written right after them or in its entry."""
+    entry = p.LIST_ENTRY.match(line)
+    for m in p.FIRM_IN_TEXT.finditer(line):
+        name = _trim(m.group("name"))
+        at = m.end("name") - len(name)
+        if not _is_name(name, line, at):
+            continue
+        start = line_start + at
+        brands: tuple[str, ...] = ()
+        mark = p.BRAND_AFTER_NAME.match(line, m.end("name"))
+        if mark:
+            brand = mark.group("quoted") or mark.group("bare")
+            brands = (brand,)
+            found.brand(brand, line_start + mark.start())
+        elif entry and entry.group("holder").endswith(name):
+            brands = _entry_brands(line_start, entry, found, places)
+        found.add(EnterpriseHit(name, start, start + len(name), _region_here(text, start, region),
+                                brands))
+    if entry and not p.FIRM_NAME.search(entry.group("holder")):
+        _entry_brands(line_start, entry, found, places)  # an association or town holds a brand
+
+
+def _entry_brands(line_start: int, entry: re.Match[str], found: _Found,
+                  places: tuple[str, ...]) -> tuple[str, ...]:
+    """``主体:品牌 品类``: the first word is the brand when a product class follows it, or
+    when it starts with a place; ``萝卜干、萝卜皮`` names products only."""
+    words = entry.group("rest").split()
+    if not words or "、" in words[0]:
+        return ()
+    brand = words[0]
+    if len(words) == 1 and not brand.startswith(places):
+        return ()
+    found.brand(brand, line_start + entry.start("rest"))
+    return (brand,)
+
+
+def _region_here(text: str, at: int, default: str | None) -> str | None:
+    """A place heading on a line of its own above ``at`` (``南通市``) wins over the default."""
+    heading = None
+    for m in p.PLACE_HEADING.finditer(text, 0, at):
+        heading = m.group("place")
+    return heading or default
+
+
+def _introduced_list(m: re.Match[str], found: _Found, region: str | None) -> None:
+    """``企业餐饮类有:A,B;``: every item of a list of enterprises is one, shops included."""
+    for name, at in _items(m.group("items"), m.start("items")):
+        name = _trim(name)
+        if p.FIRM_NAME.search(name):
+            continue  # a firm's name with more after it: read with the brand it carries
+        if 4 <= len(name) <= 40 and not p.NOT_FIRM.search(name):
+            found.add(EnterpriseHit(name, at, at + len(name), region))
+
+
+def _items(group: str, offset: int) -> Iterable[tuple[str, int]]:
+    for m in re.finditer(r"[^、,，;；]+", group):
+        name = m.group().strip()
+        if name:
+            yield name, offset + m.start() + (len(m.group()) - len(m.group().lstrip()))
+
+
+def _trim(name: str) -> str:
+    """The name without the verbs and list words a match took in before it (never cutting
+    into the firm suffix or the two characters before it)."""
+    suffix = re.search(p.FIRM_SUFFIX + "$", name)
+    limit = (suffix.start() if suffix else len(name)) - 2
+    cut = 0
+    for stop in p.LEFT_STOPS.finditer(name):
+        if stop.end() <= limit:
+            cut = max(cut, stop.end())
+    return name[cut:].strip("“”\"' ").removeprefix("和").removeprefix("与").removeprefix("及")
+
+
+def _is_name(name: str, line: str, at: int) -> bool:
+    if len(name) < 4 or p.GENERIC_FIRM.fullmatch(name) or p.NOT_FIRM.search(name):
+        return False
+    # 新引进的外贸公司: a 的-phrase describes a category, it names no firm
+    return "的" not in name and not (at > 0 and line[at - 1] == "的")

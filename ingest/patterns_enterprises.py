@@ -1,0 +1,93 @@
+"""Named patterns for enterprises, their brands and the brands of published lists.
+
+Each constant carries an example; ``tests/unit/test_enterprises.py`` tests each family on
+snippets written for the test.
+"""
+
+from __future__ import annotations
+
+import re
+
+_HAN = r"\u4e00-\u9fff"
+#: Characters a firm's name is made of (a bracket may hold part of it: ``(集团)``).
+_NAME_CHAR = rf"[{_HAN}A-Za-z0-9()（）·]"
+
+#: How a firm's name ends.  Examples: ``股份有限公司``, ``有限责任公司``, ``集团``,
+#: ``专业合作社``, ``国家开发银行云南省分行`` (a bank's branch); a suffix inside brackets
+#: (``贵州酒中酒(集团)有限责任公司``) does not end the name.
+FIRM_SUFFIX = (
+    rf"(?:(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|公司)|集团|(?:专业|股份经济)?合作社"
+    rf"|联合社|银行[{_HAN}]{{0,8}}?(?:分行|支行))(?![有股]|[)）][{_HAN}]{{0,3}}?(?:有限|股份|公司))"
+)
+#: A firm's name on its own.  Example: ``武汉某某商贸有限公司``.
+FIRM_NAME = re.compile(rf"{_NAME_CHAR}{{2,40}}?{FIRM_SUFFIX}")
+#: A firm's name in running text: name characters up to the first firm suffix.
+#: Example: ``湖北加恒实业有限公司`` in ``授予湖北加恒实业有限公司、…``.
+FIRM_IN_TEXT = re.compile(rf"(?P<name>(?<![{_HAN}A-Za-z0-9)）]){_NAME_CHAR}{{2,40}}?{FIRM_SUFFIX}|"
+                          rf"(?<=[{_HAN}]){_NAME_CHAR}{{2,40}}?{FIRM_SUFFIX})")
+#: Words that may stand glued before a name and are not part of it.  Examples: ``授予``,
+#: ``决定授予``, ``其中``, ``入选``.
+LEFT_STOPS = re.compile(
+    r"授予|包括|入选|推荐|引进|支持|鼓励|组织|推动|决定|获得|荣获|其中|以及|还有|例如|比如|名单|"
+    r"榜上有名|分别是|依次为|牵头|配合|负责|会同|引导|扶持|帮助|指导|督促|要求|依托|发挥|通过|携手")
+#: Words that say what kind of firm, not which one; a name made only of them (and of a
+#: quantifier) is a category.  Examples: ``外贸公司``, ``上市公司``, ``专业咨询公司``,
+#: ``各类企业集团``, ``第三方检测机构公司``.
+GENERIC_FIRM_WORDS = (
+    "各类", "各", "有关", "相关", "其他", "一批", "多家", "本", "该", "区属", "市属", "省属", "县属",
+    "全市", "全省", "全区", "外贸", "上市", "国有", "民营", "平台", "子", "分", "总", "保险", "电商",
+    "物流", "贸易", "投资", "担保", "融资", "小额贷款", "科技", "外资", "合资", "控股", "中小", "龙头",
+    "骨干", "大型", "小型", "专业", "咨询", "服务", "运营", "管理", "工程", "建设", "设计", "检测",
+    "认证", "评估", "中介", "第三方", "金融", "技术", "信息", "网络", "农民", "股份经济", "企业",
+    "优质", "知名", "重点", "新", "老", "农业", "文化", "旅游", "商贸", "实业")
+GENERIC_FIRM = re.compile(
+    "(?:" + "|".join(sorted(GENERIC_FIRM_WORDS, key=len, reverse=True)) + ")*"
+    r"(?:股份有限公司|有限责任公司|有限公司|股份公司|公司|集团|合作社|联合社)")
+#: Bodies that are not market bodies although a list names them.  Examples:
+#: ``某镇人民政府``, ``某某产业协会``, ``人行郑州中心支行`` (the central bank).
+NOT_FIRM = re.compile(r"政府|协会|学会|联合会|委员会|管委会|人行|人民银行|研究会|促进会|商会")
+#: A brand right after a firm's name: ``“梨花”牌小麦粉``, ``思远庄园牌标准化系列蔬菜``.
+BRAND_AFTER_NAME = re.compile(
+    rf"(?:“(?P<quoted>[^“”]{{1,12}})”|(?P<bare>[{_HAN}]{{2,8}}?))牌(?![子照匾坊楼])")
+#: A published list's entry: number, holder, colon, then brand and product class.
+#: Example: ``119 如皋市某某水稻种植专业合作社:芾寿道 稻米``.
+LIST_ENTRY = re.compile(r"^\s*\d{1,4}\s+(?P<holder>[^:：\s]{2,40})[:：]\s*(?P<rest>\S.*)$")
+#: A place on a line of its own above list entries.  Example: ``南通市``.
+PLACE_HEADING = re.compile(
+    rf"(?m)^(?P<place>[{_HAN}]{{2,6}}?(?:市|县|区|州|盟))\n(?=\d|[一二三四五六七八九十]+[、.．])")
+#: A sentence that places the enterprises it lists.  Examples: ``仁怀11家企业榜上有名``,
+#: ``淄博市入选…的有``.
+PLACED_LIST = re.compile(
+    rf"(?P<place>[{_HAN}]{{2,4}}?(?:市|县|区)?)(?:\d+|[一二三四五六七八九十]+)家(?:企业|单位)?"
+    r"(?:榜上有名|入选|上榜)"
+    rf"|(?<![{_HAN}])(?P<place2>[{_HAN}]{{2,4}}?[市县区])入选[^。]{{0,40}}?的有[:：]")
+#: A list of enterprises introduced as such.  Example: ``企业餐饮类有:甲牛肉馆,乙鸡爪爪;``.
+LISTED_ENTERPRISES = re.compile(
+    rf"(?:企业|单位)[{_HAN}]{{0,8}}?(?:有|为|包括)[:：](?P<items>[^;；。\n]+)")
+#: A named example before a count of firms.  Example: ``引进机数科技等8家独立法人研发机构``.
+EXAMPLE_BEFORE_COUNT = re.compile(
+    rf"(?:引进|招引|吸引|培育|落地)(?P<names>[{_HAN}、]{{2,20}}?)等\s*\d+\s*家"
+    r"(?=[\u4e00-\u9fff]{0,8}?(?:机构|企业|公司))")
+#: Brands listed before a count of brands.  Example: ``启东绿皮蚕豆、海门万年香沙芋艿等18个农产品品牌``.
+BRANDS_BEFORE_COUNT = re.compile(
+    rf"(?<=[,，。:：\n])(?P<items>[{_HAN}、]{{4,80}}?)等\s*\d+\s*个[{_HAN}]{{0,8}}?品牌")
+#: Words that lead a listed brand but are not part of it.  Example: ``其中`` in ``其中甲、乙等…``.
+BRAND_LEAD = re.compile(r"^(?:其中|包括|如|有)")
+#: A brand named as selected into a list.  Example: ``推荐的博山猕猴桃入选区域公用品牌``.
+BRAND_SELECTED = re.compile(rf"的(?P<name>[{_HAN}]{{3,10}}?)入选[{_HAN}]{{0,8}}?品牌")
+#: A quoted catalogue of brands, itself a programme.  Example: ``“江苏农产品品牌目录”``.
+QUOTED_CATALOGUE = re.compile(r"“(?P<name>[^“”]{2,20}品牌(?:目录|名录))”")
+#: A line of site credits, whose firms run the web page, not the policy.  Examples:
+#: ``版权所有:某某网络科技有限公司``, ``技术支持:…``, ``主办单位:…``.
+SITE_CREDIT = re.compile(r"版权所有|技术支持|主办单位|承办单位|ICP|备案号|Copyright|©|网站维护|设计制作")
+#: Level endings of a place name.  Example: ``市`` of ``武汉市``.
+PLACE_END = ("市", "县", "区", "省", "盟", "旗")
+
+
+def full_place(place: str | None) -> str | None:
+    """A place as the gold writes it: a bare city name gains 市 (``武汉`` → ``武汉市``,
+    ``荆州`` → ``荆州市``); ``湘西自治州``, ``沛县`` stay."""
+    if not place:
+        return None
+    place = place.strip()
+    return place if place.endswith(PLACE_END) or place.endswith("自治州") else place + "市"

@@ -1,0 +1,90 @@
+"""Enterprises, their brands and list brands (snippets written for the test)."""
+
+from __future__ import annotations
+
+from ingest.enterprises import find_enterprises
+from ingest.flat_tables import find_flat_tables
+from ingest.pipeline import extract
+
+
+def names(text: str, region: str | None = "某市", places: tuple[str, ...] = ()) -> list[tuple]:
+    hits, _ = find_enterprises(text, [], region, places)
+    return [(h.name, h.region, h.brands) for h in hits]
+
+
+def brands(text: str, places: tuple[str, ...] = ()) -> list[str]:
+    return [b.name for b in find_enterprises(text, [], None, places)[1]]
+
+
+def test_firm_names_by_their_suffix_with_the_verb_before_them_cut_off():
+    text = ("决定授予甲乙水泥有限公司、湖北省地质局第一地质大队“某奖”;授予贵州酒中酒(集团)有限责任公司、"
+            "鑫缘茧丝绸集团股份有限公司、某某种植专业合作社“某奖提名奖”。")
+    assert [n for n, _, _ in names(text)] == [
+        "甲乙水泥有限公司", "贵州酒中酒(集团)有限责任公司", "鑫缘茧丝绸集团股份有限公司",
+        "某某种植专业合作社"]
+
+
+def test_categories_of_firms_are_not_enterprises():
+    text = "对当年度新引进的外贸公司给予奖励,引导上市公司、专业咨询公司和龙头企业集团参与。"
+    assert names(text) == []
+
+
+def test_bodies_that_are_not_market_bodies():
+    assert names("甲镇人民政府、某某产业协会、人行郑州中心支行。") == []
+
+
+def test_brand_written_after_the_holder():
+    text = "入选的有:山东某某面业有限公司“梨花”牌小麦粉、某某蔬菜专业合作社思远庄园牌标准化系列蔬菜。"
+    assert names(text, "淄博市") == [("山东某某面业有限公司", "淄博市", ("梨花",)),
+                                     ("某某蔬菜专业合作社", "淄博市", ("思远庄园",))]
+
+
+def test_list_entries_brand_then_product_class():
+    text = ("南通市\n一、粮油类\n119 如皋市某某水稻种植专业合作社:芾寿道 稻米\n"
+            "121 南通某某食品有限公司:萝卜干、萝卜皮\n129 南通市某某食品有限公司:猪肉\n"
+            "132 海门市山羊产业协会:海门山羊\n133 江苏某某集团:南通长江河豚\n")
+    assert names(text, "江苏省", ("南通", "海门")) == [
+        ("如皋市某某水稻种植专业合作社", "南通市", ("芾寿道",)),
+        ("南通某某食品有限公司", "南通市", ()),
+        ("南通市某某食品有限公司", "南通市", ()),
+        ("江苏某某集团", "南通市", ("南通长江河豚",)),
+    ]
+    assert brands(text, ("南通", "海门")) == ["芾寿道", "海门山羊", "南通长江河豚"]
+
+
+def test_list_introduced_as_enterprises_takes_shops_without_a_suffix():
+    text = ("仁怀11家企业榜上有名。入选企业餐饮类有:仁怀市某乡某某牛肉馆,仁怀市某镇陶家鸡爪爪;"
+            "白酒类有:贵州某某酒业有限公司。")
+    assert names(text, "贵州省") == [("仁怀市某乡某某牛肉馆", "仁怀市", ()),
+                                     ("仁怀市某镇陶家鸡爪爪", "仁怀市", ()),
+                                     ("贵州某某酒业有限公司", "仁怀市", ())]
+
+
+def test_published_list_with_place_and_brand_columns():
+    text = ("序号城市企业名称代表性注册商标\n1 荆州 湖北某某酒业酿造有限公司 绣 林\n"
+            "2 武汉 武汉某某眼镜有限公司\n")
+    tables = find_flat_tables(text, lambda piece: False)
+    hits, listed = find_enterprises(text, tables, "湖北省")
+    assert [(h.name, h.region, h.brands) for h in hits] == [
+        ("湖北某某酒业酿造有限公司", "荆州市", ("绣林",)), ("武汉某某眼镜有限公司", "武汉市", ())]
+    assert [b.name for b in listed] == ["绣林"]
+
+
+def test_brands_named_in_list_sentences():
+    text = ("在省农业农村厅公布的“江苏农产品品牌目录”名单中,启东绿皮蚕豆、海门万年香沙芋艿等18个"
+            "农产品品牌入选。淄博市推荐的博山猕猴桃入选区域公用品牌。")
+    assert sorted(brands(text)) == sorted(
+        ["启东绿皮蚕豆", "海门万年香沙芋艿", "博山猕猴桃", "江苏农产品品牌目录"])
+
+
+def test_site_credits_name_no_enterprise():
+    assert names("版权所有:某某网络科技有限公司 技术支持:某某信息技术有限公司") == []
+
+
+def test_pipeline_keeps_firms_of_responsibility_lists_as_enterprises_not_departments():
+    text = ("某区2023年重点工作任务分解\n一、重点任务\n"
+            "1.推进项目建设。(牵头单位:区发改局;责任单位:区财政局,区经发集团)\n")
+    ex = extract("t.txt", text)
+    assert ex.tasks[0].co == ("区财政局", "区经发集团")
+    assert "区经发集团" not in ex.departments
+    assert [e.name for e in ex.enterprises] == ["区经发集团"]
