@@ -8,6 +8,7 @@ text in.  Every fact carries evidence whose span points into the ORIGINAL text.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -210,20 +211,61 @@ def _task_sections(text: str, sections: list[Section], resolver: AgencyResolver
     # they are the plan's tasks, each of them.
     actions = [i for i, s in enumerate(sections) if s.family == "ordinal" and s.parent is None]
     ordinal_tasks = set(actions) if any(i in clauses for i in actions) else set()
+    # Top-level items are measures when the item before them names who carries it out, or
+    # when the document's numbering starts below the part level and goes no deeper (an
+    # opinion whose part ordinal a repost lost: (一)…(四)).
+    flat = not any(sec.parent is not None for sec in sections) and len(sections) >= 2 and all(
+        sec.rank >= 2 for sec in sections)
+    top = [j for j, sec in enumerate(sections) if sec.parent is None]
+    after_clause = {b for a, b in itertools.pairwise(top)
+                    if a in clauses and sections[a].family == sections[b].family}
     tasks = []
     for i, section in enumerate(sections):
         if i in ordinal_tasks and section.children == 0:
             tasks.append(i)
             continue
+        if i not in clauses and _not_a_measure(sections, i):
+            continue
         leaf = section.children == 0
         nested = section.parent is not None
         final = bool(FINAL_PROVISION.search(section.title))
-        preamble = final or (section.parent is not None
-                             and bool(PREAMBLE.search(sections[section.parent].title)))
+        preamble = final or PREAMBLE.search(section.title) is not None or (
+            section.parent is not None and bool(PREAMBLE.search(sections[section.parent].title)))
         under_task = nested and section.parent in clauses and i not in clauses
-        if (i in clauses and not final) or (leaf and nested and not preamble and not under_task):
+        top_measure = not nested and leaf and (flat or i in after_clause)
+        if (i in clauses and not final) or (
+                leaf and (nested or top_measure) and not preamble and not under_task):
             tasks.append(i)
     return tasks, clauses
+
+
+#: A list entry, not a measure: an organisation, a colon, what it holds.
+#: Example: ``如皋市某某水稻种植专业合作社:芾寿道 稻米``.
+LIST_ENTRY_TITLE = re.compile(r"^[^,，。;；:：]{2,40}?(?:公司|集团|合作社|协会|政府|中心|厂|馆|店)[:：]")
+#: Titles of an attachment list or of site notices, not measures.  Examples:
+#: ``2022年重大民生实事项目目标任务责任分解表``, ``凡本网注明"稿件来源…"的所有文字``.
+NOT_MEASURE_TITLE = re.compile(r"^[^。,，;；]{4,60}(?:表|清单|名单|目录)$|本网|本站|版权|转载|免责声明")
+#: The heading of a category of a published list.  Example: ``粮油类``.
+LIST_CATEGORY = re.compile(r"^[\u4e00-\u9fff]{1,5}类$")
+
+
+def _not_a_measure(sections: list[Section], i: int) -> bool:
+    """Rule articles (第N条 and the items under them) and list entries are not tasks
+    unless they name who is responsible."""
+    section = sections[i]
+    chain = [section]
+    while chain[-1].parent is not None:
+        chain.append(sections[chain[-1].parent])
+    if any(s.family == "article" for s in chain):
+        return True
+    for earlier in reversed([s for s in sections[:i] if s.parent == section.parent]):
+        if earlier.family == "article":
+            return True  # (一)(二) right after 第十二条 are that article's items
+        if earlier.family != section.family:
+            break
+    parent = sections[section.parent] if section.parent is not None else None
+    return bool(LIST_ENTRY_TITLE.match(section.title) or NOT_MEASURE_TITLE.search(section.title)
+                or (parent is not None and LIST_CATEGORY.fullmatch(parent.title)))
 
 
 def _closed_item(text: str, sections: list[Section], own: list[list[Clause]], index: int,

@@ -154,3 +154,35 @@ def test_text_without_title_or_structure_still_yields_its_facts():
     ex = extract("t.txt", text)
     assert [(f.amount, f.unit) for f in ex.funding] == [(100, "万元")]
     assert "no title found" in ex.warnings and "no numbered parts found" in ex.warnings
+
+
+def test_rule_articles_and_their_items_are_not_tasks():
+    text = ("第五章 奖励\n第十一条 奖励对象为本县的企业。\n第十二条 奖励标准:\n"
+            "(一)当年被认定为“中国驰名商标”奖励20万元;\n(二)当年授权的发明专利每件奖励3万元。\n")
+    assert extract("t.txt", text).tasks == ()
+
+
+def test_list_entries_are_not_tasks():
+    text = ("南通市\n一、粮油类\n119 如皋市某某水稻种植专业合作社:芾寿道 稻米\n"
+            "120 如皋市某某米业有限公司:千翠湖 稻米\n")
+    assert extract("t.txt", text).tasks == ()
+
+
+def test_items_of_an_opinion_whose_part_number_was_lost_are_tasks():
+    text = ("某省关于做好2022年重点工作的实施意见\n坚决扛牢粮食安全责任\n"
+            "(一)稳定粮食播种面积。确保面积稳定在6287万亩以上。\n(二)扩大大豆生产。实施轮作。\n")
+    ex = extract("t.txt", text)
+    assert [t.id for t in ex.tasks] == ["(一)", "(二)"]
+    assert [(t.task, t.year, t.value) for t in ex.targets] == [("(一)", 2022, 6287)]
+
+
+def test_top_level_item_after_one_with_a_clause_is_a_task():
+    text = ("一、推进重大项目建设\n建立制度,加快项目。(省发展改革委牵头,省财政厅配合)\n"
+            "二、加强城市基础设施投入\n省财政筹措资金支持城市建设。\n")
+    assert [t.id for t in extract("t.txt", text).tasks] == ["一", "二"]
+
+
+def test_attachment_list_lines_are_not_tasks():
+    text = ("某区人民政府关于印发目标任务分解的通知\n附件:1. 2022年主要目标任务责任分解表\n"
+            "2. 2022年民生实事项目责任分解表\n")
+    assert extract("t.txt", text).tasks == ()
