@@ -127,8 +127,8 @@ def _place_start(text: str, start: int, award: str) -> int:
     edition = P.AWARD_EDITION.search(text, max(0, start - 16), start)
     if edition:
         # 黄石市第七届市长质量奖: the place stands before the edition.
-        before = _place_start(text, edition.start(), award)
-        return before if before < edition.start() else start
+        placed = _place_start(text, edition.start(), award)
+        return placed if placed < edition.start() else start
     if head.group("level"):
         # 市长 needs the place with its level before it: 江州 + 市 + 市长.
         if start < 1 or text[start - 1] != head.group("level"):

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ingest.dedupe import find_duplicates
 from ingest.errors import IngestError
+from ingest.metadata import page_words
 from ingest.normalize import normalize
 from ingest.pipeline import extract_normalized
 from ingest.reader import read_document
@@ -68,7 +69,8 @@ def extract_files(paths: Sequence[Path], progress: Progress | None = None) -> Co
         try:
             source = read_document(path)
             norm = normalize(source.text)
-            extraction = extract_normalized(source.name, norm, source.sha256)
+            extraction = extract_normalized(source.name, norm, source.sha256,
+                                            page_words(source.text))
         except IngestError as error:
             result.problems.append(Problem(str(path), error.problem))
             continue

@@ -10,9 +10,12 @@ the plan it explains.  Where the text does not say, a field stays empty.
 from __future__ import annotations
 
 import re
+import urllib.parse
 from collections import Counter
 
 from ingest import agency_table as table
+from ingest.normalize import to_simplified
+from ingest.regions import document_region, named_region, speaks_of
 from ontology.model import DocumentKind, DocumentMeta, GovLevel
 
 #: A quoted title.  Example: ``《济南市深入实施品牌战略三年行动计划(2020-2022年)》``.
@@ -67,8 +70,16 @@ TITLE_LINE = re.compile(
     r"(?:[(（]\d{4}\s*[-—–~至]\s*\d{4}年?[)）])?)》?\s*$", re.M)
 #: A notice that issues a plan.  Example: ``XX县人民政府办公室关于印发《X方案》的通知``.
 ISSUING_NOTICE = re.compile(
-    r"^(?P<issuer>[\u4e00-\u9fff()（）]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|"
-    r"委员会|局|厅|委))?关于印发《?(?P<title>[^《》]{4,80}?)》?的通知$")
+    r"^(?P<issuer>[\u4e00-\u9fff()（）、]{2,40}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|"
+    r"委员会|局|厅|委))?\s*关于(?:印发|转发)《?(?P<title>[^《》]{4,80}?)》?的通知$")
+#: A reported plan named in a news lead, right after the verb that issued it.  Examples:
+#: ``发布《2023年区政府工作报告重点工作目标任务分解》``, ``根据日前出台的《福州市…若干意见》``.
+REPORTED_PLAN = re.compile(
+    r"(?:印发|发布|出台|公布|审议通过|正式实施|颁布)(?:了|的)?(?:新政策)?《(?P<title>[^《》\n]{4,80})》")
+#: The title of an attachment printed after its label.  Example: ``附件1\n2022年…分解表``.
+ATTACHMENT_TITLE = re.compile(
+    r"^附件\s*\d*\s*\n\s*(?P<title>[^。\n,，]{4,60}?(?:表|方案|计划|清单|名单|任务|分解|安排|要点))\s*$",
+    re.M)
 #: Self-references that tell the kind.  Example: ``制定本实施意见``.
 SELF_KIND = re.compile(r"(?:制定|提出|印发|现将)(?:本|如下|以下)?"
                        r"(实施意见|实施细则|实施方案|行动计划|意见|措施|方案|细则|办法|通知)")
@@ -112,8 +123,26 @@ def parent_title(title: str) -> str:
     return match.group(1) if match else title
 
 
-def extract_metadata(text: str) -> DocumentMeta:
-    """Metadata of the plan ``text`` describes."""
+#: A page address on the first line of a stored page.  Example: ``https://a.cn/wiki/%E5%92%B8…``.
+PAGE_URL = re.compile(r"^\s*(https?://\S+)\s*$")
+#: A run of Chinese words (digits and title marks inside) in a decoded page address.
+URL_WORDS = re.compile(r"[\u4e00-\u9fff“”《》、][\u4e00-\u9fff\d“”《》、()（）—-]{5,}")
+
+
+def page_words(raw_text: str) -> str | None:
+    """The Chinese words of the page address a stored page opens with (its slug, often the
+    document's title), in Simplified characters; None when there is none."""
+    first = raw_text.lstrip().split("\n", 1)[0]
+    url = PAGE_URL.match(first)
+    if not url:
+        return None
+    words = URL_WORDS.findall(urllib.parse.unquote(url.group(1), errors="replace"))
+    return to_simplified(max(words, key=len)) if words else None
+
+
+def extract_metadata(text: str, url_words: str | None = None) -> DocumentMeta:
+    """Metadata of the plan ``text`` describes.  ``url_words`` (:func:`page_words`) stand
+    in for a title the text does not print, for its region and kind only."""
     head = text[:1500]
     first_lines = [line.strip() for line in text.split("\n") if line.strip()][:3]
     is_interpretation = any(INTERPRETATION.search(line) for line in first_lines[:2])
@@ -129,6 +158,10 @@ def extract_metadata(text: str) -> DocumentMeta:
     publisher = PUBLISHER_FIELD.search(text[:3000])
     issuer = issuer or notice_issuer or (publisher.group(1) if publisher else None)
     region, level = _region(text, title, issuer)
+    if region is None and url_words and (from_url := named_region([url_words])):
+        region, level = from_url.name, from_url.level
+    if kind is None and url_words:
+        kind = kind_of_title(url_words)
     if issuer is None:
         issuer = _issuer_from_prose(text, region, level, is_news, is_interpretation)
     implements = _implements(text, subject.group(1) if subject and is_interpretation else None)
@@ -145,6 +178,9 @@ def _title(lines: list[str], text: str, subject: str | None, is_news: bool,
            is_interpretation: bool) -> str | None:
     if is_news and subject:
         return subject
+    joined = _joined_title(lines)
+    if joined:
+        return joined
     for line in lines[:2]:
         line = SITE_SUFFIX.sub("", line)
         quoted = QUOTED_TITLE.search(line)
@@ -154,6 +190,27 @@ def _title(lines: list[str], text: str, subject: str | None, is_news: bool,
     match = TITLE_LINE.search(text[:800])
     if match and not re.search(r"[。;；]", match.group(1)) and not match.group(0).strip().startswith("各"):
         return match.group(1).strip()
+    reported = REPORTED_PLAN.search(text[:1500])
+    if reported and NEWS_LEAD.search(text[:max(0, reported.start())]):
+        return reported.group("title")
+    attachment = ATTACHMENT_TITLE.search(text)
+    return attachment.group("title").strip() if attachment else None
+
+
+#: Words that open a news lead.  Examples: ``近日,``, ``日前``, ``记者获悉``.
+NEWS_LEAD = re.compile(r"近日|日前|记者|获悉|据了解|根据")
+
+
+def _joined_title(lines: list[str]) -> str | None:
+    """A notice title broken over two lines (``…行动方案和云浮`` / ``市推动…的通知``): the two
+    lines read as one notice title."""
+    if len(lines) < 2:
+        return None
+    first, second = lines[0], lines[1]
+    joined = first + second
+    if (not re.search(r"[。,，;；:：]", joined) and ISSUING_NOTICE.match(joined)
+            and not ISSUING_NOTICE.match(second) and len(first) >= 8):
+        return joined
     return None
 
 
@@ -190,6 +247,23 @@ def _page_date(head: str) -> str | None:
 
 
 def _region(text: str, title: str | None, issuer: str | None) -> tuple[str | None, GovLevel | None]:
+    """The region the document governs: the most specific division its title or issuer
+    names, else the best-supported division of the text at the level it speaks of."""
+    lines = [x for x in (issuer, title) if x]
+    # the opening lines, but not an addressee line (各县(市、区)人民政府,…:)
+    first = [line for line in text.split("\n")[:3]
+             if line.strip() and not line.rstrip().endswith((":", "："))]
+    named = named_region(lines) or named_region([*lines, *first])
+    if named is not None:
+        return named.name, named.level
+    guess = document_region(text, [*lines, *first])
+    if guess is not None:
+        return guess.name, guess.level
+    return None, speaks_of(text)
+
+
+def _region_old(text: str, title: str | None, issuer: str | None,
+                ) -> tuple[str | None, GovLevel | None]:
     for name in (issuer, title):
         if name and (found := _place_of(name)):
             return found

@@ -20,8 +20,9 @@ from ingest.enterprises import find_enterprises
 from ingest.errors import NoStructure
 from ingest.flat_tables import FlatTable, blank_out, find_flat_tables
 from ingest.funding import FundingHit, find_funding
-from ingest.metadata import DOC_NUMBER, extract_metadata
+from ingest.metadata import DOC_NUMBER, extract_metadata, page_words
 from ingest.normalize import NormalizedText, normalize
+from ingest.regions import province_of
 from ingest.responsibility import Clause, find_clauses, split_units
 from ingest.segment import Section, segment
 from ingest.table_tasks import RowTask, Zone, row_tasks, zones
@@ -86,16 +87,18 @@ def extract(source: str, raw_text: str, sha256: str | None = None) -> Extraction
     """Extract every fact of one document.  Raises :class:`NoStructure` only when the
     text holds no Chinese at all; a text that lacks a title, a kind or numbered parts
     still yields every fact found in it, with a warning saying what is missing."""
-    return extract_normalized(source, normalize(raw_text), sha256)
+    return extract_normalized(source, normalize(raw_text), sha256, page_words(raw_text))
 
 
-def extract_normalized(source: str, norm: NormalizedText, sha256: str | None = None) -> Extraction:
-    """:func:`extract` on text that is already normalised."""
+def extract_normalized(source: str, norm: NormalizedText, sha256: str | None = None,
+                       url_words: str | None = None) -> Extraction:
+    """:func:`extract` on text that is already normalised; ``url_words`` are the words of
+    the page address the raw text opened with (:func:`ingest.metadata.page_words`)."""
     if not _CJK.search(norm.text):
         raise NoStructure(source, "no Chinese text after cleaning (not a Chinese document)")
     ctx = _Ctx(source, norm)
     text = norm.text
-    meta = extract_metadata(text)
+    meta = extract_metadata(text, url_words)
     resolver = AgencyResolver(region=meta.region, level=meta.level,
                               province=_province(text, meta), known_places=_places(meta, text))
     tables = find_flat_tables(text, lambda piece: _is_units(resolver, piece))
@@ -165,12 +168,18 @@ def _first_line(text: str) -> str | None:
 
 
 def _province(text: str, meta: DocumentMeta) -> str | None:
-    """The province a document belongs to, when the text tells."""
+    """The province a document belongs to: its region's, else the province the text names
+    most.  A document number's first character (青 for 青岛 or 青海, 宁 for 南京 or 宁夏)
+    counts only for a province the text also names."""
     if meta.level == GovLevel.PROVINCE:
         return meta.region
+    if (of_region := province_of(meta.region)) is not None:
+        return of_region
     number = DOC_NUMBER.search(text)
     if number and number.group(0)[0] in PROVINCE_ABBREVIATIONS:
-        return province_full_name(PROVINCE_ABBREVIATIONS[number.group(0)[0]])
+        named = PROVINCE_ABBREVIATIONS[number.group(0)[0]]
+        if named in text:
+            return province_full_name(named)
     counts = {pv: text.count(pv) for pv in PROVINCES}
     best = max(counts, key=lambda pv: counts[pv])
     return province_full_name(best) if counts[best] else None

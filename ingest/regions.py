@@ -1,0 +1,294 @@
+"""China's administrative divisions, and the region a document governs.
+
+The divisions (province, prefecture-level city or autonomous prefecture, county-level
+district, county or city) come from ``ingest/data/regions.tsv`` (official codes: the first
+two digits name the province, the first four the prefecture).  A text writes a division
+in full (``湘西土家族苗族自治州``, ``咸阳市``), in a shorter form (``湘西自治州``, ``湘西州``)
+or, for provinces and prefectures, by its bare name (``咸阳``, ``江苏``).
+
+:func:`document_region` weighs every mention: the title and issuer lines, ``结合X实际`` and
+the signature count most; a line of site chrome (地址, 电话, 版权 …) counts nothing; a
+mention supports the divisions above it as well.  The level the text speaks of (全省,
+我市, 区政府, the prefixes of its agencies) decides between levels; within a level the
+best-supported division wins.  A county is also found by its bare name when the text
+speaks of a county and names no county in full (``市生态环境局咸安分局``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+
+from ontology.model import GovLevel
+
+#: Suffixes of a division's name, longest first.  Example: ``土家族苗族自治州``.
+_ETHNIC = r"(?:[\u4e00-\u9fff]{1,6}?族)+"
+_AUTONOMOUS = re.compile(
+    rf"^(?P<stem>[\u4e00-\u9fff]{{2,4}}?){_ETHNIC}(?P<kind>自治州|自治县|自治区|自治旗)$")
+_SUFFIX = re.compile(r"(?:特别行政区|自治区|自治州|自治县|地区|林区|市|县|区|省|盟|旗)$")
+#: Bare county names that are common words and never count on their own.
+_COMMON_WORDS = frozenset({"和平", "新华", "城关", "长安", "永安", "安定", "东风", "红旗", "开发", "新区",
+                           "城区", "郊区", "矿区", "市中", "中山", "解放", "人民", "建设", "胜利", "先锋"})
+#: Lines of site chrome whose places are the site's, not the document's.
+_CHROME_LINE = re.compile(r"地址|电话|邮箱|传真|邮编|版权|主办|承办|技术支持|备案|网站|Copyright|©")
+#: Words that set the level a text speaks of.  Examples: ``全省``, ``我市``, ``区政府``.
+_UNIT_AFTER = r"[\u4e00-\u9fff]{1,10}?(?:局|委|办|厅)(?=[、,，;；)）]|$)"
+_LEVEL_WORDS: tuple[tuple[GovLevel, re.Pattern[str]], ...] = (
+    (GovLevel.PROVINCE, re.compile(r"全省|我省|省政府|省委|省直|省人民政府|自治区人民政府"
+                                   rf"|(?<=[(（、:：,，])省{_UNIT_AFTER}")),
+    (GovLevel.CITY, re.compile(r"全市|我市|市政府|市委|市直|市级|全州|我州|州政府|州直"
+                               rf"|(?<=[(（、:：,，])[市州]{_UNIT_AFTER}")),
+    (GovLevel.COUNTY, re.compile(r"全区|我区|区政府|区委|区级|全县|我县|县政府|县委|县级|县直|区直"
+                                 rf"|(?<=[(（、:：,，])[区县]{_UNIT_AFTER}")),
+)
+#: ``结合X实际``: the place whose reality the plan fits.
+_LOCAL_REALITY = re.compile(r"结合([\u4e00-\u9fff]{2,8}?)实际")
+_WEIGHT_HEAD, _WEIGHT_TEXT, _WEIGHT_LIST, _WEIGHT_UP = 5.0, 1.0, 0.3, 0.5
+
+
+@dataclass(frozen=True)
+class Division:
+    """One administrative division: its code, official name and level."""
+
+    code: str
+    name: str
+    level: GovLevel
+
+    @property
+    def province(self) -> str:
+        return self.code[:2] + "0000"
+
+    @property
+    def prefecture(self) -> str:
+        return self.code[:4] + "00"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A division (or several of one name) written in the text, and how."""
+
+    start: int
+    end: int
+    written: str
+    divisions: tuple[Division, ...]
+    bare: bool
+
+
+class Gazetteer:
+    """The divisions, their written forms, and a matcher for them."""
+
+    def __init__(self, rows: Iterable[tuple[str, str]]) -> None:
+        self.divisions: dict[str, Division] = {}
+        forms: dict[str, list[Division]] = defaultdict(list)
+        self.bare_forms: set[str] = set()
+        county_bare: dict[str, list[Division]] = defaultdict(list)
+        for code, name in rows:
+            division = Division(code, name, _level(code))
+            self.divisions[code] = division
+            for form in _forms(name):
+                forms[form].append(division)
+            bare = _SUFFIX.sub("", _AUTONOMOUS.sub(r"\g<stem>", name))
+            if len(bare) >= 2 and bare != name:
+                if division.level is GovLevel.COUNTY:
+                    county_bare[bare].append(division)
+                else:
+                    forms[bare].append(division)
+                    self.bare_forms.add(bare)
+        self.forms = {k: tuple(v) for k, v in forms.items()}
+        self.county_bare = {k: tuple(v) for k, v in county_bare.items()
+                            if k not in _COMMON_WORDS and k not in self.forms}
+        self._pattern = _alternation(self.forms)
+        self._county_pattern = _alternation(self.county_bare)
+
+    def parents(self, division: Division) -> list[Division]:
+        """The prefecture and province above a division (those that exist)."""
+        out = []
+        for code in (division.prefecture, division.province):
+            parent = self.divisions.get(code)
+            if parent is not None and parent.code != division.code and parent not in out:
+                out.append(parent)
+        return out
+
+    def mentions(self, text: str) -> Iterator[Mention]:
+        """Every written division of ``text`` (longest form first), in order."""
+        for m in self._pattern.finditer(text):
+            written = m.group()
+            yield Mention(m.start(), m.end(), written, self.forms[written],
+                          written in self.bare_forms)
+
+    def county_mentions(self, text: str) -> Iterator[Mention]:
+        """Counties written by their bare name (``咸安``), a weaker kind of evidence."""
+        for m in self._county_pattern.finditer(text):
+            yield Mention(m.start(), m.end(), m.group(), self.county_bare[m.group()], True)
+
+
+def _alternation(forms: Iterable[str]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
+
+
+def _level(code: str) -> GovLevel:
+    if code[2:] == "0000":
+        return GovLevel.PROVINCE
+    if code[4:] == "00":
+        return GovLevel.CITY
+    return GovLevel.COUNTY
+
+
+def _forms(name: str) -> list[str]:
+    """Written forms with a level word: ``湘西土家族苗族自治州`` → itself, ``湘西自治州``, ``湘西州``."""
+    forms = [name]
+    auto = _AUTONOMOUS.match(name)
+    if auto:
+        forms.append(auto.group("stem") + auto.group("kind"))
+        if auto.group("kind") == "自治州":
+            forms.append(auto.group("stem") + "州")
+    return forms
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    """The divisions of ``ingest/data/regions.tsv`` (read once; the table never changes)."""
+    data = resources.files("ingest").joinpath("data/regions.tsv").read_text(encoding="utf-8")
+    rows = [tuple(line.split("\t", 1)) for line in data.splitlines()
+            if line and not line.startswith("#")]
+    return Gazetteer((code, name) for code, name in rows)
+
+
+@dataclass(frozen=True)
+class RegionGuess:
+    """The region a document governs, as the text writes it, with its level and province."""
+
+    name: str
+    level: GovLevel
+    province: str | None
+
+
+def speaks_of(text: str) -> GovLevel | None:
+    """The level of government the text speaks of most (全省 / 全市 / 全区 …), if any."""
+    counts = {level: len(pattern.findall(text)) for level, pattern in _LEVEL_WORDS}
+    level, n = max(counts.items(), key=lambda kv: kv[1])
+    return level if n else None
+
+
+def document_region(text: str, head: Iterable[str] = (), level: GovLevel | None = None,
+                    ) -> RegionGuess | None:
+    """The region ``text`` governs.  ``head`` are the lines that name the document (title,
+    issuer, signature); ``level`` is the level the caller knows, else :func:`speaks_of`."""
+    gaz = gazetteer()
+    score: dict[str, float] = defaultdict(float)
+    written: dict[str, Counter[str]] = defaultdict(Counter)
+    chrome = _chrome_spans(text)
+
+    def add(mention: Mention, weight: float) -> None:
+        for division in mention.divisions:
+            share = weight / len(mention.divisions)
+            score[division.code] += share
+            if not mention.bare:
+                written[division.code][mention.written] += 1
+            for parent in gaz.parents(division):
+                score[parent.code] += share * _WEIGHT_UP
+
+    for line in head:
+        for mention in gaz.mentions(line):
+            add(mention, _WEIGHT_HEAD)
+    lists = _headline_spans(text)
+    for mention in gaz.mentions(text):
+        if not any(a <= mention.start < b for a, b in chrome):
+            in_list = any(a <= mention.start < b for a, b in lists)
+            add(mention, _WEIGHT_LIST if in_list else _WEIGHT_TEXT)
+    for m in _LOCAL_REALITY.finditer(text):
+        for mention in gaz.mentions(m.group(1)):
+            add(mention, _WEIGHT_HEAD)
+    level = level or speaks_of(text)
+    best = _best(score, gaz, level)
+    if best is None and level is GovLevel.COUNTY:
+        bare: Counter[str] = Counter()
+        for mention in gaz.county_mentions(text):
+            if len(mention.divisions) == 1 and not any(a <= mention.start < b for a, b in chrome):
+                bare[mention.divisions[0].code] += 1
+        if bare:
+            code = bare.most_common(1)[0][0]
+            division = gaz.divisions[code]
+            return RegionGuess(division.name, division.level, _province_name(gaz, division))
+    if best is None:
+        return None
+    division = gaz.divisions[best]
+    forms = written.get(best)
+    name = forms.most_common(1)[0][0] if forms else division.name
+    return RegionGuess(name, division.level, _province_name(gaz, division))
+
+
+def named_region(lines: Iterable[str]) -> RegionGuess | None:
+    """The most specific division the naming lines (title, issuer, signature) write in full:
+    ``常州市钟楼区人民政府`` → 钟楼区.  None when they name none, or two unrelated ones."""
+    gaz = gazetteer()
+    found: list[tuple[Division, str]] = []
+    for line in lines:
+        if len(line) > _NAMING_LINE_MAX:
+            continue  # a paragraph, not a line that names the document
+        for mention in gaz.mentions(line):
+            if len(mention.divisions) == 1 and not mention.bare:
+                found.append((mention.divisions[0], mention.written))
+    if not found:
+        return None
+    deepest = max(found, key=lambda f: (_DEPTH[f[0].level], -len(found)))
+    chain = {deepest[0].code, *(d.code for d in gaz.parents(deepest[0]))}
+    if any(division.code not in chain for division, _ in found):
+        return None
+    return RegionGuess(deepest[1], deepest[0].level, _province_name(gaz, deepest[0]))
+
+
+_NAMING_LINE_MAX = 80
+_DEPTH = {GovLevel.PROVINCE: 0, GovLevel.CITY: 1, GovLevel.COUNTY: 2, GovLevel.NATIONAL: -1}
+
+
+def province_of(name: str | None) -> str | None:
+    """The province of a division written as ``name`` (``钟楼区`` → ``江苏省``), when the
+    name denotes divisions of one province only."""
+    if not name:
+        return None
+    gaz = gazetteer()
+    divisions = gaz.forms.get(name, ())
+    provinces = {d.province for d in divisions}
+    if len(provinces) != 1:
+        return None
+    found = gaz.divisions.get(provinces.pop())
+    return found.name if found else None
+
+
+def _best(score: dict[str, float], gaz: Gazetteer, level: GovLevel | None) -> str | None:
+    if not score:
+        return None
+    ranked = sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
+    if level is not None:
+        at_level = [code for code, _ in ranked if gaz.divisions[code].level is level]
+        if at_level:
+            return at_level[0]
+    return ranked[0][0]
+
+
+def _province_name(gaz: Gazetteer, division: Division) -> str | None:
+    province = gaz.divisions.get(division.province)
+    return province.name if province else None
+
+
+def _headline_spans(text: str) -> list[tuple[int, int]]:
+    """Lines without sentence punctuation after the first three: lists of headlines,
+    link bars and table cells, weaker evidence than running text."""
+    spans = []
+    for k, m in enumerate(re.finditer(r"[^\n]+", text)):
+        if k >= 3 and not re.search(r"[。,，;；:：]", m.group()):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def _chrome_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        if _CHROME_LINE.search(m.group()):
+            spans.append((m.start(), m.end()))
+    return spans
