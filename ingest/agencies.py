@@ -34,6 +34,11 @@ VERTICAL_GROUPS = frozenset({"金融监管分局", "银保监分局", "人民银
 NOT_A_PORT = re.compile(r"[得过经向报交入出通办由和与及的对请往]")
 #: Leading groups and their offices.  Example: ``市质量强市及品牌战略推进工作领导小组办公室``.
 LEADING_GROUP = re.compile(r"[\u4e00-\u9fff]{2,24}?(?:工作)?领导小组(?:办公室)?")
+#: A committee named in running text by what it does.  Example: ``市长质量奖评审委员会``
+#: in ``经市长质量奖评审委员会评审``.
+COMMITTEE = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:评审|评选|评定|考核|建设|管理)委员会")
+#: ``成员单位`` after a group's name: its members, not the group.
+MEMBERS_AFTER = re.compile(r"(?:各)?成员(?:单位)?")
 #: Customs offices.  Example: ``德州海关``.
 CUSTOMS = re.compile(r"[\u4e00-\u9fff]{2,4}海关")
 #: Words that end the text before an agency name.  Example: ``在`` in ``在质量强市工作领导小组``.
@@ -41,7 +46,10 @@ LEFT_STOPS = ("充分发挥", "发挥", "推动", "统筹", "会同", "组织", 
               "建立", "健全", "印发", "负责", "调整充实", "调整", "充实", "组建", "完善", "经由",
               "报送", "报告", "提交", "将", "向", "从", "在", "由", "的")
 #: Abbreviated department lists.  Example: ``整合市工信、科技、市场监管等部门``.
-ABBREVIATED_LIST = re.compile(r"(?P<lvl>市|省|县|区)(?P<items>[\u4e00-\u9fff、]{2,40}?)等(?:部门|单位)")
+#: The prefix stands at a word's start (not the 省 of 全省, the 市 of 市场监督).
+ABBREVIATED_LIST = re.compile(
+    r"(?:(?<![\u4e00-\u9fff])|(?<=整合|会同|组织|联合|协调|牵头))(?P<lvl>市|省|县|区)"
+    r"(?P<items>[\u4e00-\u9fff、]{2,40}?)等(?:部门|单位)")
 
 #: What stands before an agency that a sentence makes responsible.
 #: Examples: ``由``, ``本条由``, ``该项工作由``, ``会同``.
@@ -92,7 +100,7 @@ class AgencyResolver:
         stem_at = _stem_start(name)
         if stem_at is None:
             if (from_list and (AGENCY_SUFFIX.search(name) or p.ORGAN_NAME.fullmatch(name))) \
-                    or LEADING_GROUP.fullmatch(name) \
+                    or LEADING_GROUP.fullmatch(name) or COMMITTEE.fullmatch(name) \
                     or CUSTOMS.fullmatch(name):
                 name = self._without_home_place(name)
                 return AgencyRef(name, *self._scope_of(name), written)
@@ -202,7 +210,9 @@ class AgencyResolver:
 
 def _is_short_form(prefix: str, stem: str, group: str) -> bool:
     """``市工信局`` is the document's own short form (keep it); ``济南市市场监督管理局``
-    is a long form (map it to the group's short form)."""
+    is a long form (map it to the group's short form), and so is ``区人民政府办公室``."""
+    if group in table.ALWAYS_SHORT and stem != group:
+        return False
     return prefix in ("省", "市", "县", "区", "自治区")
 
 
@@ -271,8 +281,10 @@ def find_mentions(text: str) -> list[tuple[str, int, int]]:
             trimmed = trim_left(prefix, keep=1)
             start += len(prefix) - len(trimmed)
         found.append((text[start:match.end()], start, match.end()))
-    for pattern in (LEADING_GROUP, CAMPAIGN_OFFICE, CUSTOMS):
+    for pattern in (LEADING_GROUP, CAMPAIGN_OFFICE, CUSTOMS, COMMITTEE):
         for match in pattern.finditer(text):
+            if MEMBERS_AFTER.match(text, match.end()):
+                continue  # 区创文工作领导小组成员单位: the members, a generic group
             name = trim_left(match.group(0))
             start = match.end() - len(name)
             found.append((name, start, match.end()))
@@ -288,10 +300,11 @@ def _expand_abbreviated(match: re.Match[str]) -> list[tuple[str, int, int]]:
     level = match.group("lvl")
     pos = match.start("items")
     for item in match.group("items").split("、"):
-        for suffix in ("局", "委", "厅", "办"):
-            if item + suffix in _VARIANTS:
-                out.append((level + item + suffix, pos, pos + len(item)))
-                break
+        expanded = next((item + suffix for suffix in ("局", "委", "厅", "办")
+                         if item + suffix in _VARIANTS), None)
+        if expanded is None:
+            return []  # a list of sectors, not of the document's departments: expand nothing
+        out.append((level + expanded, pos, pos + len(item)))
         pos += len(item) + 1
     return out
 

@@ -48,7 +48,7 @@ AGENCY_GROUPS: tuple[AgencyGroup, ...] = (
     _g("司法局", province="司法厅"),
     _g("交通运输局", "交通局", province="交通运输厅"),
     _g("水利局", "水务局", province="水利厅"),
-    _g("文化和旅游局", "文化广电和旅游局", "文广旅局", "文旅局", "文化广电旅游局", "文体旅游局",
+    _g("文化和旅游局", "文化广电和旅游局", "文广旅局", "文旅局", "文旅厅", "文化广电旅游局", "文体旅游局",
        "旅游和文化广电体育局", province="文化和旅游厅"),
     _g("旅文厅", "旅游和文化广电体育厅"),
     _g("卫生健康委", "卫生健康委员会", "卫健委", "卫生健康局", "卫健局"),
@@ -81,6 +81,8 @@ AGENCY_GROUPS: tuple[AgencyGroup, ...] = (
     _g("编办", "机构编制委员会办公室"),
     _g("政府办公室", "人民政府办公室", "政府办"),
     _g("政府办公厅", "人民政府办公厅"),
+    _g("委办公厅"),
+    _g("委办公室"),
     _g("人大常委会办公室", "人大常委会办公厅"),
     _g("政协办公室", "政协办公厅"),
     _g("监委", "监察委员会", "纪委监委"),
@@ -97,6 +99,10 @@ AGENCY_GROUPS: tuple[AgencyGroup, ...] = (
     _g("金融监管分局", "金融监督管理分局", "金融监管局"),
     _g("人民银行", "人民银行分行", "人民银行中心支行"),
 )
+
+#: Groups whose short form is always written, whatever the document writes: an issuing
+#: notice's ``区人民政府办公室`` is the department ``区政府办公室``.
+ALWAYS_SHORT: frozenset[str] = frozenset({"政府办公室", "政府办公厅"})
 
 #: Organisations of the Communist Youth League are named 团 + level + 委 (团市委).
 YOUTH_LEAGUE_NAMES: tuple[str, ...] = ("团中央", "团省委", "团市委", "团县委", "团区委")

@@ -72,6 +72,10 @@ TITLE_LINE = re.compile(
 ISSUING_NOTICE = re.compile(
     r"^(?P<issuer>[\u4e00-\u9fff()（）、]{2,40}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|"
     r"委员会|局|厅|委))?\s*关于(?:印发|转发)《?(?P<title>[^《》]{4,80}?)》?的通知$")
+#: The author at the head of a forwarded document's title.  Example: ``淄博市精神文明建设委员会``
+#: in ``淄博市精神文明建设委员会贯彻落实…的目标任务分工``.
+FORWARDED_AUTHOR = re.compile(
+    r"^(?P<author>[\u4e00-\u9fff]{2,24}?(?:委员会|领导小组|办公室|办公厅|局|厅))(?=贯彻|关于|印发|落实|的)")
 #: A reported plan named in a news lead, right after the verb that issued it.  Examples:
 #: ``发布《2023年区政府工作报告重点工作目标任务分解》``, ``根据日前出台的《福州市…若干意见》``.
 REPORTED_PLAN = re.compile(
@@ -153,6 +157,10 @@ def extract_metadata(text: str, url_words: str | None = None) -> DocumentMeta:
     notice_issuer = None
     if title and (notice := ISSUING_NOTICE.match(title)):
         title, notice_issuer = notice.group("title"), notice.group("issuer")
+        author = FORWARDED_AUTHOR.match(title) if "转发" in notice.group(0) else None
+        if author:
+            # a forwarded document's issuer is its author (the forwarding offices pass it on)
+            notice_issuer = author.group("author")
     kind = _kind(text, title, is_news, is_interpretation)
     issuer, sig_date = _signature(text)
     publisher = PUBLISHER_FIELD.search(text[:3000])

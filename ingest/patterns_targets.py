@@ -87,14 +87,14 @@ TOP_N_DEFAULT_UNIT = "位"
 #: ``达到`` in ``达到8个``, ``力争达`` in ``力争达90%以上``, ``保持在`` in ``保持在98%以上``.
 PRE_QUALIFIER = re.compile(
     r"(?:力争|争取|确保|努力)?(?P<verb>达到|超过|突破|稳定在|保持在|不低于|不少于|不超过|不高于"
-    r"|控制在|达|超)\s*$"
+    r"|控制在|达|超|约)\s*$"
 )
 #: Qualifier verbs and what they mean (a value of ``ontology.model.Qualifier``):
 #: ``保持在`` reads as ``稳定在``, ``不少于`` as ``不低于``, and a ceiling as ``以内``.
 QUALIFIER_VERBS: dict[str, str] = {
     "达到": "达到", "达": "达到", "超过": "超过", "超": "超过", "突破": "突破",
     "稳定在": "稳定在", "保持在": "稳定在", "不低于": "不低于", "不少于": "不低于",
-    "不超过": "以内", "不高于": "以内", "控制在": "以内",
+    "不超过": "以内", "不高于": "以内", "控制在": "以内", "约": "左右",
 }
 #: Qualifier words written after a value.  Example: ``以上`` in ``60家以上``.
 QUALIFIER_WORDS_AFTER: dict[str, str] = {"以上": "以上", "左右": "左右", "以内": "以内"}
@@ -113,7 +113,7 @@ RESPECTIVELY = re.compile(r"分别")
 #: The qualifier verb right after ``分别``.  Example: ``稳定在`` in ``分别稳定在85%、80%以上``.
 RESPECTIVELY_VERB = re.compile(
     r"(?:力争|争取)?(?:(?P<verb>达到|超过|突破|稳定在|保持在|不低于|不少于|不超过|控制在|达)"
-    rf"|{CHANGE_TO})"
+    rf"|{CHANGE_TO}|下降|增长|提高|降低|减少|增加|提升)"
 )
 #: One value of a ``分别`` list, its unit optional (``85、80%``).  Example: ``80%以上``.
 LIST_VALUE = re.compile(rf"(?P<num>{ARABIC_NUMBER})(?P<unit>{UNIT})?(?P<post>以上|左右|以内)?")

@@ -138,7 +138,8 @@ def extract_normalized(source: str, norm: NormalizedText, sha256: str | None = N
         Enterprise(name=e.name, region=e.region, brands=e.brands,
                    evidence=ctx.evidence(e.start, e.end, _section_at(sections, e.start)))
         for e in enterprise_hits)
-    agencies = _agencies(ctx, sections, clauses, resolver, _cell_units(text, tables))
+    agencies = _agencies(ctx, sections, clauses, resolver, _cell_units(text, tables),
+                         meta.issuer)
     tasks, agencies = _one_form_per_unit(tasks, agencies)
     return Extraction(source=source, document=meta, tasks=tasks, targets=targets,
                       funding=funding, brands=tuple(brands), agencies=agencies,
@@ -513,9 +514,17 @@ def _cell_units(text: str, tables: list[FlatTable]) -> list[tuple[int, int, str,
     return out
 
 
+#: A title in 《》, whose authors are not the document's departments.
+CITED_TITLE = re.compile(r"《[^《》\n]{2,120}》")
+#: A named zone or park committee acting in the text.  Example: ``济源示范区、航空港区管委会要…``.
+NAMED_ZONE = re.compile(
+    r"(?:(?<=[,，、;；。\s])|^)(?P<zone>(?!各)[\u4e00-\u9fff]{2,8}?(?:示范区|管委会|经开区|高新区))"
+    r"(?=[、,，;；。要和及与等])", re.M)
+
+
 def _agencies(ctx: _Ctx, sections: list[Section], clauses: dict[int, list[Clause]],
               resolver: AgencyResolver, cell_units: list[tuple[int, int, str, bool]],
-              ) -> tuple[Agency, ...]:
+              issuer: str | None = None) -> tuple[Agency, ...]:
     """Every agency named anywhere, one per canonical name, in order of first mention.
     Firms named in responsibility lists are enterprises, not agencies."""
     text = ctx.text
@@ -527,8 +536,22 @@ def _agencies(ctx: _Ctx, sections: list[Section], clauses: dict[int, list[Clause
                 at = body.find(unit)
                 start = clause.start + max(at, 0)
                 mentions.append((start, start + len(unit), unit, True))
+    # An agency named only as the author inside a cited title (《省政府办公厅关于…》) is
+    # not one of the document's departments.
+    cited = [(m.start(), m.end()) for m in CITED_TITLE.finditer(text)]
     for written, start, end in find_mentions(text):
-        mentions.append((start, end, written, False))
+        if not any(a <= start < b for a, b in cited):
+            mentions.append((start, end, written, False))
+    for m in NAMED_ZONE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        if not text[line_start:line_end if line_end >= 0 else len(text)].rstrip().endswith(
+                (":", "：")):  # not an addressee line
+            mentions.append((m.start("zone"), m.end("zone"), m.group("zone"), True))
+    if issuer:
+        at = text.find(issuer)
+        if at >= 0 and not p.FIRM.search(issuer):
+            mentions.append((at, at + len(issuer), issuer, True))
     mentions.extend(_copy_to_units(text))
     mentions.sort(key=lambda m: (m[0], -m[1]))
     by_name: dict[str, tuple[AgencyRef, int, int, set[str]]] = {}

@@ -65,6 +65,9 @@ class Deadline:
     end: int
     year: int
     carries: bool = True
+    #: Whether the clause after the deadline starts a new metric (``到2025年,A达到…``); a
+    #: month deadline inside a clause does not (``资金须于2017年6月底前下达60%``).
+    cuts: bool = True
 
 
 def iter_sentences(text: str) -> Iterator[Sentence]:
@@ -219,23 +222,24 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None) -> list[De
     """
     end = len(text) if end is None else end
     titles = [(m.start(), m.end()) for m in p.TITLE.finditer(text, start, end)]
-    found: list[tuple[int, int, int, bool]] = []
+    found: list[tuple[int, int, int, bool, bool]] = []
     for pattern in (p.DEADLINE_TO, p.DEADLINE_BEFORE, p.DEADLINE_FROM, p.DEADLINE_AIM,
                     p.DEADLINE_GOAL_LABEL, p.DEADLINE_MONTH):
         for m in pattern.finditer(text, start, end):
             carries = pattern not in (p.DEADLINE_GOAL_LABEL, p.DEADLINE_MONTH)
-            found.append((m.start(), m.end(), int(m.group("year")), carries))
+            found.append((m.start(), m.end(), int(m.group("year")), carries,
+                          pattern is not p.DEADLINE_MONTH))
     bare = p.DEADLINE_BARE_AIM.match(text, start, end)
     if bare and not p.PAST_MARKER.search(text, start, end):
-        found.append((bare.start("year"), bare.end(), int(bare.group("year")), True))
+        found.append((bare.start("year"), bare.end(), int(bare.group("year")), True, True))
     for m in p.FIVE_YEAR_PLAN_END.finditer(text, start, end):
         ordinal = parse_cn_numeral(m.group("ordinal")) or 0
-        found.append((m.start(), m.end(), five_year_plan_end(ordinal), True))
+        found.append((m.start(), m.end(), five_year_plan_end(ordinal), True, True))
     result: list[Deadline] = []
-    for a, b, year, carries in sorted(found, key=lambda d: (d[0], -d[1])):
+    for a, b, year, carries, cuts in sorted(found, key=lambda d: (d[0], -d[1])):
         inside = any(x <= a < y for x, y in titles)
         if not inside and (not result or a >= result[-1].end):
-            result.append(Deadline(a, b, year, carries))
+            result.append(Deadline(a, b, year, carries, cuts))
     return result
 
 
@@ -257,7 +261,7 @@ def clause_start(text: str, s: int, pos: int, deadlines: list[Deadline], prev_en
     for b in p.CLAUSE_BOUNDARY.finditer(text, start, pos):
         start = b.end()
     for d in deadlines:
-        if d.end <= pos:
+        if d.end <= pos and d.cuts:
             start = max(start, d.end)
     return start
 

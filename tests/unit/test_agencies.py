@@ -98,3 +98,49 @@ def test_document_written_short_forms_are_kept_and_article_subjects_stripped():
     assert r.resolve("市自然资源和规划局").name == "市自然资源和规划局"
     assert r.resolve("本条由县人社局", from_list=True).name == "县人社局"
     assert [m[0] for m in find_mentions("记者从市民政局获悉")] == ["市民政局"]
+
+
+# --- families seen in real documents (snippets written for the test) ------------------
+
+
+def _departments(text: str) -> list[str]:
+    from ingest.pipeline import extract
+    return list(extract("t.txt", text).departments)
+
+
+def test_author_of_a_cited_title_is_not_a_department():
+    text = ("某州2020年优化营商环境工作计划\n根据《某省人民政府办公厅关于印发〈规定〉的通知》精神,"
+            "制定本计划。\n一、任务\n1.简政放权。(牵头单位:州行政审批服务局)\n")
+    assert _departments(text) == ["州行政审批服务局"]
+
+
+def test_forwarded_document_names_its_author_as_issuer_and_department():
+    from ingest.pipeline import extract
+    ex = extract("t.txt", "淄博市委办公厅、市政府办公厅关于转发《淄博市精神文明建设委员会贯彻落实"
+                          "某文件的目标任务分工》的通知\n1、建立制度。\n责任单位:团市委、市教育局\n")
+    assert ex.document.issuer == "淄博市精神文明建设委员会"
+    assert "市精神文明建设委员会" in ex.departments and "市委办公厅" in ex.departments
+
+
+def test_committee_in_running_text_and_members_of_a_group():
+    assert "市长质量奖评审委员会" in _departments("经市长质量奖评审委员会评审、市政府常务会议研究,决定授予。")
+    text = "一、任务\n1.做好防控。[牵头单位:区卫健局;责任单位:区创文工作领导小组成员单位]\n"
+    assert _departments(text) == ["区卫健局"]
+
+
+def test_named_zones_acting_in_prose_but_not_addressees():
+    text = ("各省辖市政府,济源示范区、航空港区管委会要切实扛牢属地责任。\n"
+            "长白山管委会,长春新区管委会:\n现将有关措施通知如下。\n")
+    assert _departments(text) == ["济源示范区", "航空港区管委会"]
+
+
+def test_issuing_office_is_recorded_in_its_short_form():
+    text = ("区人民政府办公室关于印发2020年区政府重点工作责任分解的通知\n一、任务\n"
+            "1.做好工作。(牵头单位:区卫健局)\n")
+    assert "区政府办公室" in _departments(text) and "区人民政府办公室" not in _departments(text)
+
+
+def test_sector_lists_are_not_expanded_but_prefixed_abbreviations_are():
+    assert _departments("市教育局会同编制、财政、税务、应急管理等单位开展工作。") == ["市教育局"]
+    assert _departments("整合市工信、科技、市场监管等部门涉企资金。") == [
+        "市工信局", "市科技局", "市市场监管局"]
