@@ -15,6 +15,18 @@ from __future__ import annotations
 import re
 
 MAX_CHROME_LINE = 80
+#: Anti-copy junk a forum page scatters through its text: runs of short ASCII tokens with
+#: punctuation, between spaces.  Example: ``0 J9 w/ z n* t`` in ``…老卤酱鸭店0 J9 w/ z n* t``;
+#: not ``GB/T 29490-2013`` or ``PM2.5``.
+JAMMER = re.compile(r"(?<![!-~])(?:[!-~]{1,3}[ \t]+){3,}[!-~]{1,3}(?![!-~])")
+#: ASCII punctuation, of which a run of junk has at least two.
+_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
+
+
+def _jammer_spans(line: str) -> list[_Span]:
+    return [m.span() for m in JAMMER.finditer(line)
+            if sum(1 for token in m.group().split() if _PUNCTUATION.search(token)
+                   or re.search(r"\d", token)) >= 3 and re.search(r"[A-Za-z]", m.group())]
 # Lines after a "related news" heading are dropped while they are this short.
 MAX_LIST_LINE = 60
 MAX_DISCLAIMER_LINE = 600
@@ -153,7 +165,8 @@ def _line_spans(text: str) -> list[tuple[int, int, int]]:
 
 
 def _inline_fragments(line: str, offset: int) -> list[_Span]:
-    chrome = _merged([m.span() for p in (PAGE_CONTROL, CLICK_COUNTER) for m in p.finditer(line)])
+    chrome = _merged([m.span() for p in (PAGE_CONTROL, CLICK_COUNTER) for m in p.finditer(line)]
+                     + _jammer_spans(line))
     found = list(chrome)
     # Pipes at a line's ends count once the fragments beside them are gone: "标题 | 点击数:5".
     rest = _without(line, 0, chrome)

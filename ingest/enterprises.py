@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from ingest import patterns_enterprises as p
 from ingest.flat_tables import BRAND, ENTERPRISE, PLACE, FlatTable
+from ingest.regions import place_named, province_of
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ def find_enterprises(text: str, tables: Iterable[FlatTable], region: str | None,
     tables = list(tables)
     for table in tables:
         if table.is_list:
-            _list_table(text, table, found)
+            _list_table(text, table, found, province_of(region))
     taken = [(t.start, t.end) for t in tables if t.is_list]
     default = _placed_region(text) or region
     for line_start, line in _lines(text):
@@ -92,11 +93,15 @@ def find_enterprises(text: str, tables: Iterable[FlatTable], region: str | None,
             found.add(EnterpriseHit(name, at, at + len(name), default))
     for m in p.BRANDS_BEFORE_COUNT.finditer(text):
         for name, at in _items(m.group("items"), m.start("items")):
-            found.brand(p.BRAND_LEAD.sub("", name), at + len(name) - len(p.BRAND_LEAD.sub("", name)))
+            bare = p.BRAND_LEAD.sub("", name).split("牌")[0]  # 竹叶青牌绿茶 → 竹叶青
+            found.brand(bare, at + len(name) - len(p.BRAND_LEAD.sub("", name)))
     for m in p.BRAND_SELECTED.finditer(text):
         found.brand(m.group("name"), m.start("name"))
     for m in p.QUOTED_CATALOGUE.finditer(text):
-        found.brand(m.group("name"), m.start("name"))
+        group = "name" if m.group("name") else "dated"
+        found.brand(m.group(group), m.start(group))
+    for m in p.APPLIED_BRAND.finditer(text):
+        found.brand(m.group("brand"), m.start("brand"))
     hits = sorted(found.hits.values(), key=lambda h: (h.start, h.end))
     return hits, found.brands
 
@@ -108,23 +113,31 @@ def _lines(text: str) -> Iterable[tuple[int, str]]:
 
 def _placed_region(text: str) -> str | None:
     """The place a sentence gives the enterprises it lists (``仁怀11家企业榜上有名``)."""
-    m = p.PLACED_LIST.search(text)
-    return p.full_place(m.group("place") or m.group("place2")) if m else None
+    for m in p.PLACED_LIST.finditer(text):
+        written = m.group("place") or m.group("place2")
+        # the place is the longest known name the words end with (其中福州 → 福州)
+        for k in range(len(written) - 1):
+            found = place_named(written[k:])
+            if found:
+                return found
+    return None
 
 
-def _list_table(text: str, table: FlatTable, found: _Found) -> None:
-    """A published list: one enterprise per row, its place and brand from their columns."""
+def _list_table(text: str, table: FlatTable, found: _Found, province: str | None) -> None:
+    """A published list: one enterprise per row, its place and brands from their columns
+    (``青红牌、闽江牌`` is two brands)."""
     for row in table.list_rows:
-        name = row.cells.get(ENTERPRISE, "").strip()
-        brand = row.cells.get(BRAND, "").strip()
-        if brand:
-            found.brand(brand, text.find(brand[:1], row.start, row.end))
-        if not p.FIRM_NAME.fullmatch(name):
+        name = p.JAMMER_TAIL.sub("", row.cells.get(ENTERPRISE, "")).strip()
+        brands = tuple(b for b in (p.BRAND_MARK.sub("", x).strip()
+                                   for x in re.split(r"[、,，]", row.cells.get(BRAND, ""))) if b)
+        for brand in brands:
+            found.brand(brand, max(0, text.find(brand[:1], row.start, row.end)))
+        if not p.LISTED_NAME.fullmatch(name) or p.NOT_FIRM.search(name):
             continue
         place = row.cells.get(PLACE)
+        region = (place_named(place, province) or p.full_place(place)) if place else None
         at = text.find(name, row.start, row.end)
-        found.add(EnterpriseHit(name, at, at + len(name), p.full_place(place) if place else None,
-                                (brand,) if brand else ()))
+        found.add(EnterpriseHit(name, at, at + len(name), region, brands))
 
 
 def _line(text: str, line_start: int, line: str, found: _Found, region: str | None,
@@ -140,7 +153,7 @@ def _line(text: str, line_start: int, line: str, found: _Found, region: str | No
         brands: tuple[str, ...] = ()
         mark = p.BRAND_AFTER_NAME.match(line, m.end("name"))
         if mark:
-            brand = mark.group("quoted") or mark.group("bare")
+            brand = mark.group("quoted") or mark.group("bare") or mark.group("plain")
             brands = (brand,)
             found.brand(brand, line_start + mark.start())
         elif entry and entry.group("holder").endswith(name):

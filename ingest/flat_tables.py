@@ -53,9 +53,12 @@ COLUMN_WORDS: Final[tuple[tuple[str, str], ...]] = (
     ("企业名称", ENTERPRISE), ("单位名称", ENTERPRISE), ("申报单位", ENTERPRISE),
     ("企业", ENTERPRISE),
     ("代表性注册商标", BRAND), ("注册商标", BRAND), ("品牌名称", BRAND), ("商标", BRAND),
-    ("品牌", BRAND), ("产品名称", PRODUCT), ("主要产品", PRODUCT), ("产品", PRODUCT),
+    ("品牌", BRAND), ("字号名称", BRAND), ("字号", BRAND),
+    ("产品名称", PRODUCT), ("主要产品", PRODUCT), ("产品", PRODUCT),
     ("所在城市", PLACE), ("所在地区", PLACE), ("所在地", PLACE), ("所属地区", PLACE),
     ("城市", PLACE), ("地区", PLACE), ("市州", PLACE), ("地市", PLACE), ("县市区", PLACE),
+    ("辖市区", PLACE), ("所属区县", PLACE), ("区县", PLACE), ("县区", PLACE), ("属地", PLACE),
+    ("创立时间", OTHER), ("成立时间", OTHER), ("始创年代", OTHER), ("联系人", OTHER),
     ("备注", OTHER),
 )
 _COLUMN: Final = re.compile("|".join(re.escape(word) for word, _ in COLUMN_WORDS))
@@ -178,7 +181,8 @@ def find_flat_tables(text: str, is_units: IsUnits) -> list[FlatTable]:
             continue
         table = FlatTable(start=start, end=start, title=_title_above(lines, i),
                           label=_label_above(lines, i), roles=roles)
-        j = _read_body(table, lines, j, is_units)
+        read = _read_list if table.is_list else _read_body
+        j = read(table, lines, i, j, is_units)
         if table.rows or table.list_rows:
             tables.append(table)
         i = max(j, i + 1)
@@ -246,7 +250,62 @@ def _pieces(start: int, line: str) -> list[Piece]:
     return out
 
 
-def _read_body(table: FlatTable, lines: list[tuple[int, int, str]], j: int,
+def _list_columns(lines: list[tuple[int, int, str]], i: int, j: int,
+                  ) -> tuple[list[str], list[Piece]]:
+    """The columns of a list's header in order (a word the vocabulary does not know is a
+    column too, role ``other``), and the pieces of the header line after it (a list
+    flattened onto one line: ``序号 单位名称 字号名称 1 甲公司 甲 2 …``)."""
+    start, _, line = lines[i]
+    if j > i + 1:  # a header of one cell per line
+        return [_role_of(lines[k][2]) for k in range(i, j)], []
+    pieces = _pieces(start, line)
+    body_at = next((k for k, piece in enumerate(pieces) if ROW_NUMBER.match(piece.text)),
+                   len(pieces))
+    if body_at >= 3:  # cells separated by spaces
+        return [_role_of(piece.text) for piece in pieces[:body_at]], pieces[body_at:]
+    return list(header_roles(line)), []
+
+
+def _role_of(cell: str) -> str:
+    found = _COLUMN.search(re.sub(r"\s+", "", cell))
+    return _ROLE[found.group()] if found else OTHER
+
+
+def _read_list(table: FlatTable, lines: list[tuple[int, int, str]], i: int, j: int,
+               is_units: IsUnits) -> int:
+    """Read a published list's rows, one cell per line or several cells per line; a row
+    starts at its number, and its cells fill the header's columns in order."""
+    columns, pieces = _list_columns(lines, i, j)
+    table.roles = tuple(columns)
+    one_cell_per_line = j > i + 1
+    while j < len(lines) and not TABLE_END.match(lines[j][2]) \
+            and not _ends_list(lines[j][2]):
+        start, _, line = lines[j]
+        if one_cell_per_line and not _starts_with_number(line):
+            pieces.append(Piece(line, start, start + len(line)))
+        else:
+            pieces.extend(_pieces(start, line))
+        j += 1
+    rows: list[list[Piece]] = []
+    expected: int | None = None
+    for piece in pieces:
+        if ROW_NUMBER.match(piece.text) and (expected is None or int(piece.text) == expected):
+            rows.append([piece])
+            expected = int(piece.text) + 1
+        elif rows:
+            rows[-1].append(piece)
+    for row in rows:
+        table.list_rows.append(_list_row(table.roles, row))
+        table.end = max(table.end, row[-1].end)
+    return j
+
+
+def _ends_list(line: str) -> bool:
+    """A sentence after the last row ends a list (a list's cells carry no full stop)."""
+    return "。" in line and len(line) > 30
+
+
+def _read_body(table: FlatTable, lines: list[tuple[int, int, str]], i: int, j: int,
                is_units: IsUnits) -> int:
     """Read rows from line ``j`` until the table ends; return the index after it."""
     expected: int | None = None
@@ -325,10 +384,10 @@ def _list_row(roles: tuple[str, ...], pieces: list[Piece]) -> ListRow:
     for k, role in enumerate(columns):
         if k >= len(body):
             break
-        if k == len(columns) - 1:
-            cells[role] = "".join(p.text for p in body[k:])
-        else:
-            cells[role] = body[k].text
+        text = ("".join(p.text for p in body[k:]) if k == len(columns) - 1
+                else body[k].text)
+        if role != OTHER:
+            cells.setdefault(role, text)
     return ListRow(pieces[0].text, cells, pieces[0].start, pieces[-1].end)
 
 

@@ -19,6 +19,12 @@ FIRM_SUFFIX = (
     rf"(?:(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|公司)|集团|(?:专业|股份经济)?合作社"
     rf"|联合社|银行[{_HAN}]{{0,8}}?(?:分行|支行))(?![有股]|[)）][{_HAN}]{{0,3}}?(?:有限|股份|公司))"
 )
+#: How a shop's or workshop's name ends (a named shop is an enterprise).  Examples:
+#: ``乐器行``, ``老铺``, ``酱鸭店``, ``酒家``, ``食品厂``, ``药店``, ``牛肉馆``.
+SHOP_SUFFIX = r"(?:店|行|铺|厂|馆|坊|酒家|酒楼|饭庄|商号|茶庄|药房|药店|作坊|分公司|分店)"
+#: A cell of a list's enterprise column that names a firm or a shop.
+#: Examples: ``常州亚邦大药房有限公司金坛许广生药店``, ``福州台江老天华乐器行``.
+LISTED_NAME = re.compile(rf"{_NAME_CHAR}{{3,50}}?(?:{FIRM_SUFFIX}|{SHOP_SUFFIX})[{_HAN}]{{0,20}}")
 #: A firm's name on its own.  Example: ``武汉某某商贸有限公司``.
 FIRM_NAME = re.compile(rf"{_NAME_CHAR}{{2,40}}?{FIRM_SUFFIX}")
 #: A firm's name in running text: name characters up to the first firm suffix.
@@ -48,7 +54,9 @@ GENERIC_FIRM = re.compile(
 NOT_FIRM = re.compile(r"政府|协会|学会|联合会|委员会|管委会|人行|人民银行|研究会|促进会|商会")
 #: A brand right after a firm's name: ``“梨花”牌小麦粉``, ``思远庄园牌标准化系列蔬菜``.
 BRAND_AFTER_NAME = re.compile(
-    rf"(?:“(?P<quoted>[^“”]{{1,12}})”|(?P<bare>[{_HAN}]{{2,8}}?))牌(?![子照匾坊楼])")
+    rf"(?:申报的|推荐的|选送的)?(?:“(?P<quoted>[^“”]{{1,12}})”|(?P<bare>[{_HAN}()（）]{{2,8}}?))牌"
+    rf"(?![子照匾坊楼])"
+    rf"|(?:申报的|推荐的|选送的)(?P<plain>[{_HAN}()（）]{{2,10}}?)(?=[、,，;；。]|榜上有名|入选|上榜|$)")
 #: A published list's entry: number, holder, colon, then brand and product class.
 #: Example: ``119 如皋市某某水稻种植专业合作社:芾寿道 稻米``.
 LIST_ENTRY = re.compile(r"^\s*\d{1,4}\s+(?P<holder>[^:：\s]{2,40})[:：]\s*(?P<rest>\S.*)$")
@@ -58,8 +66,8 @@ PLACE_HEADING = re.compile(
 #: A sentence that places the enterprises it lists.  Examples: ``仁怀11家企业榜上有名``,
 #: ``淄博市入选…的有``.
 PLACED_LIST = re.compile(
-    rf"(?P<place>[{_HAN}]{{2,4}}?(?:市|县|区)?)(?:\d+|[一二三四五六七八九十]+)家(?:企业|单位)?"
-    r"(?:榜上有名|入选|上榜)"
+    rf"(?P<place>[{_HAN}]{{2,5}}?(?:市|县|区)?)(?:共有|有)?(?:\d+|[一二三四五六七八九十]+|多)[家个]"
+    r"(?:企业|单位|品牌)?(?:榜上有名|入选|上榜)"
     rf"|(?<![{_HAN}])(?P<place2>[{_HAN}]{{2,4}}?[市县区])入选[^。]{{0,40}}?的有[:：]")
 #: A list of enterprises introduced as such.  Example: ``企业餐饮类有:甲牛肉馆,乙鸡爪爪;``.
 LISTED_ENTERPRISES = re.compile(
@@ -70,16 +78,28 @@ EXAMPLE_BEFORE_COUNT = re.compile(
     r"(?=[\u4e00-\u9fff]{0,8}?(?:机构|企业|公司))")
 #: Brands listed before a count of brands.  Example: ``启东绿皮蚕豆、海门万年香沙芋艿等18个农产品品牌``.
 BRANDS_BEFORE_COUNT = re.compile(
-    rf"(?<=[,，。:：\n])(?P<items>[{_HAN}、]{{4,80}}?)等\s*\d+\s*个[{_HAN}]{{0,8}}?品牌")
+    rf"(?<=[,，。:：\n、])(?P<items>[{_HAN}、]{{4,80}}?)等\s*\d+\s*个[{_HAN}]{{0,8}}?品牌")
 #: Words that lead a listed brand but are not part of it.  Example: ``其中`` in ``其中甲、乙等…``.
-BRAND_LEAD = re.compile(r"^(?:其中|包括|如|有)")
+BRAND_LEAD = re.compile(r"^(?:其中|包括|如|有|认定|公布|确定|评选出|评出|遴选出|入选)")
 #: A brand named as selected into a list.  Example: ``推荐的博山猕猴桃入选区域公用品牌``.
 BRAND_SELECTED = re.compile(rf"的(?P<name>[{_HAN}]{{3,10}}?)入选[{_HAN}]{{0,8}}?品牌")
-#: A quoted catalogue of brands, itself a programme.  Example: ``“江苏农产品品牌目录”``.
-QUOTED_CATALOGUE = re.compile(r"“(?P<name>[^“”]{2,20}品牌(?:目录|名录))”")
+#: A catalogue of brands, itself a programme: quoted, or dated after the verb that enters
+#: brands into it.  Examples: ``“江苏农产品品牌目录”``, ``入选2022年四川省农业品牌目录``.
+QUOTED_CATALOGUE = re.compile(
+    r"“(?P<name>[^“”]{2,20}品牌(?:目录|名录))”"
+    r"|(?:入选|列入|纳入)(?P<dated>\d{4}年度?[\u4e00-\u9fff]{2,14}?品牌(?:目录|名录))")
+#: A brand an association or other body applied with.  Example:
+#: ``巴中市某某产业协会申报的巴食巴适``.
+APPLIED_BRAND = re.compile(
+    r"(?:协会|联合会|商会|中心|政府|站|合作社)(?:申报的|推荐的|选送的)"
+    r"(?P<brand>[\u4e00-\u9fff()（）]{2,10}?)(?=[、,，;；。]|榜上有名|入选|上榜|$)")
 #: A line of site credits, whose firms run the web page, not the policy.  Examples:
 #: ``版权所有:某某网络科技有限公司``, ``技术支持:…``, ``主办单位:…``.
 SITE_CREDIT = re.compile(r"版权所有|技术支持|主办单位|承办单位|ICP|备案号|Copyright|©|网站维护|设计制作")
+#: The word 牌 after a listed brand.  Example: ``青红牌`` → ``青红``.
+BRAND_MARK = re.compile(r"牌$")
+#: Anti-copy junk glued to a cell's end.  Example: ``0 J9 w/ z`` after ``…酱鸭店``.
+JAMMER_TAIL = re.compile(r"[\dA-Za-z$%&*@#!^`\"'/\\;,.\-+=(){}\[\]<>?|~]+$")
 #: Level endings of a place name.  Example: ``市`` of ``武汉市``.
 PLACE_END = ("市", "县", "区", "省", "盟", "旗")
 

@@ -246,6 +246,26 @@ _NAMING_LINE_MAX = 80
 _DEPTH = {GovLevel.PROVINCE: 0, GovLevel.CITY: 1, GovLevel.COUNTY: 2, GovLevel.NATIONAL: -1}
 
 
+def place_named(bare: str, province: str | None = None) -> str | None:
+    """A division written by its bare name in a list's place column (``金坛`` → ``金坛区``,
+    ``溧阳`` → ``溧阳市``, ``武汉`` → ``武汉市``), preferring divisions of ``province``."""
+    gaz = gazetteer()
+    bare = bare.strip()
+    candidates = list(gaz.forms.get(bare, ())) + list(gaz.county_bare.get(bare, ()))
+    if not candidates:
+        full = [d for form, ds in gaz.forms.items() if form.startswith(bare)
+                and _SUFFIX.sub("", form) == bare for d in ds]
+        candidates = full
+    if province:
+        inside = [d for d in candidates if gaz.divisions.get(d.province)
+                  and gaz.divisions[d.province].name == province]
+        candidates = inside or candidates
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda d: (_DEPTH[d.level], d.code))
+    return best.name
+
+
 def province_of(name: str | None) -> str | None:
     """The province of a division written as ``name`` (``钟楼区`` → ``江苏省``), when the
     name denotes divisions of one province only."""

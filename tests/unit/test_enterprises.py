@@ -88,3 +88,38 @@ def test_pipeline_keeps_firms_of_responsibility_lists_as_enterprises_not_departm
     assert ex.tasks[0].co == ("区财政局", "区经发集团")
     assert "区经发集团" not in ex.departments
     assert [e.name for e in ex.enterprises] == ["区经发集团"]
+
+
+def test_list_one_cell_per_line_with_a_district_column_and_a_column_the_header_does_not_know():
+    text = ("序号\n辖市区\n单位名称\n品牌名称\n创立时间\n1\n溧阳\n溧阳市某某食品有限公司\n汪德隆\n"
+            "1903年\n2\n金坛\n常州某某大药房有限公司金坛某某药店\n许广生\n1956年\n")
+    tables = find_flat_tables(text, lambda piece: False)
+    hits, listed = find_enterprises(text, tables, "常州市")
+    assert [(h.name, h.region, h.brands) for h in hits] == [
+        ("溧阳市某某食品有限公司", "溧阳市", ("汪德隆",)),
+        ("常州某某大药房有限公司金坛某某药店", "金坛区", ("许广生",))]  # a shop of a firm
+    assert [b.name for b in listed] == ["汪德隆", "许广生"]
+
+
+def test_list_flattened_onto_one_line_with_a_brand_cell_of_two_marks():
+    text = ("序号 单位名称 字号名称 1 福州某某集团有限公司 聚春园 2 福州台江某某乐器行 老天华 "
+            "3 福建某某酒业有限公司 青红牌、闽江牌\n")
+    tables = find_flat_tables(text, lambda piece: False)
+    hits, _ = find_enterprises(text, tables, "福建省")
+    assert [(h.name, h.brands) for h in hits] == [
+        ("福州某某集团有限公司", ("聚春园",)), ("福州台江某某乐器行", ("老天华",)),
+        ("福建某某酒业有限公司", ("青红", "闽江"))]
+
+
+def test_brand_a_holder_applied_with():
+    text = ("其中,巴中市多个品牌上榜。巴中市某某产业协会申报的巴食巴适、"
+            "巴中市某某牧业股份有限公司申报的青峪猪肉、四川某某农业科技有限公司申报的裕德源牌通江银耳榜上有名。")
+    assert names(text, "四川省") == [("巴中市某某牧业股份有限公司", "巴中市", ("青峪猪肉",)),
+                                     ("四川某某农业科技有限公司", "巴中市", ("裕德源",))]
+    assert sorted(brands(text)) == sorted(["巴食巴适", "青峪猪肉", "裕德源"])
+
+
+def test_brands_counted_in_a_catalogue_sentence():
+    text = ("近日,省农业农村厅公布目录,认定天府龙芽等20个区域公用品牌、竹叶青牌绿茶等50个农产品品牌"
+            "入选2022年四川省农业品牌目录。")
+    assert sorted(brands(text)) == sorted(["天府龙芽", "竹叶青", "2022年四川省农业品牌目录"])

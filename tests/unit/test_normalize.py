@@ -554,3 +554,9 @@ def test_corpus_offsets_are_consistent_and_normalising_is_idempotent(
     result = normalize(corpus[key])
     assert_offsets_consistent(corpus[key], result)
     assert norm(result.text) == result.text
+
+
+def test_anti_copy_junk_between_cells_is_removed() -> None:
+    assert norm("8 福州市某某酱鸭店0 J9 w/ z n* t 老卤 9 福州某某酒家") == (
+        "8 福州市某某酱鸭店 老卤 9 福州某某酒家")
+    assert norm("通过GB/T 29490-2013认证") == "通过GB/T 29490-2013认证"
