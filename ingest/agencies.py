@@ -25,6 +25,9 @@ AGENCY_SUFFIX = re.compile(
     r"|联合会|协会|集团|公司|银行|分行|支行|研究院|研究所|科学院|大学|学院|署|处|站|队|社|室"
     r"|宣传部|组织部|统战部|政法委)$"
 )
+#: Words no body's name holds: a role verb or an alternative.  Example: ``支持企业牵头或参与
+#: 建设国家实验室`` is a clause, not a unit.
+NOT_A_NAME = re.compile(r"牵头|配合|参与|支持|或者?|以及|并且")
 #: Offices named after a campaign.  Example: ``质量强省办``.
 CAMPAIGN_OFFICE = re.compile(r"质量强(?:省|市|县|区)办")
 #: Vertically managed offices keep the place in their name: ``包头金融监管分局``.
@@ -91,7 +94,8 @@ class AgencyResolver:
         plate = SECOND_PLATE.search(name)
         if plate and not p.GENERIC_UNIT.search(name):
             name = name[:plate.start()]
-        if len(name) < 2 or p.GENERIC_UNIT.search(name) or _is_government(name):
+        if len(name) < 2 or p.GENERIC_UNIT.search(name) or _is_government(name) \
+                or NOT_A_NAME.search(name):
             return None
         if name in table.YOUTH_LEAGUE_NAMES or CAMPAIGN_OFFICE.fullmatch(name):
             return AgencyRef(name, self.region, self.level, written)
@@ -121,6 +125,7 @@ class AgencyResolver:
                 self.list_forms[key] = name
         canonical = self.list_forms.get(key) or (
             prefix + stem if _is_short_form(prefix, stem, group)
+            or (not prefix and (stem == _VARIANTS[stem].short or stem in _BARE_KEPT))
             else self._default_form(group, stem, level, prefix))
         region = self._region_for(level)
         return AgencyRef(canonical, region, level, written, group)
@@ -265,6 +270,9 @@ DEPARTMENT_MENTION = re.compile(
 )
 
 
+#: Variants written without a prefix that name a body of their own and stay as written
+#: (``水务局`` is not ``水利局``).
+_BARE_KEPT = frozenset({"水务局", "农牧局", "工商局", "质监局", "国土局", "文体旅局", "资规分局"})
 #: A stem that names an agency even without a level prefix.  Example: ``商务厅``.
 _BARE_STEM = re.compile(r"^[\u4e00-\u9fff]{2,}(?:局|厅|委员会|中心)$")
 

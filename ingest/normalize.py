@@ -73,6 +73,7 @@ def normalize(text: str) -> NormalizedText:
     step = _strip_html(*step)
     step = (step[0].translate(_CHAR_TABLE), step[1])
     step = _remove_pinyin(*step)
+    step = _rewrite(*step, PARAGRAPH_MARK, "\n")
     step = _rewrite(*step, _CONTROLS, _control_replacement)
     step = (to_simplified(step[0]), step[1])
     step = _rewrite(*step, _SPACE_RUNS, _space_replacement)
@@ -361,6 +362,12 @@ def _aligned(before: str, after: str) -> bool:
 def _convert_char(convert: Callable[[str], str], char: str) -> str:
     out = convert(char)
     return out if len(out) == 1 else char
+
+
+#: A letter that document-sharing sites put where a paragraph broke: the Cyrillic Er
+#: (U+0420) between Chinese text (``…维护销售市场公平。`` Er ``(五)加大监督考核``).
+PARAGRAPH_MARK = re.compile(
+    r"(?<=[\u3000-\u9fff\uff00-\uffef。，、；：！？”）)])\u0420(?=[\u3000-\u9fff\uff00-\uffef(（“\d])")
 
 
 # --- 6-8. layout ---------------------------------------------------------------------------

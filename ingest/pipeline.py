@@ -320,6 +320,7 @@ def _tasks(ctx: _Ctx, sections: list[Section], task_sections: list[int],
             stated_lead = stated_lead or explicit
             lead.extend(u for u in units_lead if u not in lead)
             co.extend(u for u in units_co if u not in co and u not in lead)
+        co = [u for u in co if u not in lead]  # a unit another clause makes lead
         parent = sections[section.parent] if section.parent is not None else None
         title_end = section.text_start + len(section.title)
         tasks.append(Task(
@@ -500,8 +501,17 @@ def _one_form_per_unit(tasks: tuple[Task, ...], agencies: tuple[Agency, ...],
 
 
 def _cell_units(text: str, tables: list[FlatTable]) -> list[tuple[int, int, str, bool]]:
-    """Units written in the responsibility cells of tables, as list mentions."""
+    """Units written in the responsibility cells of tables (grid kept or lost), as list
+    mentions."""
     out = []
+    for grid_row in table_rows(text):
+        for cell in (grid_row.units, grid_row.co_units):
+            at = grid_row.start
+            for unit in split_units(cell):
+                found = text.find(unit, at, grid_row.end)
+                if found >= 0:
+                    out.append((found, found + len(unit), unit, True))
+                    at = found + len(unit)
     for table in tables:
         for row in table.rows:
             for piece in row.units:

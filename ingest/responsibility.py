@@ -76,8 +76,10 @@ def _bracket_end(text: str, open_at: int, limit: int) -> int:
     return limit
 
 
-def parse_clause(content: str) -> tuple[list[str], list[str], bool, bool]:
-    """Split a clause's content into (lead, co, shared, sticky_shared)."""
+def parse_clause(content: str, *, prose: bool = False) -> tuple[list[str], list[str], bool, bool]:
+    """Split a clause's content into (lead, co, shared, sticky_shared).  In a ``prose``
+    sentence (``由X牵头,A、B配合,成立…领导小组``) the parts after its lead and co parts are
+    the work, not more units."""
     content = re.sub(r"^\s*(?:主要)?(?:责任单位|责任部门|责任主体|实施主体|负责单位|承办单位)\s*[:：]",
                      "", content)
     sentences = [s for s in re.split(r"[。]", content) if s.strip()]
@@ -109,8 +111,12 @@ def parse_clause(content: str) -> tuple[list[str], list[str], bool, bool]:
             lead.extend(split_units(m.group("units")))
         elif (m := p.CO_MARK.match(part)) or (m := p.CO_TRAILING.match(part)):
             co.extend(split_units(m.group("units")))
+        elif prose and (lead or co):
+            continue  # after its lead and co parts a prose sentence goes on with the work
         else:
             plain.extend(split_units(re.sub(r"(?:共同)?负责$", "", part)))
+    if prose and not lead:
+        return [], [], False, False  # 支持企业牵头或参与…: 牵头 as a verb, not a role
     if shared and lead:
         return lead, co + [u for u in plain if u not in lead], False, False
     if shared:
@@ -184,8 +190,13 @@ def find_clauses(text: str, start: int, end: int) -> list[Clause]:
     return [c for c in clauses if c.lead or c.co]
 
 
-def _clause(content: str, start: int, end: int) -> Clause:
-    lead, co, shared, sticky = parse_clause(content)
+#: The ordinal and ``由`` that open an action in prose.  Example: ``二是由`` in
+#: ``二是由农牧局牵头,…``.
+ORDINAL_LEAD = re.compile(r"^\s*(?:[一二三四五六七八九十]+是)?(?=由)?由?(?=\S)")
+
+
+def _clause(content: str, start: int, end: int, *, prose: bool = False) -> Clause:
+    lead, co, shared, sticky = parse_clause(content, prose=prose)
     return Clause(start, end, tuple(lead), tuple(co), shared, sticky)
 
 
@@ -211,7 +222,7 @@ LABELLED_PARTS_BEFORE = re.compile(
 #: A bracketed prose clause.  Example: ``[市科委牵头,会同市经信委负责]``.
 _BRACKETED = re.compile(r"[\[【［〔(（]")
 #: An unbracketed prose sentence.  Example: ``市商务局牵头,市财政局配合。``.
-_PROSE_SENTENCE = re.compile(r"(?:^|(?<=[。;；\n]))[^。;；\n]{2,80}?牵头[^。\n]{0,120}?(?=[。\n]|$)")
+_PROSE_SENTENCE = re.compile(r"(?:^|(?<=[。;；\n]))[^。;；\n]{2,80}?牵头[^。;；\n]{0,300}?(?=[。;；\n]|$)")
 
 
 #: Units that share a task, as a sentence.  Example: ``县财政局、县金融办按职责分工负责。``.
@@ -287,7 +298,8 @@ def _prose_in(text: str, start: int, end: int, existing: list[Clause]) -> list[C
     for match in _PROSE_SENTENCE.finditer(text, start, end):
         if any(a <= match.start() < b or a < match.end() <= b for a, b in spans):
             continue
-        clause = _clause(match.group(0), match.start(), match.end())
+        clause = _clause(ORDINAL_LEAD.sub("", match.group(0)), match.start(), match.end(),
+                         prose=True)
         if clause.lead:
             found.append(clause)
     for match in _SHARED_SENTENCE.finditer(text, start, end):

@@ -187,6 +187,9 @@ def _add_section(sections: list[Section], stack: list[int], last: dict[str, int]
     if p.TABLE_ROW.match(line):
         return
     family, match = next(((f, m) for f in FAMILIES if (m := f.pattern.match(line))), (None, None))
+    if family is not None and family.name == "ordinal" and stack \
+            and sections[stack[-1]].rank >= 2 and sections[stack[-1]].family != "heading":
+        return  # 一是…二是… inside an item (一)/1. are that item's clauses, not parts
     if family is None or match is None:
         parent = sections[stack[-1]] if stack else None
         if parent is not None and parent.family in ("ordinal", "heading") and _is_subheading(line):

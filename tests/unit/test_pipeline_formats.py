@@ -186,3 +186,19 @@ def test_attachment_list_lines_are_not_tasks():
     text = ("某区人民政府关于印发目标任务分解的通知\n附件:1. 2022年主要目标任务责任分解表\n"
             "2. 2022年民生实事项目责任分解表\n")
     assert extract("t.txt", text).tasks == ()
+
+
+def test_paragraph_marks_of_sharing_sites_and_actions_inside_an_item():
+    text = ("…维护市场公平。\u0420(五)加大监督考核,机制保障标准化生产\u0420"
+            "一是由市政府政务督查室牵头,林业局、农牧局配合,成立督查领导小组;"
+            "二是由农牧局、林业局牵头,财政局、水务局、各镇配合,成立指导小组。")
+    ex = extract("t.txt", text)
+    assert [(t.id, list(t.lead), list(t.co)) for t in ex.tasks] == [
+        ("(五)", ["市政府政务督查室", "农牧局", "林业局"], ["财政局", "水务局"])]
+    assert "水务局" in ex.departments  # written without a prefix: kept as written
+
+
+def test_units_of_a_grid_table_are_departments():
+    text = ("某市数字经济实施方案\n序号 | 任务 | 牵头单位 | 配合单位\n"
+            "1 | 推动上云 | 市工业和信息化局 | 市财政局、市大数据管理服务局\n")
+    assert "市大数据管理服务局" in extract("t.txt", text).departments

@@ -123,3 +123,14 @@ def test_plain_unit_list_in_brackets_after_a_full_stop():
 
 def test_bracket_that_is_not_a_unit_list_is_no_clause():
     assert clauses("建立“中介超市”。(此件公开发布)") == []
+
+
+def test_lead_as_a_verb_is_not_a_role():
+    assert clauses("支持企业牵头或参与建设国家实验室、全国重点实验室、省实验室。") == []
+
+
+def test_prose_action_with_a_long_tail_after_its_co_units():
+    text = ("二是由农牧局、林业局牵头,财政局、水务局、各镇配合,成立全市技术线指导、督查、考核领导小组,"
+            "采取关键季节周督查、日常管理月考核的有效形式,对各项标准生产技术的培训、抓点示范、技术措施落实情况、"
+            "农民的满意程度进行督查考核,督查考核时可组织园区和示范点的农民共同参与打分评比;")
+    assert clauses(text) == [(["农牧局", "林业局"], ["财政局", "水务局", "各镇"])]
