@@ -45,8 +45,8 @@ from ontology.model import FundingPer
 
 _MAX_CLAUSES_TO_VERB = 2
 #: Forms tried before the plain trigger, which would read them only in part.
-_FIRST_PASS = (p.FUNDING_FUND_FIRST, p.FUNDING_BUDGET_FLOOR, p.FUNDING_GIVEN_TO,
-               p.FUNDING_REWARD_WHO, p.FUNDING_PER_UNIT)
+_FIRST_PASS = (p.FUNDING_FUND_FIRST, p.FUNDING_FUND_THEN_AMOUNT, p.FUNDING_BUDGET_FLOOR,
+               p.FUNDING_GIVEN_TO, p.FUNDING_REWARD_WHO, p.FUNDING_PER_UNIT)
 #: Forms tried after the plain trigger, which reads its own amounts better.
 _LAST_PASS = (p.FUNDING_GIVEN_TO_PLAIN,)
 

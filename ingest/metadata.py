@@ -45,6 +45,9 @@ PERIOD = re.compile(r"(20\d{2})\s*[-—–~至到]\s*(20\d{2})\s*年?")
 ONE_YEAR_PLAN = re.compile(
     r"(?<![到至\d])(20\d{2})年(?:度)?(?![底末前\d])[^。\n]{2,40}?"
     r"(?:方案|要点|安排|计划|任务|分解表?|意见|措施|清单|报告|台账)")
+#: A policy's yearly edition, under or in its title: a plan for that year.  Example:
+#: ``(2025年版)`` in ``温州市推动经济高质量发展若干政策(2025年版)``.
+EDITION_YEAR = re.compile(r"[(（](20\d{2})年版[)）]")
 #: The five-year-plan period named in a title.  Example: ``“十四五”``.
 FIVE_YEAR = re.compile(r"“?十([一二三四五六七八九])五”?")
 #: A signature: an issuing body alone on a line, then a date line.
@@ -177,6 +180,8 @@ def extract_metadata(text: str, url_words: str | None = None) -> DocumentMeta:
     gazette_date = _iso(*gazette.groups()) if gazette else None
     date = None if is_news else (sig_date or gazette_date or _page_date(head))
     period = _period(title) if title else None
+    if period is None and (edition := EDITION_YEAR.search(text[:800])):
+        period = (int(edition.group(1)), int(edition.group(1)))
     return DocumentMeta(title=title, kind=kind, issuer=issuer, region=region, level=level,
                         date=date, doc_number=_doc_number(text), period=period,
                         implements=tuple(implements))

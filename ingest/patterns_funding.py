@@ -43,6 +43,12 @@ FUNDING_FUND_FIRST = re.compile(
     rf"(?P<fund>[^,，;；:：。\d]{{2,30}}?{FUND_NOUN})"
     rf"(?P<mods>{BUDGET_FLOOR_WORD}?{FUNDING_MODIFIER}*)(?P<amounts>{MONEY})"
 )
+#: A fund named first, then what it holds each year after a comma.  Example:
+#: ``设立了中小微企业品牌建设专项资金,每年2000万元`` (2000万元 a year).
+FUNDING_FUND_THEN_AMOUNT = re.compile(
+    rf"(?P<verb>设立|安排|拿出|筹措)了?(?P<fund>[^,，;；:：。\d]{{2,30}}?{FUND_NOUN})[,，]\s*"
+    rf"(?P<per>每年度?)(?P<mods>{FUNDING_MODIFIER}*)(?P<amounts>{MONEY})"
+)
 #: A budget written as a floor before the fund it sets up.  Example:
 #: ``每年安排不低于3亿元的产业转型专项资金`` (3亿元 a year).
 FUNDING_BUDGET_FLOOR = re.compile(

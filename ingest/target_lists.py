@@ -156,4 +156,6 @@ def standing(text: str, sent: Sentence, qualifier: Qualifier | None, unit: str |
     if qualifier in (Qualifier.WITHIN, Qualifier.BELOW) and (unit or "").endswith(p.MONEY_SUFFIX):
         return False
     words = p.QUOTED.sub("", text[sent.start:sent.end])
-    return not any(pat.search(words) for pat in (p.NOT_STANDING, p.PAST_MARKER, p.REPORTED))
+    # 比上年增长4.5%以上 is a target; 同比增长6% (no 以上/左右) reports a statistic
+    reported = p.REPORTED.search(words) and qualifier not in (Qualifier.AT_LEAST, Qualifier.ABOUT)
+    return not reported and not any(pat.search(words) for pat in (p.NOT_STANDING, p.PAST_MARKER))

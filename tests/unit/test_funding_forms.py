@@ -229,3 +229,8 @@ def test_raising_a_fund_is_funding():
     text = "省财政新增筹措重大建设项目前期工作经费3亿元;省财政筹措3亿元资金支持城市重大基础设施建设。"
     assert rows(text) == [("重大建设项目前期工作经费", 3, "亿元", ONCE),
                           ("城市重大基础设施建设", 3, "亿元", ONCE)]
+
+
+def test_fund_named_first_then_its_yearly_amount():
+    assert rows("我省设立了中小微企业品牌建设专项资金,每年2000万元,主要用于奖励。") == [
+        ("中小微企业品牌建设专项资金", 2000, "万元", FundingPer.YEAR)]

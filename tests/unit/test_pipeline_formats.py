@@ -202,3 +202,11 @@ def test_units_of_a_grid_table_are_departments():
     text = ("某市数字经济实施方案\n序号 | 任务 | 牵头单位 | 配合单位\n"
             "1 | 推动上云 | 市工业和信息化局 | 市财政局、市大数据管理服务局\n")
     assert "市大数据管理服务局" in extract("t.txt", text).departments
+
+
+def test_a_policys_yearly_edition_dates_its_undated_targets():
+    text = ("关于推动经济高质量发展若干政策举措\n(2025年版)\n一、强化科技\n"
+            "1.深化企业培育。新认定高新技术企业500家以上。新增公共充电设施260根以上。\n")
+    ex = extract("t.txt", text)
+    assert ex.document.period == (2025, 2025)
+    assert {(t.year, t.value, t.unit) for t in ex.targets} == {(2025, 500, "家"), (2025, 260, "根")}

@@ -439,3 +439,8 @@ def test_against_shared_gold(split: str) -> None:
         precision = tally[f"{kind}_tp"] / max(1, tally[f"{kind}_pred"])
         recall = tally[f"{kind}_tp"] / max(1, tally[f"{kind}_gold"])
         assert min(precision, recall) >= MIN_SCORES[split], (kind, precision, recall)
+
+
+def test_compared_with_last_year_is_a_target_when_it_has_a_qualifier() -> None:
+    assert values("地区生产总值比上年增长4.5%以上。") == [(None, 4.5, "%")]
+    assert values("工业增加值达到800亿元,同比增长6%。") == []
