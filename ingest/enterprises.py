@@ -113,6 +113,8 @@ def _lines(text: str) -> Iterable[tuple[int, str]]:
 
 def _placed_region(text: str) -> str | None:
     """The place a sentence gives the enterprises it lists (``仁怀11家企业榜上有名``)."""
+    if not p.PLACED_CUE.search(text):
+        return None
     for m in p.PLACED_LIST.finditer(text):
         written = m.group("place") or m.group("place2")
         # the place is the longest known name the words end with (其中福州 → 福州)
@@ -144,6 +146,10 @@ def _line(text: str, line_start: int, line: str, found: _Found, region: str | No
           places: tuple[str, ...]) -> None:
     """The names of one line, with the brands written right after them or in its entry."""
     entry = p.LIST_ENTRY.match(line)
+    if not p.FIRM_WORD.search(line):
+        if entry:
+            _entry_brands(line_start, entry, found, places)
+        return
     for m in p.FIRM_IN_TEXT.finditer(line):
         name = _trim(m.group("name"))
         at = m.end("name") - len(name)

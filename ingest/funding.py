@@ -88,6 +88,8 @@ def _award_hits(text: str, sent: Sentence) -> tuple[list[FundingHit], list[tuple
     leaving out winners an exception names (``其中,C已荣获…,本届不重复颁发奖金``)."""
     hits: list[FundingHit] = []
     spans: list[tuple[int, int]] = []
+    if "授予" not in text[sent.start:sent.end]:
+        return hits, spans
     for m in p.AWARD_GRANT.finditer(text, sent.start, sent.end):
         amounts = _amounts(m.group("amounts"))
         if len(amounts) != 1:
@@ -107,6 +109,8 @@ def _award_hits(text: str, sent: Sentence) -> tuple[list[FundingHit], list[tuple
 def _sentence_funding(text: str, sent: Sentence, spans: list[tuple[int, int]]) -> list[FundingHit]:
     """The funding items of one sentence outside the spans already read."""
     hits: list[FundingHit] = []
+    if "元" not in text[sent.start:sent.end]:
+        return hits
     for pattern in _FIRST_PASS:
         for m in pattern.finditer(text, sent.start, sent.end):
             if any(a <= m.start() < b for a, b in spans):
@@ -136,6 +140,8 @@ def _sentence_funding(text: str, sent: Sentence, spans: list[tuple[int, int]]) -
 def amount_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the amounts in ``text[start:end]`` that a funding form ties to
     money given, so the target extractor does not read them as targets."""
+    if "元" not in text[start:end]:
+        return []  # no money in the sentence
     return [(m.start("amounts"), m.end("amounts"))
             for pattern in (*_FIRST_PASS, p.FUNDING_TRIGGER, *_LAST_PASS, p.FUNDING_CAP)
             for m in pattern.finditer(text, start, end)]

@@ -25,6 +25,8 @@ SHOP_SUFFIX = r"(?:店|行|铺|厂|馆|坊|酒家|酒楼|饭庄|商号|茶庄|�
 #: A cell of a list's enterprise column that names a firm or a shop.
 #: Examples: ``常州亚邦大药房有限公司金坛许广生药店``, ``福州台江老天华乐器行``.
 LISTED_NAME = re.compile(rf"{_NAME_CHAR}{{3,50}}?(?:{FIRM_SUFFIX}|{SHOP_SUFFIX})[{_HAN}]{{0,20}}")
+#: A word without which a line names no firm (a cheap test before the name grammar).
+FIRM_WORD = re.compile(r"公司|集团|合作社|联合社|银行")
 #: A firm's name on its own.  Example: ``武汉某某商贸有限公司``.
 FIRM_NAME = re.compile(rf"{_NAME_CHAR}{{2,40}}?{FIRM_SUFFIX}")
 #: A firm's name in running text: name characters up to the first firm suffix.
@@ -69,6 +71,8 @@ PLACED_LIST = re.compile(
     rf"(?P<place>[{_HAN}]{{2,5}}?(?:市|县|区)?)(?:共有|有)?(?:\d+|[一二三四五六七八九十]+|多)[家个]"
     r"(?:企业|单位|品牌)?(?:榜上有名|入选|上榜)"
     rf"|(?<![{_HAN}])(?P<place2>[{_HAN}]{{2,4}}?[市县区])入选[^。]{{0,40}}?的有[:：]")
+#: Words without which no sentence places a list (a cheap test before :data:`PLACED_LIST`).
+PLACED_CUE = re.compile(r"榜上有名|入选|上榜")
 #: A list of enterprises introduced as such.  Example: ``企业餐饮类有:甲牛肉馆,乙鸡爪爪;``.
 LISTED_ENTERPRISES = re.compile(
     rf"(?:企业|单位)[{_HAN}]{{0,8}}?(?:有|为|包括)[:：](?P<items>[^;；。\n]+)")

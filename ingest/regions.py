@@ -101,8 +101,8 @@ class Gazetteer:
         self.forms = {k: tuple(v) for k, v in forms.items()}
         self.county_bare = {k: tuple(v) for k, v in county_bare.items()
                             if k not in _COMMON_WORDS and k not in self.forms}
-        self._pattern = _alternation(self.forms)
-        self._county_pattern = _alternation(self.county_bare)
+        self._index = _first_char_index(self.forms)
+        self._county_index = _first_char_index(self.county_bare)
 
     def parents(self, division: Division) -> list[Division]:
         """The prefecture and province above a division (those that exist)."""
@@ -115,19 +115,42 @@ class Gazetteer:
 
     def mentions(self, text: str) -> Iterator[Mention]:
         """Every written division of ``text`` (longest form first), in order."""
-        for m in self._pattern.finditer(text):
-            written = m.group()
-            yield Mention(m.start(), m.end(), written, self.forms[written],
+        for start, written in _scan(text, self._index, self.forms):
+            yield Mention(start, start + len(written), written, self.forms[written],
                           written in self.bare_forms)
 
     def county_mentions(self, text: str) -> Iterator[Mention]:
         """Counties written by their bare name (``咸安``), a weaker kind of evidence."""
-        for m in self._county_pattern.finditer(text):
-            yield Mention(m.start(), m.end(), m.group(), self.county_bare[m.group()], True)
+        for start, written in _scan(text, self._county_index, self.county_bare):
+            yield Mention(start, start + len(written), written, self.county_bare[written], True)
 
 
-def _alternation(forms: Iterable[str]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
+def _first_char_index(forms: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    """For each first character, the lengths of the forms starting with it, longest first."""
+    lengths: dict[str, set[int]] = defaultdict(set)
+    for form in forms:
+        lengths[form[0]].add(len(form))
+    return {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()}
+
+
+def _scan(text: str, index: dict[str, tuple[int, ...]], forms: dict[str, object],
+          ) -> Iterator[tuple[int, str]]:
+    """Leftmost-longest matches of ``forms`` in ``text`` (a dictionary scan: the forms are
+    thousands, too many for one regular expression to try at every position)."""
+    i, n = 0, len(text)
+    while i < n:
+        lengths = index.get(text[i])
+        if lengths:
+            for length in lengths:
+                candidate = text[i:i + length]
+                if candidate in forms:
+                    yield i, candidate
+                    i += length
+                    break
+            else:
+                i += 1
+        else:
+            i += 1
 
 
 def _level(code: str) -> GovLevel:
