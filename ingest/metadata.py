@@ -9,6 +9,7 @@ the plan it explains.  Where the text does not say, a field stays empty.
 
 from __future__ import annotations
 
+import datetime
 import re
 import urllib.parse
 from collections import Counter
@@ -242,21 +243,20 @@ def _signature(text: str) -> tuple[str | None, str | None]:
     match = SIGNATURE.search(text)
     if not match:
         return None, None
-    year, month, day = (int(match.group(i)) for i in (2, 3, 4))
-    return match.group(1), f"{year:04d}-{month:02d}-{day:02d}"
+    return match.group(1), _iso(match.group(2), match.group(3), match.group(4))
 
 
 def _iso(year: str, month: str, day: str) -> str | None:
-    y, m, d = int(year), int(month), int(day)
-    return f"{y:04d}-{m:02d}-{d:02d}" if 1 <= m <= 12 and 1 <= d <= 31 else None
+    """An ISO date, or None for a day the calendar does not have (2月31日)."""
+    try:
+        return datetime.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
 
 
 def _page_date(head: str) -> str | None:
     match = PAGE_DATE.search(head[:300])
-    if not match:
-        return None
-    year, month, day = (int(g) for g in match.groups())
-    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
+    return _iso(*match.groups()) if match else None
 
 
 def _region(text: str, title: str | None, issuer: str | None) -> tuple[str | None, GovLevel | None]:

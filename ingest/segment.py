@@ -16,27 +16,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ingest import patterns as p
+from ingest.numbers import parse_number
 
-_CN_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
-def cn_to_int(numeral: str) -> int:
-    """Value of a Chinese numeral up to 999: ``十二`` → 12, ``二十`` → 20."""
-    if numeral.isdigit():
-        return int(numeral)
-    total, current = 0, 0
-    for ch in numeral:
-        if ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        else:
-            current = _CN_VALUES.get(ch, 0)
-    return total + current
+def _number(numeral: str) -> int:
+    """The value of an item number, Arabic (``12``) or Chinese (``十二``, ``一百零五``);
+    read by the one numeral reader of :mod:`ingest.numbers`."""
+    value = parse_number(numeral)
+    return int(value) if value is not None else 0
 
 
 @dataclass(frozen=True)
@@ -91,9 +80,9 @@ def _label(family: Family, match: re.Match[str]) -> tuple[str, int]:
     if family.name in ("chapter", "article"):
         label = text.rstrip()
         digits = label[1:-1]
-        return label, cn_to_int(digits)
+        return label, _number(digits)
     number = match.group(1)
-    value = cn_to_int(number)
+    value = _number(number)
     if family.name in ("subpart", "subitem"):
         return f"({number})", value
     return number, value

@@ -184,8 +184,12 @@ def brands(graph: PropertyGraph | GraphIndex, *, brand: str | None = None) -> Vi
         for rel in (RelKind.HAS_TASK, RelKind.HAS_TARGET):
             edges.update(ViewEdge(key, end, rel.value) for end in index.out(key, rel)
                          if end in nodes)
-    return sorted_view("brands", "品牌体系：好品山东与相关品牌、奖项、认证", nodes, edges,
-                       params=_params(brand=_named(index, brand)))
+    # The title names the brand the view centres on, else the one most named in this
+    # corpus: never a brand of one sample document.
+    focus = brand or max(brand_keys, key=lambda b: (namers[b], b), default=None)
+    focus_name = index.prop(focus, "name") if focus else None
+    title = f"品牌体系：{focus_name}与相关品牌、奖项、认证" if focus_name else "品牌体系：品牌、奖项与认证"
+    return sorted_view("brands", title, nodes, edges, params=_params(brand=_named(index, brand)))
 
 
 def _own_text(index: GraphIndex, key: str) -> str:

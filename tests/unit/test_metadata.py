@@ -75,3 +75,9 @@ def test_county_region_is_the_county_name_and_short_names_are_not_parents():
     meta = extract_metadata(text)
     assert "方案" not in meta.implements
     assert extract_metadata("佛山市顺德区人民政府\n2024年1月2日\n").region == "顺德区"
+
+
+def test_a_day_the_calendar_does_not_have_is_no_date():
+    from ingest.metadata import extract_metadata
+    assert extract_metadata("某市人民政府\n2023年2月31日\n").date is None
+    assert extract_metadata("某市人民政府\n2023年2月28日\n").date == "2023-02-28"

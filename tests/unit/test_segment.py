@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from ingest.segment import cn_to_int, segment
+from ingest.numbers import parse_number
+from ingest.segment import segment
 
 
-def test_cn_to_int():
+def test_item_numbers_are_read_by_the_one_numeral_reader():
     numerals = ("一", "十", "十二", "二十", "二十三", "一百零五")
-    assert [cn_to_int(x) for x in numerals] == [1, 10, 12, 20, 23, 105]
+    assert [parse_number(x) for x in numerals] == [1, 10, 12, 20, 23, 105]
 
 
 def test_nesting_follows_family_rank_and_skipped_levels():
