@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 
@@ -133,7 +133,7 @@ def _first_char_index(forms: Iterable[str]) -> dict[str, tuple[int, ...]]:
     return {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()}
 
 
-def _scan(text: str, index: dict[str, tuple[int, ...]], forms: dict[str, object],
+def _scan(text: str, index: dict[str, tuple[int, ...]], forms: Mapping[str, object],
           ) -> Iterator[tuple[int, str]]:
     """Leftmost-longest matches of ``forms`` in ``text`` (a dictionary scan: the forms are
     thousands, too many for one regular expression to try at every position)."""
