@@ -19,7 +19,13 @@ from starlette.exceptions import HTTPException
 
 from api.schemas import ErrorOut
 from graph.errors import GraphError, NotFound, StoreUnavailable
-from graph.repository import CypherFailed, CypherRejected, CypherTimeout, Unsupported
+from graph.repository import (
+    CypherBusy,
+    CypherFailed,
+    CypherRejected,
+    CypherTimeout,
+    Unsupported,
+)
 
 log = logging.getLogger(__name__)
 
@@ -33,24 +39,29 @@ class Unauthorized(ApiError):
 
 
 #: (status, code) per exception type; the first matching entry wins (subclasses first).
+#: A statement's failure is the client's (4xx), a timeout included: the statement caused it.
 STATUS: Final[Sequence[tuple[type[Exception], int, str]]] = (
     (NotFound, 404, "not_found"),
     (StoreUnavailable, 503, "store_unavailable"),
     (Unsupported, 501, "not_implemented"),
     (CypherRejected, 400, "cypher_rejected"),
     (CypherFailed, 400, "cypher_failed"),
-    (CypherTimeout, 504, "cypher_timeout"),
+    (CypherTimeout, 400, "cypher_timeout"),
+    (CypherBusy, 429, "cypher_busy"),
     (Unauthorized, 401, "unauthorized"),
     (GraphError, 500, "graph_error"),
 )
+#: Seconds to wait before retrying, per status that asks for it.
+_RETRY_AFTER: Final = {429: "1", 503: "5"}
 _HTTP_CODES: Final = {400: "bad_request", 401: "unauthorized", 404: "not_found",
                       405: "method_not_allowed", 413: "too_large", 415: "unsupported_media_type"}
 
 
 _DESCRIPTIONS: Final = {
-    400: "Refused query", 401: "API key missing or wrong", 404: "Unknown id",
-    422: "Invalid parameter (the message names it)", 501: "Not available on this backend",
-    503: "Neo4j unreachable", 504: "Query timed out",
+    400: "Refused, failed or timed-out query", 401: "API key missing or wrong",
+    404: "Unknown id",
+    422: "Invalid parameter (the message names it)", 429: "Too many queries at once",
+    501: "Not available on this backend", 503: "Neo4j unreachable",
 }
 
 
@@ -98,15 +109,22 @@ async def _http(request: Request, exc: Exception) -> JSONResponse:
     return error_response(exc.status_code, code, message, getattr(exc, "headers", None))
 
 
-async def _known(request: Request, exc: Exception) -> JSONResponse:
+def response_for(exc: GraphError | ApiError) -> JSONResponse:
+    """The response for one of the known errors."""
     for kind, status, code in STATUS:
         if isinstance(exc, kind):
-            if status == 500:
-                log.error("%s %s failed: %s", request.method, request.url.path, exc,
-                          exc_info=exc)
-            headers = {"Retry-After": "5"} if status == 503 else None
-            return error_response(status, code, str(exc), headers)
+            retry = _RETRY_AFTER.get(status)
+            return error_response(status, code, str(exc),
+                                  {"Retry-After": retry} if retry else None)
     raise exc  # pragma: no cover - every registered type is in STATUS
+
+
+async def _known(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, GraphError | ApiError)
+    response = response_for(exc)
+    if response.status_code == 500:
+        log.error("%s %s failed: %s", request.method, request.url.path, exc, exc_info=exc)
+    return response
 
 
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -6,18 +6,19 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from api.cypher_guard import check_read_only
 from api.deps import ApiKeyDep, RepoDep, SettingsDep
 from api.errors import responses
 from api.schemas import CypherIn, CypherOut
+from graph.repository import CypherLimits
 
 router = APIRouter(prefix="/cypher", tags=["cypher"])
 
 
-@router.post("", response_model=CypherOut, responses=responses(400, 401, 501, 504))
+@router.post("", response_model=CypherOut, responses=responses(400, 401, 429, 501))
 def run_cypher(body: CypherIn, repo: RepoDep, settings: SettingsDep, _: ApiKeyDep) -> Any:
     """Run one read-only query with $parameters: refused if it could write, cut at the caps."""
-    check_read_only(body.query)
-    timeout = min(body.timeout or settings.cypher_timeout, settings.cypher_timeout)
-    max_rows = min(body.limit or settings.cypher_max_rows, settings.cypher_max_rows)
-    return repo.run_cypher(body.query, body.parameters, timeout, max_rows)
+    limits = CypherLimits(
+        timeout=min(body.timeout or settings.cypher_timeout, settings.cypher_timeout),
+        max_rows=min(body.limit or settings.cypher_max_rows, settings.cypher_max_rows),
+        max_bytes=settings.cypher_max_bytes)
+    return repo.run_cypher(body.query, body.parameters, limits)

@@ -42,10 +42,12 @@ class ApiSettings(BaseSettings):
     api_key: SecretStr | None = None
     #: Origins allowed by CORS, comma-separated; empty (the default) means CORS off.
     cors_origins: Annotated[tuple[str, ...], NoDecode] = ()
-    #: Seconds an analyst's query may run (the server-side transaction timeout), at most.
+    #: Seconds an analyst's query may take (planning and running, server-side), at most.
     cypher_timeout: float = Field(default=10.0, gt=0, le=300)
     #: Rows an analyst's query may return, at most.
     cypher_max_rows: int = Field(default=1000, ge=1, le=100_000)
+    #: Bytes of JSON rows an analyst's query may return, at most.
+    cypher_max_bytes: int = Field(default=10_000_000, ge=1_000, le=100_000_000)
 
     @field_validator("cors_origins", mode="before")
     @classmethod

@@ -1,4 +1,4 @@
-"""Values Neo4j returns → JSON-ready Python values, with a budget against huge results.
+"""Values Neo4j returns → JSON-ready Python values, and a byte budget against huge results.
 
 Nodes become ``{"labels", "key", "properties"}``, relationships ``{"type", "start", "end",
 "properties"}`` (start and end as node keys), paths ``{"nodes", "relationships"}``; dates,
@@ -9,6 +9,7 @@ base64 text, and non-finite floats the text ``"NaN"``/``"Infinity"`` (JSON has n
 from __future__ import annotations
 
 import base64
+import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -18,70 +19,90 @@ from neo4j.graph import Node, Path, Relationship
 from neo4j.spatial import Point
 from neo4j.time import Date, DateTime, Duration, Time
 
-#: Most scalar values one analyst's result may hold in all (rows beyond are cut).
-MAX_VALUES: Final = 200_000
+from graph.errors import GraphError
+
+#: Deepest nesting of lists and maps in one value (pydantic refuses to write past ~250).
+MAX_NESTING: Final = 100
 
 
-def _node(node: Node) -> dict[str, Any]:
+class ValueTooDeep(GraphError):
+    """A value nests lists or maps deeper than :data:`MAX_NESTING`."""
+
+
+def _node(node: Node, depth: int) -> dict[str, Any]:
     props = dict(node.items())
     return {"labels": sorted(node.labels), "key": props.get("key"),
-            "properties": to_json(props)}
+            "properties": to_json(props, depth + 1)}
 
 
-def _relationship(rel: Relationship) -> dict[str, Any]:
+def _relationship(rel: Relationship, depth: int) -> dict[str, Any]:
     start, end = rel.start_node, rel.end_node
     return {"type": rel.type,
             "start": start.get("key") if start is not None else None,
             "end": end.get("key") if end is not None else None,
-            "properties": to_json(dict(rel.items()))}
+            "properties": to_json(dict(rel.items()), depth + 1)}
 
 
-def to_json(value: Any) -> Any:
-    """``value`` with every Neo4j type replaced by plain JSON-ready values."""
+def to_json(value: Any, depth: int = 0) -> Any:
+    """``value`` with every Neo4j type replaced by plain JSON-ready values.
+
+    Raises :class:`ValueTooDeep` past :data:`MAX_NESTING` levels of lists and maps.
+    """
     if value is None or isinstance(value, bool | int | str):
         return value
     if isinstance(value, float):
         return value if math.isfinite(value) else str(value).replace("inf", "Infinity").replace(
             "nan", "NaN")
+    if depth >= MAX_NESTING:
+        raise ValueTooDeep(f"a value nests deeper than {MAX_NESTING} levels of lists and maps")
     if isinstance(value, Node):  # before Mapping: a Node is one
-        return _node(value)
+        return _node(value, depth)
     if isinstance(value, Relationship):
-        return _relationship(value)
+        return _relationship(value, depth)
     if isinstance(value, Path):
-        return {"nodes": [_node(n) for n in value.nodes],
-                "relationships": [_relationship(r) for r in value.relationships]}
+        return {"nodes": [_node(n, depth + 1) for n in value.nodes],
+                "relationships": [_relationship(r, depth + 1) for r in value.relationships]}
     if isinstance(value, Date | DateTime | Time | Duration):  # a Duration is a tuple
         return value.iso_format()
     if isinstance(value, Point):  # so is a Point
         return {"srid": value.srid, **dict(zip(("x", "y", "z"), value, strict=False))}
     if isinstance(value, Mapping):
-        return {str(k): to_json(v) for k, v in value.items()}
+        return {str(k): to_json(v, depth + 1) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [to_json(v) for v in value]
+        return [to_json(v, depth + 1) for v in value]
     if isinstance(value, bytes | bytearray):
         return base64.b64encode(value).decode("ascii")
     return str(value)
 
 
-def size(value: Any) -> int:
-    """How many scalar values a JSON-ready value holds."""
+def json_size(value: Any) -> int:
+    """Bytes of a JSON-ready value in the response (UTF-8, compact, as Starlette writes it)."""
+    return len(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def _least_size(value: Any) -> int:
+    """A lower bound of :func:`json_size` that copies nothing (so a huge string costs nothing)."""
+    if isinstance(value, str):
+        return len(value) + 2
     if isinstance(value, dict):
-        return sum(size(v) for v in value.values()) or 1
+        return 1 + sum(len(k) + 4 + _least_size(v) for k, v in value.items())
     if isinstance(value, list):
-        return sum(size(v) for v in value) or 1
+        return 1 + sum(_least_size(v) + 1 for v in value)
     return 1
 
 
 @dataclass
-class ValueBudget:
-    """Counts the values of the rows taken so far; refuses a row that would exceed it."""
+class ByteBudget:
+    """Counts the JSON bytes of the rows taken so far; refuses a row that would exceed them."""
 
-    remaining: int = MAX_VALUES
+    remaining: int
 
-    def take(self, row: list[Any]) -> list[Any] | None:
-        """``row`` if it fits in what is left of the budget, else None."""
-        cost = size(row)
+    def take(self, row: list[Any]) -> bool:
+        """True (and the row's bytes counted) if ``row`` fits in what is left."""
+        if _least_size(row) > self.remaining:
+            return False
+        cost = json_size(row) + 1  # and the comma between rows
         if cost > self.remaining:
-            return None
+            return False
         self.remaining -= cost
-        return row
+        return True

@@ -22,6 +22,7 @@ from graph.repository import (
     AgencyWorkload,
     BrandDetail,
     BrandInfo,
+    CypherLimits,
     CypherResult,
     Health,
     Page,
@@ -302,7 +303,7 @@ class EmbeddedRepository:
                 yield key, rel, False, self._kind(other), self._node(other)
 
     def run_cypher(
-        self, statement: str, parameters: Mapping[str, Any], timeout: float, max_rows: int
+        self, statement: str, parameters: Mapping[str, Any], limits: CypherLimits
     ) -> CypherResult:
         """Not available here: raises :class:`Unsupported` saying how to start Neo4j."""
         raise Unsupported(NEO4J_HINT)

@@ -6,25 +6,23 @@ configured database.  Driver errors become :mod:`graph.errors` exceptions at thi
 after a connectivity failure the driver is dropped and the next call opens a fresh one, so
 the service recovers by itself when Neo4j is back.
 
-Analysts' Cypher (:meth:`Neo4jRepository.run_cypher`) is ``EXPLAIN``-ed first and refused
-unless Neo4j classifies it as read-only; it then runs in an explicit read transaction with
-a server-side timeout, is cut at a row cap and always rolled back.
+Analysts' Cypher (:meth:`Neo4jRepository.run_cypher`) goes through the fences of
+:mod:`graph.cypher_run`: the text fence, Neo4j's ``EXPLAIN`` plan, one read transaction with
+a server-side timeout that is always rolled back, a row cap and a byte budget.
 """
 
 from __future__ import annotations
 
 import threading
-import time
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from typing import Any, Final
 
 import neo4j
-from neo4j.exceptions import ClientError, TransientError
 
 from graph import assemble as asm
 from graph import queries as q
-from graph.cypher_json import ValueBudget, to_json
+from graph.cypher_json import to_json
+from graph.cypher_run import FETCH_SIZE, CypherRunner
 from graph.driver import store_errors
 from graph.errors import NotFound, StoreUnavailable
 from graph.repository import (
@@ -32,10 +30,8 @@ from graph.repository import (
     AgencyWorkload,
     BrandDetail,
     BrandInfo,
-    CypherFailed,
-    CypherRejected,
+    CypherLimits,
     CypherResult,
-    CypherTimeout,
     Health,
     Page,
     PageRequest,
@@ -77,6 +73,7 @@ class Neo4jRepository:
         self._database = database
         self._driver: neo4j.Driver | None = None
         self._lock = threading.Lock()
+        self._cypher = CypherRunner(self._cypher_session, location)
 
     # -- plumbing ----------------------------------------------------------------------
 
@@ -97,6 +94,17 @@ class Neo4jRepository:
             database=self._database,
             default_access_mode=neo4j.READ_ACCESS,
             notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF,
+        )
+
+    def _cypher_session(self) -> neo4j.Session:
+        # The driver is not dropped when an analyst's statement loses its connection: that
+        # may be the statement's doing (a stack overflow in Neo4j), and the named reads
+        # drop it when Neo4j is really gone.
+        return self._current().session(
+            database=self._database,
+            default_access_mode=neo4j.READ_ACCESS,
+            notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF,
+            fetch_size=FETCH_SIZE,
         )
 
     def _read(self, cypher: str, /, **params: Any) -> list[Record]:
@@ -256,67 +264,17 @@ class Neo4jRepository:
                  asm.clean(r["props"])) for r in self._read(q.NEIGHBOURS, keys=keys)]
 
     def run_cypher(
-        self, statement: str, parameters: Mapping[str, Any], timeout: float, max_rows: int
+        self, statement: str, parameters: Mapping[str, Any], limits: CypherLimits
     ) -> CypherResult:
-        """Run an analyst's read-only statement; see the module docstring."""
-        began = time.perf_counter()
-        driver = self._current()
-        try:
-            with store_errors(self.location), _cypher_errors(timeout), \
-                    self._session(driver) as session:
-                explained = session.run(q.EXPLAIN_PREFIX + statement, dict(parameters)).consume()
-                if explained.query_type != "r":
-                    raise CypherRejected(
-                        f"only read-only queries may run here; Neo4j classifies this one as "
-                        f"{_QUERY_TYPES.get(explained.query_type or '', explained.query_type)}")
-                tx = session.begin_transaction(timeout=timeout)
-                try:
-                    result = tx.run(statement, dict(parameters))
-                    columns = tuple(result.keys())
-                    records = result.fetch(max_rows + 1)
-                finally:
-                    tx.close()  # rolls back: an analyst's query never commits anything
-        except StoreUnavailable:
-            self._drop(driver)
-            raise
-        budget = ValueBudget()
-        rows: list[list[Any]] = []
-        for record in records[:max_rows]:
-            row = budget.take([to_json(value) for value in record.values()])
-            if row is None:
-                break
-            rows.append(row)
-        return CypherResult(columns, rows, truncated=len(rows) < len(records),
-                            elapsed_ms=(time.perf_counter() - began) * 1000)
+        """Run an analyst's read-only statement, fenced and bounded (:mod:`graph.cypher_run`)."""
+        return self._cypher.run(statement, parameters, limits)
 
     def close(self) -> None:
         """Close the driver."""
+        self._cypher.close()
         with self._lock:
             driver, self._driver = self._driver, None
         if driver is not None:
             driver.close()
 
 
-_QUERY_TYPES: Final = {"rw": "read-write", "w": "write-only", "s": "schema-write"}
-
-
-@contextmanager
-def _cypher_errors(timeout: float) -> Iterator[None]:
-    """Neo4j's refusals of an analyst's statement as the repository's errors."""
-    try:
-        yield
-    except (ClientError, TransientError) as error:
-        code = error.code or ""
-        message = str(error.message or error).splitlines()[0]
-        if "TransactionTimedOut" in code or code.endswith("Terminated"):
-            raise CypherTimeout(f"the query ran longer than {timeout:g} s and was stopped "
-                                "by the server") from error
-        if "AccessMode" in code or "Forbidden" in code:
-            raise CypherRejected(f"Neo4j refused to write in a read transaction: {message}") \
-                from error
-        if "MemoryPoolOutOfMemory" in code:
-            raise CypherFailed(f"the query needs more memory than Neo4j allows: {message}") \
-                from error
-        if isinstance(error, ClientError):
-            raise CypherFailed(message) from error
-        raise

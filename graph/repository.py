@@ -39,6 +39,10 @@ class CypherTimeout(GraphError):
     """A Cypher statement ran past its time limit and was terminated by the server."""
 
 
+class CypherBusy(GraphError):
+    """Every slot for analysts' statements is taken; try again shortly."""
+
+
 @dataclass(frozen=True)
 class PageRequest:
     """Which slice of a list to return."""
@@ -301,6 +305,15 @@ class Health:
 
 
 @dataclass(frozen=True)
+class CypherLimits:
+    """What one analyst's statement may cost: seconds (planning included), rows, JSON bytes."""
+
+    timeout: float
+    max_rows: int
+    max_bytes: int
+
+
+@dataclass(frozen=True)
 class CypherResult:
     """Rows of an analyst's query as JSON-ready values; ``truncated`` if a cap cut them."""
 
@@ -375,7 +388,7 @@ class Repository(Protocol):
         ...
 
     def run_cypher(
-        self, statement: str, parameters: Mapping[str, Any], timeout: float, max_rows: int
+        self, statement: str, parameters: Mapping[str, Any], limits: CypherLimits
     ) -> CypherResult:
         """Run an analyst's read-only Cypher (Neo4j only; raises Unsupported otherwise)."""
         ...
