@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ingest.boilerplate import boilerplate_spans
+from ingest.html_markup import BLOCK_TAGS, CELL_TAGS, looks_like_html, markup_edits
 
 _Offsets = list[int]
 _Step = tuple[str, _Offsets]
@@ -128,15 +129,12 @@ def _apply(text: str, offsets: _Offsets, edits: list[tuple[int, int, str]]) -> _
 # --- 1. HTML -------------------------------------------------------------------------------
 
 # Only known element names count as tags, so prose such as "x<y and z>w" is left alone.
-_BLOCK_TAG_TABLE = """address article aside blockquote body br caption dd div dl dt fieldset
-    figcaption figure footer form h1 h2 h3 h4 h5 h6 head header hr html li main nav ol p pre
-    section table tbody tfoot thead title tr ul"""
 _INLINE_TAG_TABLE = """a abbr acronym b basefont bdi bdo big blink center cite code col colgroup
     data del dfn em embed font i iframe img input ins kbd label legend link map mark marquee
     meta noscript object option param picture q rp rt ruby s samp select small source span
     strike strong sub sup svg textarea time tt u var video wbr"""
-_BLOCK_TAGS = frozenset(_BLOCK_TAG_TABLE.split())
-_CELL_TAGS = frozenset({"td", "th"})
+_BLOCK_TAGS = BLOCK_TAGS
+_CELL_TAGS = CELL_TAGS
 _TAG_NAMES = "|".join(
     sorted(_BLOCK_TAGS | _CELL_TAGS | set(_INLINE_TAG_TABLE.split()), key=lambda t: (-len(t), t))
 )
@@ -154,9 +152,15 @@ _HTML = re.compile(
 
 
 def _strip_html(text: str, offsets: _Offsets) -> _Step:
-    """Drop tags, comments, script and style; block tags become line breaks; decode entities."""
+    """Drop tags, comments, script and style; block tags become line breaks; decode entities.
+
+    A page goes through the standard library's HTML parser (:mod:`ingest.html_markup`), so
+    every tag counts, Word's ``<o:p>`` too; in plain text only known element names are tags
+    (``a<b and c>d`` stays) and entities are decoded."""
     if "<" not in text and "&" not in text:
         return text, offsets
+    if looks_like_html(text):
+        return _apply(text, offsets, markup_edits(text))
     return _rewrite(text, offsets, _HTML, _html_replacement)
 
 

@@ -560,3 +560,24 @@ def test_anti_copy_junk_between_cells_is_removed() -> None:
     assert norm("8 福州市某某酱鸭店0 J9 w/ z n* t 老卤 9 福州某某酒家") == (
         "8 福州市某某酱鸭店 老卤 9 福州某某酒家")
     assert norm("通过GB/T 29490-2013认证") == "通过GB/T 29490-2013认证"
+
+
+WORD_PAGE = ("<html><head><style>p{margin:0}</style><script>var a=1<2;</script></head><body>"
+             "<!--[if gte mso 9]><xml><w:WordDocument></w:WordDocument></xml><![endif]-->"
+             "<p class=MsoNormal>一、总体要求<o:p></o:p></p>"
+             "<p>到2025年&nbsp;新增&#20013;企业<b>60</b>家以上<![if !supportLists]>1.<![endif]></p>"
+             "<table><tr><td>序号</td><td>任务</td></tr></table></body></html>")
+
+
+def test_a_page_goes_through_the_html_parser_word_tags_included() -> None:
+    result = normalize(WORD_PAGE)
+    assert result.text == "一、总体要求\n\n到2025年 新增中企业60家以上1.\n\n序号 | 任务"
+    assert "o:p" not in result.text and "mso" not in result.text and "var a" not in result.text
+
+
+def test_parsed_page_keeps_offsets_into_the_original() -> None:
+    result = normalize(WORD_PAGE)
+    for word in ("总体要求", "新增", "60家以上", "序号"):
+        at = result.text.index(word)
+        start, end = result.span_to_original(at, at + len(word))
+        assert WORD_PAGE[start:end].replace("<b>", "").replace("</b>", "") == word
