@@ -14,10 +14,12 @@ from pathlib import Path
 from typing import TypedDict
 
 import anyio
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api import errors, routes_agencies, routes_cypher, routes_misc, routes_plans, routes_tasks
+from api.deps import require_api_key
+from api.middleware import BodyLimit, TrustedHosts
 from api.settings import ApiSettings
 from graph.errors import GraphError
 from graph.property_graph import PropertyGraph, from_rdf, load_build
@@ -92,10 +94,16 @@ def create_app(settings: ApiSettings, repository: Repository | None = None) -> F
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                            allow_methods=["GET", "POST"], allow_headers=["Content-Type",
                                                                          "X-API-Key"])
+    # Added last, run first: an untrusted Host is refused before its body is read.
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.add_middleware(TrustedHosts, allowed_hosts=settings.trusted_hosts)
     for router in (routes_tasks.router, routes_agencies.router, routes_plans.router,
                    routes_misc.targets, routes_misc.brands, routes_misc.search,
-                   routes_misc.graph, routes_cypher.router, routes_misc.health):
+                   routes_misc.graph, routes_misc.health):
         app.include_router(router)
+    # The key is checked (and shown as required in the OpenAPI schema) only when one is set.
+    app.include_router(routes_cypher.router, dependencies=[Depends(require_api_key)]
+                       if settings.api_key is not None else [])
     from api import routes_web  # the HTML pages and live views (viz/)
 
     app.include_router(routes_web.router)

@@ -83,13 +83,14 @@ def serve(
 ) -> None:
     """Serve the JSON API, the coordinators' page and the live network views."""
     import uvicorn
+    from pydantic import ValidationError
 
     from api.app import create_app, open_repository
     from graph.errors import GraphError
 
     if build is not None and corpus is not None:
         raise _fail("give --build or --corpus, not both")
-    overrides: dict[str, object] = {}
+    overrides: dict[str, object] = {"host": host}  # trusted Host headers, the API-key rule
     if neo4j:
         overrides["backend"] = Backend.NEO4J
     elif build is not None or corpus is not None:
@@ -98,7 +99,11 @@ def serve(
         if not corpus.is_dir():
             raise _fail(f"{corpus}: not a directory")
         overrides["corpus_dir"] = corpus
-    settings = ApiSettings(**overrides)  # type: ignore[arg-type]
+    try:
+        settings = ApiSettings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as e:
+        raise _fail("; ".join(str(error["msg"]).removeprefix("Value error, ")
+                              for error in e.errors())) from e
     if not settings.uses_neo4j and settings.corpus_dir is None:
         settings = settings.model_copy(update={"build_dir": build or settings.build_dir})
         if build is not None and not (build / "graph.ttl").is_file():
@@ -121,6 +126,9 @@ def serve(
     base = f"http://{host}:{port}"
     typer.echo(f"coordinators' page: {base}/\nAPI docs:           {base}/docs\n"
                f"health:             {base}/health")
+    if not settings.loopback:
+        typer.echo(f"answering requests for {', '.join(settings.trusted_hosts)} only "
+                   "(POLICYGRAPH_ALLOWED_HOSTS adds names)", err=True)
     try:
         uvicorn.run(create_app(settings, repository), host=host, port=port,
                     log_level="warning")

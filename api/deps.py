@@ -60,19 +60,20 @@ def node_key(kind: NodeKind, id_: str) -> str:
 
 
 _api_key_header = APIKeyHeader(name=API_KEY_HEADER, auto_error=False,
-                               description="Required when POLICYGRAPH_API_KEY is set.")
+                               description="The server's POLICYGRAPH_API_KEY.")
 
 
 def require_api_key(
     settings: SettingsDep,
     given: Annotated[str | None, Security(_api_key_header)] = None,
 ) -> None:
-    """Refuse the request unless the configured API key (if any) was sent."""
+    """Refuse the request unless the configured API key (if any) was sent.
+
+    :func:`api.app.create_app` adds this to ``/cypher`` only when a key is configured, so
+    the OpenAPI schema asks for the header only then.
+    """
     if settings.api_key is None:
         return
     expected = settings.api_key.get_secret_value().encode("utf-8")
     if given is None or not hmac.compare_digest(given.encode("utf-8"), expected):
         raise Unauthorized(f"this endpoint needs the API key in the {API_KEY_HEADER} header")
-
-
-ApiKeyDep = Annotated[None, Depends(require_api_key)]

@@ -3,7 +3,8 @@
 ``{"error": {"status": 404, "code": "not_found", "message": "no task with id 'task/x'"}}``
 
 Routes raise the graph layer's exceptions (or :class:`Unauthorized`); the handlers below
-turn them into responses.  Validation errors name the parameter that failed.
+turn them into responses, and so does :mod:`api.middleware` for what it refuses before a
+route runs (an untrusted Host header, a body too large).  Validation errors name the parameter that failed.
 """
 
 from __future__ import annotations
@@ -38,6 +39,14 @@ class Unauthorized(ApiError):
     """The API key is required and missing or wrong."""
 
 
+class UntrustedHost(ApiError):
+    """The Host header names none of the trusted hosts (DNS rebinding, or a misconfiguration)."""
+
+
+class BodyTooLarge(ApiError):
+    """The request body is larger than the server accepts."""
+
+
 #: (status, code) per exception type; the first matching entry wins (subclasses first).
 #: A statement's failure is the client's (4xx), a timeout included: the statement caused it.
 STATUS: Final[Sequence[tuple[type[Exception], int, str]]] = (
@@ -49,6 +58,8 @@ STATUS: Final[Sequence[tuple[type[Exception], int, str]]] = (
     (CypherTimeout, 400, "cypher_timeout"),
     (CypherBusy, 429, "cypher_busy"),
     (Unauthorized, 401, "unauthorized"),
+    (UntrustedHost, 400, "untrusted_host"),
+    (BodyTooLarge, 413, "too_large"),
     (GraphError, 500, "graph_error"),
 )
 #: Seconds to wait before retrying, per status that asks for it.
@@ -59,7 +70,7 @@ _HTTP_CODES: Final = {400: "bad_request", 401: "unauthorized", 404: "not_found",
 
 _DESCRIPTIONS: Final = {
     400: "Refused, failed or timed-out query", 401: "API key missing or wrong",
-    404: "Unknown id",
+    404: "Unknown id", 413: "Request body too large",
     422: "Invalid parameter (the message names it)", 429: "Too many queries at once",
     501: "Not available on this backend", 503: "Neo4j unreachable",
 }
@@ -110,7 +121,7 @@ async def _http(request: Request, exc: Exception) -> JSONResponse:
 
 
 def response_for(exc: GraphError | ApiError) -> JSONResponse:
-    """The response for one of the known errors."""
+    """The response for one of the known errors (also used by :mod:`api.middleware`)."""
     for kind, status, code in STATUS:
         if isinstance(exc, kind):
             retry = _RETRY_AFTER.get(status)

@@ -271,7 +271,7 @@ class CypherIn(BaseModel):
 
 
 class CypherOut(_Out):
-    """Rows as JSON; ``truncated`` when the row cap cut them."""
+    """Rows as JSON; ``truncated`` when the row cap or the byte budget cut them."""
 
     columns: list[str]
     rows: list[list[Any]]

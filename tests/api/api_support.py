@@ -42,7 +42,9 @@ BACKENDS = ["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)]
 def settings(backend: str = "embedded", **overrides: Any) -> ApiSettings:
     """Settings independent of the developer's environment and ``.env``."""
     values: dict[str, Any] = {"backend": Backend(backend), "api_key": None, "cors_origins": (),
-                              "neo4j_uri": None, **overrides}
+                              "neo4j_uri": None, "host": "127.0.0.1",
+                              "allowed_hosts": ("testserver",),  # the test client's Host
+                              **overrides}
     return ApiSettings(_env_file=None, **values)  # type: ignore[call-arg]
 
 

@@ -27,7 +27,8 @@ with warnings.catch_warnings():
 def client() -> Iterator[TestClient]:
     """The app on the hand-made graph, settings independent of the environment."""
     settings = ApiSettings(_env_file=None, backend=Backend.EMBEDDED,  # type: ignore[call-arg]
-                           api_key=None, cors_origins=(), neo4j_uri=None)
+                           api_key=None, cors_origins=(), neo4j_uri=None, host="127.0.0.1",
+                           allowed_hosts=("testserver",))
     with TestClient(create_app(settings, EmbeddedRepository(small_graph()))) as test_client:
         yield test_client
 
