@@ -90,7 +90,12 @@ def _award_hits(text: str, sent: Sentence) -> tuple[list[FundingHit], list[tuple
     spans: list[tuple[int, int]] = []
     if "授予" not in text[sent.start:sent.end]:
         return hits, spans
-    for m in p.AWARD_GRANT.finditer(text, sent.start, sent.end):
+    grants = sorted((*p.AWARD_GRANT.finditer(text, sent.start, sent.end),
+                     *p.AWARD_GRANT_BARE.finditer(text, sent.start, sent.end)),
+                    key=lambda g: g.start())
+    for m in grants:
+        if any(a <= m.start() < b for a, b in spans):
+            continue
         amounts = _amounts(m.group("amounts"))
         if len(amounts) != 1:
             continue
@@ -235,6 +240,10 @@ def _hits(text: str, sent: Sentence, m: re.Match[str], verb: str | None,
     elif verb not in p.FUND_VERBS and (clause := _clause_recipient(clause_before)):
         # The clause before the verb says who qualifies: ``当年授权的发明专利每件奖励3万元``.
         recipients = [clause] * len(amounts)
+    if m.groupdict().get("each") and len(amounts) > 1 and not any(recipients):
+        items = _items_before(before, len(amounts))
+        if items:
+            recipients = list(items)
     if m.groupdict().get("each") and len(amounts) == 1:
         subject = recipients[0] or clause_before
         items = _each_named(subject)
@@ -245,6 +254,16 @@ def _hits(text: str, sent: Sentence, m: re.Match[str], verb: str | None,
         FundingHit(start, end, s, e, _clean(who), value, unit, per)
         for (value, unit), who in zip(amounts, recipients, strict=True)
     ]
+
+
+def _items_before(before: str, count: int) -> list[str] | None:
+    """The ``count`` items the clause before a ``分别`` list of amounts names, each paid one
+    amount in order (``实施A、B和C项目,分别给予…``)."""
+    clauses = [c for c in pt.CLAUSE_BOUNDARY.split(before) if c.strip()]
+    if not clauses:
+        return None
+    phrase = p.RESPECTIVE_ITEMS_LEAD.sub("", clauses[-1].strip())
+    return split_coordinated(phrase, count)
 
 
 def _clause_recipient(clause: str) -> str | None:
@@ -275,6 +294,7 @@ def _split(who: str, count: int) -> list[str]:
 def _clean(recipient: str | None) -> str | None:
     if recipient is None:
         return None
+    recipient = p.RECIPIENT_GLOSS.sub("", recipient)
     return p.RECIPIENT_TAIL.sub("", recipient.strip()) or None
 
 

@@ -27,7 +27,7 @@ FUNDING_MODIFIER = (
 #: ``分别给予50万元、5万元``, ``每年拿出150万元``, ``设立2.43亿元``, ``一次性奖励10万元``.
 FUNDING_TRIGGER = re.compile(
     r"(?P<per>每年度?)?(?P<each>分别|各)?(?P<verb>给予|奖励|补助|补贴|资助|扶持|拿出|安排|设立|投入|下达|拨付"
-    r"|筹措)"
+    r"|筹措|整合)"
     rf"(?P<mods>{FUNDING_MODIFIER}*)(?P<amounts>{MONEY_LIST})"
 )
 #: Nouns that name a budget or fund.  Examples: ``专项资金``, ``引导基金``, ``工作经费``.
@@ -74,7 +74,15 @@ QUOTED_COORDINATION = re.compile(r"“[^“”]{1,30}”(?:(?:与|和|、|及|�
 #: 各奖励100万元``.
 AWARD_GRANT = re.compile(
     r"授予(?P<who>[^“”。;；]{2,300}?)(?:等\s*[\d一二三四五六七八九十]+\s*家(?:企业|单位|组织)?)?"
-    r"“(?P<award>[^“”]{2,60})”(?:称号|荣誉称号|荣誉)?[,，]?\s*(?:并)?(?P<each>分别|各)"
+    r"“(?P<award>[^“”]{2,60})”(?:称号|荣誉称号|荣誉)?[,，]?\s*(?:并)?(?P<each>分别|各)?"
+    rf"(?P<verb>奖励|给予)(?:奖金|奖励)?(?:人民币)?(?P<amounts>{MONEY})"
+)
+#: The same without quotes: the winners end with a body's suffix and the award is short.
+#: Example: ``授予某某管业股份有限公司叶县分公司县长质量贡献奖,奖励5万元``.
+AWARD_GRANT_BARE = re.compile(
+    r"授予(?P<who>[^“”。;；]{2,300}?(?:公司|集团|厂|院|馆|社|中心|所|站|队|学校|医院|店|行))"
+    r"(?P<award>(?:\d{4}年度?)?(?:[\u4e00-\u9fff]{2,4}?[省市县区])?(?:县长|市长|省长|区长|州长|政府)?"
+    r"[\u4e00-\u9fff]{0,6}?奖)[,，]?\s*(?:并)?(?P<each>分别|各)?"
     rf"(?P<verb>奖励|给予)(?:奖金|奖励)?(?:人民币)?(?P<amounts>{MONEY})"
 )
 #: The winners an exception after the amount excludes from the money.  Example:
@@ -128,7 +136,7 @@ PER_YEAR_AFTER = re.compile(r"/年|每年")
 RESPECTIVELY_TAIL = re.compile(r"\s*分别\s*$")
 #: Verbs that set up or budget a fund (the recipient may be the fund itself).
 #: Example: ``设立`` in ``设立2.43亿元推动工业强市发展专项引导资金``.
-FUND_VERBS = frozenset({"设立", "安排", "拿出", "投入", "下达", "拨付", "筹措"})
+FUND_VERBS = frozenset({"设立", "安排", "拿出", "投入", "下达", "拨付", "筹措", "整合"})
 #: The fund named right after its amount.  Examples: ``推动工业强市发展专项引导资金``,
 #: ``的数字化转型专项资金`` after ``不低于2亿元``.
 FUND_NAME = re.compile(
@@ -156,11 +164,19 @@ RECIPIENT_DUI = re.compile(
     r"(?:^|(?<=[,，;；:：。\s]))(?:并|再|还|要|可)?对(?P<who>[^,，;；:：。]{2,60}?)"
     r"(?=[,，;；:：。]|分别|给予|按照|按|$)"
 )
-#: A clause naming the recipient with ``的`` before the verb clause.  Example:
-#: ``新认定为国家级技术中心的企业,`` before ``给予50万元奖励``.
+#: A clause naming the recipient with ``的`` before the verb clause.  Examples:
+#: ``新认定为国家级技术中心的企业,`` before ``给予50万元奖励``; ``超基数额达到3000万美元以上的,``
+#: before ``奖励10万元``.
 RECIPIENT_DE = re.compile(
-    r"(?:^|(?<=[,，;；:：。\s]))(?P<who>[^,，;；:：。]{2,40}的[^,，;；:：。的]{1,8})[,，]\s*$"
+    r"(?:^|(?<=[,，;；:：。\s]))(?P<who>[^,，;；:：。]{2,40}的(?:[^,，;；:：。的]{1,8})?)[,，]\s*"
+    r"(?:一次性|并|再|可|均)?\s*$"
 )
+#: Items a ``分别`` list of amounts pays, named in the clause before it after its verb.
+#: Example: ``实施市级重点研发计划、科技攻关计划和自然科学资金项目,分别给予最高50万元、10万元、2万元``.
+RESPECTIVE_ITEMS_LEAD = re.compile(r"^(?:实施|开展|支持|对|鼓励|组织)")
+#: A bracketed gloss inside a recipient, which names no one.  Example:
+#: ``(专利合作条约PATENT COOPERATION TREATY简称)`` after ``PCT``.
+RECIPIENT_GLOSS = re.compile(r"[(（][^()（）]*(?:简称|下同|以下)[^()（）]*[)）]")
 #: A recipient written between an earlier amount and the next verb, with or
 #: without its own ``对``.  Examples: ``、省级龙头企业`` in
 #: ``…奖励50万元、省级龙头企业一次性奖励20万元``; ``,对省级平台`` in

@@ -234,3 +234,24 @@ def test_raising_a_fund_is_funding():
 def test_fund_named_first_then_its_yearly_amount():
     assert rows("我省设立了中小微企业品牌建设专项资金,每年2000万元,主要用于奖励。") == [
         ("中小微企业品牌建设专项资金", 2000, "万元", FundingPer.YEAR)]
+
+
+def test_respectively_pays_the_items_of_the_clause_before_in_order():
+    text = ("实施市级重点研发计划、科技攻关计划和市自然科学资金项目,"
+            "分别给予最高50万元、10万元和2万元项目补助。")
+    assert [(r, a) for r, a, _, _ in rows(text)] == [
+        ("市级重点研发计划项目", 50), ("科技攻关计划项目", 10), ("市自然科学资金项目", 2)]
+
+
+def test_qualifying_phrase_before_a_one_off_reward():
+    text = ("其中,商标被认定为中国驰名商标的中小微企业,一次性奖励50万元;"
+            "被认定为省级著名商标的中小微企业,一次性奖励5万元。")
+    assert [(r, a) for r, a, _, _ in rows(text)] == [
+        ("商标被认定为中国驰名商标的中小微企业", 50), ("被认定为省级著名商标的中小微企业", 5)]
+
+
+def test_award_without_quotes_to_one_winner_and_a_recipient_gloss():
+    assert rows("授予某某管业股份有限公司叶县分公司县长质量贡献奖,奖励5万元。") == [
+        ("某某管业股份有限公司叶县分公司", 5, "万元", ONCE)]
+    assert [r for r, *_ in rows("PCT(专利合作条约简称)专利申请授权每件奖励5万元。")] == [
+        "PCT专利申请授权每件"]
