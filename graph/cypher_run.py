@@ -13,10 +13,10 @@
 
 Neo4j may still go silent — a stack overflow in its planner leaves the connection without
 an answer until the driver's read timeout (120 s), and some plans ignore the transaction
-timeout — and the driver cannot be told to stop waiting.  So the work runs in a small pool
-of worker threads and the caller waits at most the timeout plus :data:`GRACE` seconds; a
-worker left behind finishes on its own, and while all :data:`SLOTS` are taken new statements
-are refused at once (:class:`~graph.repository.CypherBusy`) instead of piling up.
+timeout — and the driver cannot be told to stop waiting.  So the work runs in a worker
+thread and the caller waits at most the timeout plus :data:`GRACE` seconds; a worker left
+behind finishes on its own, and while all :data:`SLOTS` are taken new statements are
+refused at once (:class:`~graph.repository.CypherBusy`) instead of piling up.
 
 Every failure the statement causes is one of the repository's ``Cypher*`` errors, whose
 message never quotes what Neo4j fetched or its internals (only the text of syntax and
@@ -29,7 +29,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager, suppress
 from typing import Any, Final
@@ -79,7 +79,6 @@ class CypherRunner:
     def __init__(self, open_session: SessionFactory, location: str, slots: int = SLOTS) -> None:
         self._open_session = open_session
         self._location = location
-        self._pool = ThreadPoolExecutor(max_workers=slots, thread_name_prefix="cypher")
         self._free = threading.BoundedSemaphore(slots)
 
     def run(self, statement: str, parameters: Mapping[str, Any],
@@ -88,8 +87,12 @@ class CypherRunner:
         check_read_only(statement)
         if not self._free.acquire(blocking=False):
             raise CypherBusy("every slot for analysts' queries is taken; try again shortly")
+        future: Future[CypherResult] = Future()
         try:
-            future = self._pool.submit(self._in_slot, statement, dict(parameters), limits)
+            # A daemon thread, not a pool's: one left waiting on a silent Neo4j must not hold
+            # up the server's exit.
+            threading.Thread(target=self._in_slot, name="cypher", daemon=True,
+                             args=(future, statement, dict(parameters), limits)).start()
         except BaseException:
             self._free.release()
             raise
@@ -99,15 +102,13 @@ class CypherRunner:
             raise CypherTimeout(f"the query ran longer than {limits.timeout:g} s and Neo4j "
                                 "did not stop it in time; it was abandoned") from None
 
-    def close(self) -> None:
-        """Stop taking statements; workers still waiting on Neo4j finish on their own."""
-        self._pool.shutdown(wait=False, cancel_futures=True)
-
-    def _in_slot(self, statement: str, parameters: dict[str, Any],
-                 limits: CypherLimits) -> CypherResult:
+    def _in_slot(self, future: Future[CypherResult], statement: str,
+                 parameters: dict[str, Any], limits: CypherLimits) -> None:
         try:
             with _cypher_errors(self._location, limits.timeout):
-                return _run(self._open_session, statement, parameters, limits)
+                future.set_result(_run(self._open_session, statement, parameters, limits))
+        except BaseException as error:
+            future.set_exception(error)
         finally:
             self._free.release()
 

@@ -271,7 +271,6 @@ class Neo4jRepository:
 
     def close(self) -> None:
         """Close the driver."""
-        self._cypher.close()
         with self._lock:
             driver, self._driver = self._driver, None
         if driver is not None:
