@@ -17,6 +17,8 @@ from ingest import patterns as p
 from ontology.model import GovLevel
 
 _VARIANTS = table.build_variant_index()
+#: Level words a short form may start with.
+_LEVEL_WORDS = frozenset({"省", "市", "县", "区", "州", "自治区"})
 _LEVEL_CHAR = {GovLevel.NATIONAL: "国家", GovLevel.PROVINCE: "省", GovLevel.CITY: "市",
                GovLevel.COUNTY: "县"}
 #: Suffixes that make an unknown list entry plausibly an agency.  Example: ``省大数据中心``.
@@ -118,9 +120,9 @@ class AgencyResolver:
         key = (group, level)
         if group in VERTICAL_GROUPS and prefix and prefix not in _LEVEL_CHAR.values():
             return AgencyRef(name, place or self.region, level, written, group)
-        if from_list and not place:
+        if from_list and not place and not (group in table.ALWAYS_SHORT and stem != group):
             known = self.list_forms.setdefault(key, name)
-            if name != known and name == prefix + known and prefix in _LEVEL_CHAR.values():
+            if name != known and name == prefix + known and prefix in _LEVEL_WORDS:
                 # Written both with and without its level prefix: the prefixed form wins.
                 self.list_forms[key] = name
         canonical = self.list_forms.get(key) or (
@@ -218,7 +220,7 @@ def _is_short_form(prefix: str, stem: str, group: str) -> bool:
     is a long form (map it to the group's short form), and so is ``区人民政府办公室``."""
     if group in table.ALWAYS_SHORT and stem != group:
         return False
-    return prefix in ("省", "市", "县", "区", "自治区")
+    return prefix in ("省", "市", "县", "区", "州", "自治区")
 
 
 def _place_core(place: str) -> str:

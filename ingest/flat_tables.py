@@ -31,6 +31,8 @@ from typing import Final
 ID, GROUP, TASK, LEADER, LEAD, CO, UNITS, DEADLINE, PLACE, ENTERPRISE, BRAND, PRODUCT, OTHER = (
     "id", "group", "task", "leader", "lead", "co", "units", "deadline", "place", "enterprise",
     "brand", "product", "other")
+#: A column of planned investment (a quantity of the row's task).
+INVEST = "invest"
 
 #: Header words and the role of their column, longest first where one contains another.
 #: Examples: ``协同配合单位`` (co), ``主要责任单位`` (lead), ``区政府分管领导`` (leader).
@@ -43,6 +45,10 @@ COLUMN_WORDS: Final[tuple[tuple[str, str], ...]] = (
     ("责任领导", LEADER), ("分管领导", LEADER), ("牵头领导", LEADER), ("联系领导", LEADER),
     ("责任人", LEADER),
     ("完成时限", DEADLINE), ("完成期限", DEADLINE), ("完成时间", DEADLINE), ("时间节点", DEADLINE),
+    ("建设时间", DEADLINE), ("实施时间", DEADLINE), ("建设年限", DEADLINE),
+    ("年度投资金额", INVEST), ("计划投资", INVEST), ("投资金额", INVEST), ("总投资", INVEST),
+    ("建设地点", PLACE), ("实施地点", PLACE), ("项目地点", PLACE),
+    ("建设内容", TASK), ("建设规模", TASK),
     ("时间要求", DEADLINE), ("时限要求", DEADLINE), ("时限", DEADLINE),
     ("目标名称", GROUP), ("任务类别", GROUP), ("类别", GROUP), ("领域", GROUP),
     ("重点工作任务", TASK), ("主要工作任务", TASK), ("工作任务", TASK), ("重点任务", TASK),
@@ -109,6 +115,10 @@ class FlatRow:
     deadline: Piece | None = None
     start: int = 0
     end: int = 0
+    #: Every piece of the row in the order written (for rows whose cells are all printed).
+    raw: list[Piece] = field(default_factory=list)
+    #: Numbers of the row's investment columns: (column header, piece).
+    invest: list[tuple[str, Piece]] = field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -137,6 +147,8 @@ class FlatTable:
     roles: tuple[str, ...]
     rows: list[FlatRow] = field(default_factory=list)
     list_rows: list[ListRow] = field(default_factory=list)
+    #: The header's cells one per line, with their roles, when it was printed so.
+    columns: tuple[tuple[str, str], ...] = ()
 
     @property
     def is_list(self) -> bool:
@@ -181,8 +193,12 @@ def find_flat_tables(text: str, is_units: IsUnits) -> list[FlatTable]:
             continue
         table = FlatTable(start=start, end=start, title=_title_above(lines, i),
                           label=_label_above(lines, i), roles=roles)
+        if j > i + 1:
+            table.columns = tuple((lines[k][2], _role_of(lines[k][2])) for k in range(i, j))
         read = _read_list if table.is_list else _read_body
         j = read(table, lines, i, j, is_units)
+        if not table.is_list:
+            _by_position(table, is_units)
         if table.rows or table.list_rows:
             tables.append(table)
         i = max(j, i + 1)
@@ -337,8 +353,34 @@ def _read_body(table: FlatTable, lines: list[tuple[int, int, str]], i: int, j: i
     return j
 
 
+def _by_position(table: FlatTable, is_units: IsUnits) -> None:
+    """A row that prints exactly one piece per header column is read by position: its
+    place column (纸坊街道) is then not taken for a unit, nor its task for one."""
+    columns = table.columns[1:]
+    if not columns:
+        return
+    for row in table.rows:
+        if row.sub is not None or len(row.raw) != len(columns):
+            continue
+        row.texts, row.units, row.leaders, row.deadline, row.group = [], [], [], None, None
+        for (name, role), piece in zip(columns, row.raw, strict=True):
+            if role == TASK:
+                row.texts.append(piece)
+            elif role == GROUP:
+                row.group = piece
+            elif role in (LEAD, CO, UNITS):
+                row.units.append(piece)
+            elif role == LEADER:
+                row.leaders.append(piece)
+            elif role == DEADLINE:
+                row.deadline = piece
+            elif role == INVEST and re.fullmatch(r"\d+(?:\.\d+)?", piece.text):
+                row.invest.append((name, piece))
+
+
 def _place(table: FlatTable, row: FlatRow, piece: Piece, is_units: IsUnits) -> FlatRow:
     """Put one piece into the row (or open a sub-row); return the row now being filled."""
+    row.raw.append(piece)
     sub = SUB_ROW.match(piece.text)
     if sub:
         parent = row if row.sub is None else None

@@ -46,8 +46,8 @@ TABLE_HEADER = re.compile(r"序号\s*[|｜].*[|｜]\s*(?:责任单位|牵头单�
 #: The label that opens a bracketed responsibility list.
 #: Examples: ``(责任单位:市市场监管局、…)``, ``〔责任单位:省发展改革委…〕``, ``[牵头单位:…]``.
 RESPONSIBILITY_LABEL = re.compile(
-    r"(?:主要)?(?:责任单位|责任部门|牵头单位|牵头部门|责任主体|实施主体|负责单位|承办单位)"
-    r"\s*[:：]"
+    r"(?:主要)?(?:责任单位|责任部门|牵头单位|牵头部门|责任主体|实施主体|负责单位|承办单位"
+    r"|配合单位|协同单位|协办单位|参与单位)\s*[:：]"
 )
 #: Brackets that enclose a responsibility clause, open → close.
 BRACKETS: dict[str, str] = {"(": ")", "（": "）", "〔": "〕", "[": "]", "【": "】", "［": "］"}
@@ -55,17 +55,21 @@ BRACKETS: dict[str, str] = {"(": ")", "（": "）", "〔": "〕", "[": "]", "【
 #: A bracketed prose clause that names a lead.  Example: ``[市科委牵头,会同市经信委负责]``.
 PROSE_LEAD_CLAUSE = re.compile(r"牵头")
 #: ``X牵头`` inside a clause.  Example: ``市发改委牵头,会同市经信委…``.
-LEAD_MARK = re.compile(r"^(?P<units>.+?)(?:共同)?牵头(?:负责|督导|抓总|落实|推进)?$")
+LEAD_MARK = re.compile(r"^(?P<units>.+?)(?:共同)?(?:牵头|主办)(?:负责|督导|抓总|落实|推进)?$")
+#: The words that state a lead.  Examples: ``牵头``, ``主办`` (``省财政厅主办,省国税局协办``).
+LEAD_WORD = re.compile(r"牵头|主办")
 #: Units working with the lead.  Example: ``会同市经信委、市发改委负责`` / ``市商务局配合``.
 CO_MARK = re.compile(
     r"^(?:会同|协同|联合|配合单位[:：]?|协办单位[:：]?|参与单位[:：]?)(?P<units>.+?)"
-    r"(?:等(?:单位|部门))?(?:共同)?(?:负责|配合|参与|落实|推进|实施)?$")
+    r"(?:等(?:单位|部门))?(?:共同)?(?:负责|配合|参与|落实|推进|实施|组织实施|抓好落实)?$")
 #: ``B、C配合`` at the end of a clause.  Example: ``市财政局、市税务局配合``.
-CO_TRAILING = re.compile(r"^(?P<units>.+?)(?:按职责)?(?:配合|参与|协同|协助)(?:落实|推进|实施)?$")
+CO_TRAILING = re.compile(r"^(?P<units>.+?)(?:按职责)?(?:配合|参与|协同|协助|协办)(?:落实|推进|实施)?$")
 #: Units sharing the work with no single lead.  Example: ``A、B按职责分工负责``.
 SHARED_DUTY = re.compile(r"(?:按(?:照)?职责分工|按职能|分别)(?:负责|落实|推进)")
 #: ``由A负责`` in running text.  Example: ``由市财政局负责``.
-BY_UNIT = re.compile(r"由(?P<units>[^,，。;；]{2,40}?)(?:牵头)?负责")
+BY_UNIT = re.compile(r"由(?P<units>[^,，。;；]{2,40}?)(?:牵头)?负责(?!的)")
+#: A heading that names who owns the items under it.  Example: ``省监察厅牵头的工作``.
+HEADING_OWNER = re.compile(r"^(?P<units>[^,，。;；]{2,40}?)(?:牵头|负责|主办)的(?:工作|任务|事项)$")
 #: The rule ``the first unit leads``.  Example: ``排在第一位的为牵头部门``.
 FIRST_IS_LEAD = re.compile(r"(?:排在|排名|列)第一(?:位)?的?(?:为|是)牵头")
 #: ``下同``: the rule of this clause holds for the rest of the document.

@@ -25,7 +25,7 @@ from ingest.normalize import NormalizedText, normalize
 from ingest.regions import province_of
 from ingest.responsibility import Clause, find_clauses, split_units
 from ingest.segment import Section, segment
-from ingest.table_tasks import RowTask, Zone, row_tasks, zones
+from ingest.table_tasks import RowTask, Zone, cell_targets, row_tasks, zones
 from ingest.tables import table_rows
 from ingest.target_context import work_year
 from ingest.targets import find_targets
@@ -112,9 +112,13 @@ def extract_normalized(source: str, norm: NormalizedText, sha256: str | None = N
     task_ids = {i: sections[i].id for i in task_sections}
     funding_hits = find_funding(text)
     plan_year = _plan_year(meta) or work_year(text)
-    targets = _targets(ctx, sections, task_ids, funding_hits,
-                       zones(tables, rows, plan_year), plan_year,
+    row_zones = zones(tables, rows, plan_year)
+    targets = _targets(ctx, sections, task_ids, funding_hits, row_zones, plan_year,
                        [(t.start, t.end) for t in tables])
+    targets += tuple(
+        Target(task=c.task, year=c.year, metric=c.metric, value=c.value, unit=c.unit,
+               evidence=ctx.evidence(c.start, c.end, c.task))
+        for c in cell_targets(tables, row_zones))
     funding = tuple(
         Funding(recipient=hit.recipient, amount=hit.amount, unit=hit.unit, per=hit.per,
                 evidence=ctx.evidence(hit.start, hit.end,
@@ -286,6 +290,8 @@ def _closed_item(text: str, sections: list[Section], own: list[list[Clause]], in
     section = sections[index]
     own_line = clause.start == 0 or text[clause.start - 1] == "\n"
     parent = section.parent
+    if not clause.lead:
+        return index  # a 协同单位 line alone adds co units to the item it follows
     if not own_line or parent is None or sections[parent].children < 2:
         return index
     siblings = [j for j, s in enumerate(sections) if s.parent == parent]
@@ -320,6 +326,8 @@ def _tasks(ctx: _Ctx, sections: list[Section], task_sections: list[int],
             stated_lead = stated_lead or explicit
             lead.extend(u for u in units_lead if u not in lead)
             co.extend(u for u in units_co if u not in co and u not in lead)
+        if not lead:
+            lead = _heading_owner(sections, section, resolver)
         co = [u for u in co if u not in lead]  # a unit another clause makes lead
         parent = sections[section.parent] if section.parent is not None else None
         title_end = section.text_start + len(section.title)
@@ -329,6 +337,18 @@ def _tasks(ctx: _Ctx, sections: list[Section], task_sections: list[int],
             evidence=_task_evidence(ctx, section, title_end, clauses.get(i, [])),
         ))
     return tuple(tasks)
+
+
+def _heading_owner(sections: list[Section], section: Section,
+                   resolver: AgencyResolver) -> list[str]:
+    """The lead a heading names for the items under it (``(一)省监察厅牵头的工作``)."""
+    node: Section | None = section
+    while node is not None:
+        owner = p.HEADING_OWNER.match(node.title)
+        if owner:
+            return _names(resolver, tuple(split_units(owner.group("units"))))
+        node = sections[node.parent] if node.parent is not None else None
+    return []
 
 
 def _task_evidence(ctx: _Ctx, section: Section, title_end: int, found: list[Clause]) -> Evidence:
@@ -373,7 +393,7 @@ def _row_tasks(ctx: _Ctx, rows: list[RowTask]) -> tuple[Task, ...]:
 def _is_units(resolver: AgencyResolver, piece: str) -> bool:
     """Whether a table cell names responsible units (agencies, firms or generic groups)."""
     cell = piece.strip().rstrip("。;；,，")
-    if not cell or len(cell) > 300 or re.search(r"[。:：]", cell):
+    if not cell or len(cell) > 300 or re.search(r"[。:：]", cell) or TASK_VERB_START.match(cell):
         return False
     parts = split_units(cell)
     named = 0
@@ -387,6 +407,13 @@ def _is_units(resolver: AgencyResolver, piece: str) -> bool:
     return bool(parts)
 
 
+#: A verb that opens a task's cell, never a unit's.  Examples: ``建成`` in
+#: ``建成县残疾人综合服务中心``, ``开工建设`` in ``开工建设老年大学``.
+TASK_VERB_START = re.compile(
+    r"^(?:建成|新建|迁建|扩建|改建|开工|建设|实施|推进|完成|改造|提升|打造|开展|组织|加强|启动|推动"
+    r"|深化|落实|健全|完善|创建|培育|新增|引进|举办)")
+
+
 def _plan_year(meta: DocumentMeta) -> int | None:
     """The year of a one-year plan (its period is [Y, Y]), which its undated targets take."""
     if meta.period and meta.period[0] == meta.period[1]:
@@ -395,7 +422,7 @@ def _plan_year(meta: DocumentMeta) -> int | None:
 
 
 def _explicit_lead(text: str, clause: Clause) -> bool:
-    return "牵头" in text[clause.start:clause.end]
+    return bool(p.LEAD_WORD.search(text, clause.start, clause.end))
 
 
 def _names(resolver: AgencyResolver, units: tuple[str, ...]) -> list[str]:
@@ -460,7 +487,7 @@ def _targets(ctx: _Ctx, sections: list[Section], task_ids: dict[int, str],
 
 
 #: Level prefixes a list may write once and leave off later units.
-_LEVEL_PREFIXES = ("省", "市", "区", "县", "州")
+_LEVEL_PREFIXES = ("自治区", "省", "市", "区", "县", "州")
 
 
 def _one_form_per_unit(tasks: tuple[Task, ...], agencies: tuple[Agency, ...],
@@ -472,7 +499,7 @@ def _one_form_per_unit(tasks: tuple[Task, ...], agencies: tuple[Agency, ...],
     rename = {}
     for name in names:
         prefixed = [lv + name for lv in _LEVEL_PREFIXES if lv + name in names]
-        if len(prefixed) == 1 and not name.startswith(_LEVEL_PREFIXES[:1]):
+        if len(prefixed) == 1 and not name.startswith(_LEVEL_PREFIXES[:2]):
             rename[name] = prefixed[0]
     if not rename:
         return tasks, agencies

@@ -107,7 +107,7 @@ def parse_clause(content: str, *, prose: bool = False) -> tuple[list[str], list[
         elif MARKED_LEAD.search(part):
             for unit in split_units(part):
                 (lead if MARKED_LEAD.search(unit) else plain).append(MARKED_LEAD.sub("", unit))
-        elif (m := p.LEAD_MARK.match(part)) and "牵头" in part:
+        elif (m := p.LEAD_MARK.match(part)) and p.LEAD_WORD.search(part):
             lead.extend(split_units(m.group("units")))
         elif (m := p.CO_MARK.match(part)) or (m := p.CO_TRAILING.match(part)):
             co.extend(split_units(m.group("units")))
@@ -277,7 +277,8 @@ def _prose_in(text: str, start: int, end: int, existing: list[Clause]) -> list[C
             continue
         close = _bracket_end(text, at, end)
         content = text[at + 1: close - 1 if text[close - 1] in _CLOSERS else close]
-        if re.search(r"牵头|负责|配合", content) and not p.RESPONSIBILITY_LABEL.search(content):
+        if re.search(r"牵头|负责|配合|主办|协办", content) \
+                and not p.RESPONSIBILITY_LABEL.search(content):
             clause = _clause(content, at, close)
             if clause.lead:
                 found.append(clause)

@@ -89,6 +89,40 @@ def zones(tables: list[FlatTable], tasks: list[RowTask], plan_year: int | None) 
     return out
 
 
+@dataclass(frozen=True)
+class CellTarget:
+    """A planned investment a table's column states for a row's task."""
+
+    task: str
+    year: int | None
+    metric: str
+    value: float | int
+    unit: str
+    start: int
+    end: int
+
+
+#: The unit a column header gives its numbers.  Example: ``(万元)`` in ``年度投资金额 (万元)``.
+HEADER_UNIT = re.compile(r"[(（]\s*(?P<unit>[\u4e00-\u9fff%]{1,4})\s*[)）]")
+
+
+def cell_targets(tables: list[FlatTable], row_zones: list[Zone]) -> list[CellTarget]:
+    """Planned investments of the rows read by position (``年度投资金额(万元)`` | ``300``):
+    targets of the row's task with the unit the header names (none without one)."""
+    rows = [r for t in tables if not t.is_list for r in t.rows]
+    out = []
+    for row, zone in zip(rows, row_zones, strict=True):
+        for header, piece in row.invest:
+            unit = HEADER_UNIT.search(header)
+            if unit is None:
+                continue
+            value = float(piece.text) if "." in piece.text else int(piece.text)
+            metric = HEADER_UNIT.sub("", header).strip()
+            out.append(CellTarget(zone.task, zone.year, metric, value, unit.group("unit"),
+                                  piece.start, piece.end))
+    return out
+
+
 def _roles(table: FlatTable, row: FlatRow, names: Names) -> tuple[list[str], list[str]]:
     lead_cells, co_cells = split_unit_cells(table, row)
     lead = names([u for piece in lead_cells for u in split_units(_cell(piece))])

@@ -210,3 +210,38 @@ def test_a_policys_yearly_edition_dates_its_undated_targets():
     ex = extract("t.txt", text)
     assert ex.document.period == (2025, 2025)
     assert {(t.year, t.value, t.unit) for t in ex.targets} == {(2025, 500, "家"), (2025, 260, "根")}
+
+
+def test_host_and_assisting_units():
+    text = ("某省人民政府关于落实重点工作责任分工的意见\n一、主要目标\n"
+            "(一)公共财政收入增长13%左右。(省财政厅主办,省国税局、地税局协办)\n")
+    ex = extract("t.txt", text)
+    assert [(list(t.lead), list(t.co)) for t in ex.tasks] == [(["省财政厅"], ["省国税局", "地税局"])]
+
+
+def test_a_heading_names_the_lead_of_its_items_and_a_co_line_joins_the_item_it_follows():
+    text = ("某省人民政府工作目标责任分解\n一、省长负责的工作\n(三)省编办牵头的工作\n"
+            "1.深化行政管理体制改革。\n2.推进乡镇机构改革。\n协同单位:省财政厅、省人事厅等省直有关部门。\n")
+    ex = extract("t.txt", text)
+    assert [(t.id, list(t.lead), list(t.co)) for t in ex.tasks] == [
+        ("一.(三).1", ["省编办"], []), ("一.(三).2", ["省编办"], ["省财政厅", "省人事厅"])]
+
+
+def test_a_table_row_with_every_cell_printed_is_read_by_position():
+    text = ("某县2024年十大民生实事项目清单\n序号\n项目名称\n建设地点\n建设时间\n建设内容\n"
+            "年度投资金额 (万元)\n责任单位\n1\n城北小学门前道路建设项目\n纸坊街道\n2024\n"
+            "建成唐塔北路延伸段道路。\n300\n住建局\n2\n残疾人服务中心项目\n某某镇\n2024\n"
+            "建成县残疾人综合服务中心。\n120\n县残联\n")
+    ex = extract("t.txt", text)
+    assert [(t.id, list(t.lead), list(t.co)) for t in ex.tasks] == [
+        ("1", ["住建局"], []), ("2", ["县残联"], [])]
+    assert {(t.task, t.year, t.value, t.unit) for t in ex.targets} >= {
+        ("1", 2024, 300, "万元"), ("2", 2024, 120, "万元")}
+    assert "纸坊街道" not in ex.departments
+
+
+def test_units_written_bare_and_with_the_autonomous_region_prefix_are_one_agency():
+    text = ("广西壮族自治区人民政府办公厅关于某措施的通知\n一、任务\n"
+            "1.推进工业振兴。(牵头单位:工业和信息化厅)\n2.扩大投资。(牵头单位:自治区工业和信息化厅)\n")
+    ex = extract("t.txt", text)
+    assert [list(t.lead) for t in ex.tasks] == [["自治区工业和信息化厅"]] * 2
