@@ -62,10 +62,12 @@ UNIT = (
 #: Money units.  Examples: ``元``, ``万元``, ``亿元``.
 MONEY_UNIT = r"(?:万亿|亿|万|千)?元"
 
+#: A unit per head or area written after a slash.  Example: ``/千人`` in ``1.5批次/千人``.
+PER_HEAD = r"(?:/(?:千|万|百)?(?:人|户|平方公里))?"
 #: A number, an optional ``余``/``多`` (N-plus), a unit and an optional trailing
 #: qualifier.  Examples: ``60家以上``, ``500家左右``, ``7万件``, ``94%以上``.
 VALUE_UNIT = re.compile(
-    rf"(?P<num>{ARABIC_NUMBER}|{CN_NUMBER})(?P<approx>余|多)?(?P<unit>{UNIT})"
+    rf"(?P<num>{ARABIC_NUMBER}|{CN_NUMBER})(?P<approx>余|多)?(?P<unit>{UNIT}{PER_HEAD})"
     r"(?P<post>以上|左右|以内|以下)?"
 )
 
@@ -153,6 +155,15 @@ DEADLINE_GOAL_LABEL = re.compile(
     r"(?:主要|总体|发展|工作|年度)?目标(?:是|为)?[:：]\s*(?P<year>(?:19|20)\d\d)年(?:底|末)?(?:前)?"
     r"(?![\d月])"
 )
+#: The year a work document's opening says its tasks are for.  Examples:
+#: ``2013年《政府工作报告》确定的重点工作任务``, ``2024年重点工作任务``.
+WORK_YEAR = re.compile(
+    r"(?P<year>20\d{2})年度?(?:《?(?:区|市|县|省)?政府工作报告》?|[^。《》]{0,10}?"
+    r"(?:重点工作任务|工作目标任务|目标任务|重点工作))")
+#: A year heading a list of goals that follows its label: the goals are that year's.
+#: Example: ``2020年全区经济社会发展主要预期目标是:地区生产总值增长6%左右;…``.
+YEAR_GOAL_LIST = re.compile(
+    r"(?P<year>(?:19|20)\d\d)年[^。:：]{0,24}?(?:主要|预期|发展|工作)*目标(?:任务)?(?:是|为)[:：]")
 #: The clause separator past which a deadline's scope does not reach a
 #: recurring quota.  Example: ``;`` in ``到2025年,覆盖率达到60%;每年开展培训3000人次``.
 SCOPE_BREAK = re.compile(r"[;；]")
@@ -261,7 +272,7 @@ PERIODIC_QUOTA = re.compile(r"每年度?|每半年|每季度?|每月|/年")
 CAP_BEFORE = re.compile(r"(?:最高|最多)(?:不超过|可达|不高于)?\s*$")
 #: The basis of a rate written right before it: the value is a subsidy or
 #: refund rate, not a target.  Example: ``按设备投资额的`` in ``按设备投资额的10%给予补助``.
-RATE_BASIS = re.compile(r"按照?[^,，;；:：。\d]{1,20}的\s*$")
+RATE_BASIS = re.compile(r"按照?[^,，;；:：。\d]{1,20}的\s*$|(?:标准|税额|费率|基数|价格|工资)的\s*$")
 #: A clause that opens with ``对``: values in it describe who is meant
 #: (``对年营业收入首次突破10亿元的企业``), they are not targets; not ``对标``,
 #: ``对接``, ``对照``, ``对外``, ``对于``.
@@ -271,7 +282,7 @@ DUI_CLAUSE = re.compile(r"\s*(?:并|再|还|要|可)?对(?!标|接|照|外|于)"
 #: ``补助``, ``贴息``, ``贷款``, ``申报`` / ``条件`` / ``须满足`` (eligibility).
 NOT_STANDING = re.compile(
     r"给予|予以|补助|补贴|奖励|奖补|贴息|返还|资助|扶持|申报|条件|应当|不得|额度|贷款"
-    r"|(?<!必)须(?:达到|满足|具备|符合)"
+    r"|(?<!必)须(?:达到|满足|具备|符合)|每届|每批次?评|成立于|始建于|距今"
 )
 #: A verb of doing or building that governs a planned quantity in a plan's task, the value
 #: following it in the same clause (with the object between or after).  Examples:
@@ -280,7 +291,12 @@ NOT_STANDING = re.compile(
 ACTION_VERB = re.compile(
     r"(?:新改扩建|新增|新建|建设|建成|完成|推广|引进|招引|培育|认定|创建|打造|改造|投资|新开工|开工"
     r"|扩种|种植|培训|新创|安置|开行|开通|设立|搭建|招募|吸纳|带动|孵化|扶持培育|增加|增长|发展|组织"
-    r"|举办)")
+    r"|举办|实施|修复|布设|整治|治理|硬化|铺设|安装|配备|抓好|建立|创成)")
+#: Verbs that govern a quantity only when it follows their object (``实施田块整治500亩``),
+#: not a count inside a list of projects (``实施三江干流、8条主要支流治理…工程``).
+WEAK_ACTION_VERB = re.compile(r"实施|抓好|建立|治理|整治")
+#: What may follow a quantity that ends its phrase.  Example: ``,`` after ``整治500亩``.
+PHRASE_END = re.compile(r"\s*(?:[,，;；。、]|以上|左右|$)")
 #: The count of an enumeration just written (``…、售后服务等12个领域``): it counts the items
 #: listed, it is not a quantity to reach.  Matched on the text before the value.
 ENUMERATION_COUNT = re.compile(r"(?:[^、,，;；。]+、){2,}[^、,，;；。]+等\s*$")
@@ -290,7 +306,7 @@ EACH = re.compile(r"各\s*$")
 #: Units of a planned quantity a task may state without a qualifier.  Examples: ``个``, ``万亩``,
 #: ``公里``, ``亿元`` (with 投资 only: see :data:`INVEST_VERB`).
 ACTION_UNIT = re.compile(r"(?:万|千)?(?:个|家|项|所|座|条|亩|公里|公顷|吨|户|人|人次|场|场次|批|处|套"
-                         r"|栋|间|台|辆|名|期|%)$|亿元$|万元$")
+                         r"|栋|间|台|辆|名|期|株|根|棵|眼|口|%)$|亿元$|万元$")
 #: The verb that makes money a planned quantity rather than a payment.  Example: ``投资``.
 INVEST_VERB = re.compile(r"投资|产值|规模|收入|营业额|交易额|销售额")
 #: Words of a clause that make its value a rule, a rate or a limit rather than a planned

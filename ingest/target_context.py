@@ -15,6 +15,7 @@ from ingest.numbers import five_year_plan_end, parse_cn_numeral
 from ontology.model import Qualifier
 
 _HEADING_MAX = 30
+_OPENING_SPAN = 600  # how far into a document its opening goes (for the work year)
 _SHORT_ITEM = 4  # a coordinated item this short borrows the first item's modifier
 _PARALLEL_HEAD = 2  # parallel items share a head noun at least this long (研究生)
 
@@ -224,7 +225,7 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None) -> list[De
     titles = [(m.start(), m.end()) for m in p.TITLE.finditer(text, start, end)]
     found: list[tuple[int, int, int, bool, bool]] = []
     for pattern in (p.DEADLINE_TO, p.DEADLINE_BEFORE, p.DEADLINE_FROM, p.DEADLINE_AIM,
-                    p.DEADLINE_GOAL_LABEL, p.DEADLINE_MONTH):
+                    p.DEADLINE_GOAL_LABEL, p.DEADLINE_MONTH, p.YEAR_GOAL_LIST):
         for m in pattern.finditer(text, start, end):
             carries = pattern not in (p.DEADLINE_GOAL_LABEL, p.DEADLINE_MONTH)
             found.append((m.start(), m.end(), int(m.group("year")), carries,
@@ -244,9 +245,14 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None) -> list[De
 
 
 def work_year(text: str) -> int | None:
-    """The year of a work document that dates its tasks by month (``2017年3月底前…``,
-    ``2017年6月底前…``) and names no other deadline year: its undated targets are that
-    year's.  None when the month deadlines name several years or a horizon differs."""
+    """The year of a work document: the year its opening says its tasks are for
+    (``现就2013年《政府工作报告》确定的重点工作任务…``), else the one year its month
+    deadlines name (``2017年3月底前…``, ``2017年6月底前…``) when no other deadline year
+    differs.  Its undated targets are that year's."""
+    opening = text[:_OPENING_SPAN]
+    stated = {int(m.group("year")) for m in p.WORK_YEAR.finditer(opening)}
+    if len(stated) == 1:
+        return stated.pop()
     months = {int(m.group("year")) for m in p.DEADLINE_MONTH.finditer(text)}
     if len(months) != 1:
         return None

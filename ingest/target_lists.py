@@ -136,7 +136,14 @@ def planned_quantity(text: str, sent: Sentence, clause_start: int, value_start: 
     if dated or sent.headline or not p.ACTION_UNIT.search(unit):
         return False
     clause = text[clause_start:value_start]
-    verb = p.ACTION_VERB.search(clause)
+    # 建设机电井7座、农桥5座: the verb of the clause governs every 、-joined quantity of it
+    reach = max(text.rfind(ch, sent.start, value_start) for ch in ",，;；:：")
+    verb = p.ACTION_VERB.search(text, max(reach + 1, sent.start), value_start)
+    if verb is not None and p.WEAK_ACTION_VERB.fullmatch(verb.group()):
+        value = p.VALUE_UNIT.match(text, value_start)
+        ends = value is not None and p.PHRASE_END.match(text, value.end())
+        if not ends:
+            verb = None  # 实施三江干流、8条主要支流治理…: the number counts projects
     if verb is None or p.NOT_ACTION.search(clause) or p.ENUMERATION_COUNT.search(clause):
         return False
     if unit.endswith(p.MONEY_SUFFIX) and not p.INVEST_VERB.search(clause):

@@ -245,3 +245,10 @@ def test_units_written_bare_and_with_the_autonomous_region_prefix_are_one_agency
             "1.推进工业振兴。(牵头单位:工业和信息化厅)\n2.扩大投资。(牵头单位:自治区工业和信息化厅)\n")
     ex = extract("t.txt", text)
     assert [list(t.lead) for t in ex.tasks] == [["自治区工业和信息化厅"]] * 2
+
+
+def test_the_year_an_opening_gives_the_tasks_dates_their_targets():
+    text = ("某省人民政府关于落实《政府工作报告》重点工作责任分工的意见\n"
+            "现就2013年《政府工作报告》确定的重点工作任务提出责任分工意见如下:\n一、主要目标\n"
+            "(一)地区生产总值增长11%左右。(省发改委负责)\n")
+    assert [(t.year, t.value) for t in extract("t.txt", text).targets] == [(2013, 11)]

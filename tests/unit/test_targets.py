@@ -124,7 +124,8 @@ def test_mid_paragraph_deadline_holds_for_its_own_sentence() -> None:
 def test_sibling_section_ends_carried_year() -> None:
     text = ("(一)工作目标\n到2026年,全区绿色工厂达到30家。\n(二)主要任务\n"
             "1.推动改造。实施技改项目70个。")
-    assert values(text) == [(2026, 30, "家")]
+    # the sibling's planned quantity is a target, but not of the carried year
+    assert values(text) == [(2026, 30, "家"), (None, 70, "个")]
 
 
 def test_goal_list_under_top_heading_keeps_year() -> None:
@@ -444,3 +445,18 @@ def test_against_shared_gold(split: str) -> None:
 def test_compared_with_last_year_is_a_target_when_it_has_a_qualifier() -> None:
     assert values("地区生产总值比上年增长4.5%以上。") == [(None, 4.5, "%")]
     assert values("工业增加值达到800亿元,同比增长6%。") == []
+
+
+def test_a_year_before_a_goal_list_and_quantities_sharing_a_verb() -> None:
+    text = "2020年全区经济社会发展主要预期目标是:地区生产总值增长6%左右;城镇新增就业22万人以上。"
+    assert values(text) == [(2020, 6, "%"), (2020, 22, "万人")]
+    text = "实施田块整治500亩,修复堰塘1座、建设机电井7座、农桥5座。"
+    assert values(text) == [(None, 500, "亩"), (None, 1, "座"), (None, 7, "座"), (None, 5, "座")]
+    # 实施 with a count inside a list of projects is no target
+    assert values("实施三江干流、8条主要支流治理和界河防护工程。") == []
+
+
+def test_units_per_head_rules_per_edition_and_proportions_of_another_quantity() -> None:
+    assert values("到2025年,农产品质量安全监测1.5批次/千人。") == [(2025, 1.5, "批次/千人")]
+    assert values("省政府质量奖每届评选表彰组织奖、个人奖各不超过10个。") == []
+    assert values("工业用地税额标准为非工业用地税额标准的50%左右。") == []
