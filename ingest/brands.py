@@ -155,6 +155,8 @@ def _quoted_kind(
         return BrandKind.AWARD
     if P.DESIGNATION_NAME.match(name):
         return BrandKind.CERTIFICATION
+    if P.REGIONAL_LABEL.match(name):
+        return BrandKind.PROGRAMME
     if P.PROGRAMME_NAME.search(name) and (tail or led or created):
         return BrandKind.PROGRAMME
     if created and P.QUALITY_VOCABULARY.search(name) and not P.NON_BRAND_HEAD.search(name):
@@ -238,7 +240,7 @@ def _led(text: str, before: str, run: list[_Quote], ends: list[int]) -> bool:
     """Whether a brand-making verb leads the quoted list ``run``."""
     if P.FOLLOWER_STOP.match(text, run[-1].end):
         return False
-    if P.STRONG_LEAD.search(before):
+    if P.STRONG_LEAD.search(before) or P.TITLE_LEAD.search(before):
         return True
     if not P.WEAK_LEAD.search(before):
         return False

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ingest import patterns_brands as P
+from ingest.regions import gazetteer
 from ontology.model import BrandKind
 
 __all__ = ["UnquotedName", "unquoted_names"]
@@ -59,6 +60,23 @@ def unquoted_names(text: str) -> Iterator[UnquotedName]:
         yield UnquotedName(name, BrandKind.CERTIFICATION, m.start("name"), m.end("name"))
     for m in P.GI_LIST.finditer(text):
         yield from _gi_items(text, m)
+    for m in P.DESIGNATION_UNQUOTED.finditer(text):
+        yield UnquotedName(m.group(), BrandKind.CERTIFICATION, m.start(), m.end())
+    for m in P.OLD_BRAND_WORD.finditer(text):
+        start = _title_place(text, m.start())
+        if start is not None:
+            yield UnquotedName(text[start:m.end()], BrandKind.AWARD, start, m.end())
+
+
+def _title_place(text: str, end: int) -> int | None:
+    """Where the place before a 老字号 title starts (中华, a province, a division's name),
+    the longest that fits; None when no place stands there (老字号 alone is generic)."""
+    places = gazetteer()
+    for length in (4, 3, 2):
+        place = text[max(0, end - length):end]
+        if len(place) == length and (place in ("中华", *P.PROVINCES) or place in places.forms):
+            return end - length
+    return None
 
 
 def _gi_items(text: str, m: re.Match[str]) -> Iterator[UnquotedName]:

@@ -81,7 +81,8 @@ def find_enterprises(text: str, tables: Iterable[FlatTable], region: str | None,
         if table.is_list:
             _list_table(text, table, found, province_of(region))
     taken = [(t.start, t.end) for t in tables if t.is_list]
-    default = _placed_region(text) or region
+    taken += _name_list(text, found, default_region := _placed_region(text) or region)
+    default = default_region
     for line_start, line in _lines(text):
         if any(a <= line_start < b for a, b in taken) or p.SITE_CREDIT.search(line):
             continue
@@ -104,6 +105,31 @@ def find_enterprises(text: str, tables: Iterable[FlatTable], region: str | None,
         found.brand(m.group("brand"), m.start("brand"))
     hits = sorted(found.hits.values(), key=lambda h: (h.start, h.end))
     return hits, found.brands
+
+
+def _name_list(text: str, found: _Found, region: str | None) -> list[tuple[int, int]]:
+    """A list headed ``申报单位名称 品牌名称`` with one enterprise per line, its brands after
+    the name (the space between the two may be lost: ``兰州悦宾楼餐饮娱乐有限公司悦宾楼``)."""
+    spans = []
+    lines = list(_lines(text))
+    for k, (start, line) in enumerate(lines):
+        if not p.NAME_LIST_HEADER.match(line.replace(" ", "")):
+            continue
+        end = start + len(line)
+        for row_start, row in lines[k + 1:]:
+            name = p.LISTED_NAME_AT_START.match(row.strip())
+            if name is None:
+                break
+            rest = row.strip()[name.end():]
+            brands = tuple(b for b in (p.BRAND_MARK.sub("", x).strip()
+                                       for x in re.split(r"[、,，\s]+", rest)) if b)
+            for brand in brands:
+                found.brand(brand, row_start + row.find(brand))
+            at = row_start + row.find(name.group())
+            found.add(EnterpriseHit(name.group(), at, at + len(name.group()), region, brands))
+            end = row_start + len(row)
+        spans.append((start, end))
+    return spans
 
 
 def _lines(text: str) -> Iterable[tuple[int, str]]:
@@ -159,7 +185,8 @@ def _line(text: str, line_start: int, line: str, found: _Found, region: str | No
         brands: tuple[str, ...] = ()
         mark = p.BRAND_AFTER_NAME.match(line, m.end("name"))
         if mark:
-            brand = mark.group("quoted") or mark.group("bare") or mark.group("plain")
+            brand = (mark.group("owned") or mark.group("quoted") or mark.group("bare")
+                     or mark.group("plain"))
             brands = (brand,)
             found.brand(brand, line_start + mark.start())
         elif entry and entry.group("holder").endswith(name):

@@ -189,6 +189,8 @@ _CHAR_TABLE: dict[int, int] = {
 # Every kind of horizontal space, including the ideographic space and NBSP, becomes " ".
 # Tabs stay: in plain text a tab separates table cells.
 _CHAR_TABLE.update(dict.fromkeys([0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000], 0x20))
+# Variant characters OpenCC leaves as they are: 陜 (U+965C) is 陕.
+_CHAR_TABLE.update({ord("陜"): ord("陕")})
 # Lone surrogates cannot be encoded for OpenCC (or written as UTF-8 at all).
 _CHAR_TABLE.update(dict.fromkeys(range(0xD800, 0xE000), 0xFFFD))
 # Control characters, soft hyphens, zero-width and direction marks, BOMs: dropped in step 4,

@@ -58,7 +58,7 @@ NAME_JOINER = re.compile(r"[·•・‧]")
 YEAR_SPAN = re.compile(r"\d{4}\s*[—–-]\s*\d{4}年度?")
 #: An edition or year written between a local award's place and its name.  Examples:
 #: ``第七届`` in ``黄石市第七届市长质量奖提名奖``, ``2015—2016年度``.
-AWARD_EDITION = re.compile(r"(?:第[一二三四五六七八九十百\d]+届|(?:\d{4}\s*[—–-]\s*)?\d{4}年度?)$")
+AWARD_EDITION = re.compile(r"(?:首届|第[一二三四五六七八九十百\d]+届|(?:\d{4}\s*[—–-]\s*)?\d{4}年度?)$")
 #: Words after an award that make it part of another name (a rule, a committee).
 #: Example: ``评审委员会`` in ``市长质量奖评审委员会``.
 AWARD_PART_OF = re.compile(
@@ -243,13 +243,14 @@ PLACE_LENGTHS = (2, 3, 4)
 
 #: Verbs that put the awards after them in an award context.
 #: Examples: ``争创中国质量奖和天府质量奖``, ``对获得…的组织``, ``鼓励企业参评…``.
-AWARD_CONTEXT = re.compile(r"争创|获得|荣获|获评|参评|申报|评选|角逐|问鼎|夺得|新增")
+AWARD_CONTEXT = re.compile(r"争创|获得|荣获|获评|参评|申报|评选|角逐|问鼎|夺得|新增|表彰|授予|颁发")
 #: A quality award with a two-character proper name, at a list or verb boundary.
 #: Examples: ``天府质量奖`` (in ``争创中国质量奖和天府质量奖``), ``钱江质量奖``, ``长江质量金奖``;
 #: group ``name`` is the award.
 NAMED_QUALITY_AWARD = re.compile(
-    rf"(?:(?<=[和及与或、,，;；:：\s(（])|(?<=争创|获得|荣获|获评|参评|申报|评选)|^)"
-    rf"(?P<name>(?P<prefix>{_AWARD_MIDDLE}{{2}})质量(?:管理)?金?奖)(?![{AWARD_NOT_FOLLOWED}])"
+    rf"(?:(?<=[和及与或、,，;；:：\s(（])|(?<=争创|获得|荣获|获评|参评|申报|评选|表彰|授予|颁发)|^)"
+    rf"(?P<name>(?:首届|第[一二三四五六七八九十]+届)?(?P<prefix>{_AWARD_MIDDLE}{{2}})质量(?:管理)?金?奖"
+    rf"(?:{AWARD_TIER})?)(?![{AWARD_NOT_FOLLOWED}])"
 )
 #: Two-character prefixes that make :data:`NAMED_QUALITY_AWARD` generic, not a proper name.
 #: Examples: ``政府质量奖``, ``各类质量奖``, ``更高质量奖``.
@@ -267,6 +268,20 @@ AWARD_AFTER_QUOTE = re.compile(rf"{_AWARD_MIDDLE}{{0,6}}?(?:大奖|奖)(?![{AWAR
 AWARD_NAME = re.compile(r"奖$")
 #: A quoted title given to products, a kind of award.
 #: Examples: ``“江西名牌农产品”``, ``“湖北省十大名品”``, ``“江城名牌产品”``.
+#: A designation written without quotes: a trademark title with a national, provincial or
+#: level prefix, or a province's 名牌.  Examples: ``中国驰名商标``, ``省著名商标``,
+#: ``陕西名牌``; not ``驰名商标`` alone.
+DESIGNATION_UNQUOTED = re.compile(
+    rf"(?:中国|{_PROVINCE}|(?<![\u3400-\u9fff])省|(?<![\u3400-\u9fff])市)(?:驰名商标|著名商标|知名商标)"
+    rf"|{_PROVINCE}名牌")
+#: An old-brand title with its place before it (checked against the divisions).  Examples:
+#: ``中华老字号``, ``郑州老字号``, ``贵州老字号``; not ``老字号`` alone.
+OLD_BRAND_WORD = re.compile(r"老字号(?!企业)")
+#: A quoted label of a place's products.  Examples: ``“陕西制造”``, ``“陕西创造”``, ``“天府好品”``.
+REGIONAL_LABEL = re.compile(rf"^(?:{_PROVINCE}|中国)(?:制造|创造|智造|精品|品质|好品|优品|服务)$")
+#: A word right before a quotation that names what the quoted name is.  Example:
+#: ``中华老字号“长春药店”``.
+TITLE_LEAD = re.compile(r"(?:老字号|注册商标)\s*$")
 #: A quoted name that is a national or provincial trademark designation.  Examples:
 #: ``“中国驰名商标”``, ``“福建省著名商标”``, ``“山东名牌”``; not ``“驰名商标”`` alone.
 DESIGNATION_NAME = re.compile(

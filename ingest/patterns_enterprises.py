@@ -27,17 +27,26 @@ SHOP_SUFFIX = r"(?:店|行|铺|厂|馆|坊|酒家|酒楼|饭庄|商号|茶庄|�
 LISTED_NAME = re.compile(rf"{_NAME_CHAR}{{3,50}}?(?:{FIRM_SUFFIX}|{SHOP_SUFFIX})[{_HAN}]{{0,20}}")
 #: A word without which a line names no firm (a cheap test before the name grammar).
 FIRM_WORD = re.compile(r"公司|集团|合作社|联合社|银行")
+#: A firm's or shop's name opening a list line (the brand cell follows).  Example:
+#: ``甘肃某某酒业有限公司`` in ``甘肃某某酒业有限公司金徽酒``.
+LISTED_NAME_AT_START = re.compile(
+    rf"^{_NAME_CHAR}{{3,40}}?(?:{FIRM_SUFFIX}|小吃部|饭店|酒家|酒楼|药店|药房|食品厂)")
 #: A firm's name on its own.  Example: ``武汉某某商贸有限公司``.
 FIRM_NAME = re.compile(rf"{_NAME_CHAR}{{2,40}}?{FIRM_SUFFIX}")
 #: A firm's name in running text: name characters up to the first firm suffix.
 #: Example: ``湖北加恒实业有限公司`` in ``授予湖北加恒实业有限公司、…``.
-FIRM_IN_TEXT = re.compile(rf"(?P<name>(?<![{_HAN}A-Za-z0-9)）]){_NAME_CHAR}{{2,40}}?{FIRM_SUFFIX}|"
-                          rf"(?<=[{_HAN}]){_NAME_CHAR}{{2,40}}?{FIRM_SUFFIX})")
+#: A branch written after its firm's name, part of one name.  Example: ``长庆石化分公司`` in
+#: ``中国石油天然气股份有限公司长庆石化分公司``.
+BRANCH_TAIL = rf"(?:[{_HAN}]{{2,10}}?(?:分公司|分厂|分店|支行|营业部))?"
+FIRM_IN_TEXT = re.compile(
+    rf"(?P<name>(?<![{_HAN}A-Za-z0-9)）]){_NAME_CHAR}{{2,40}}?{FIRM_SUFFIX}{BRANCH_TAIL}|"
+    rf"(?<=[{_HAN}]){_NAME_CHAR}{{2,40}}?{FIRM_SUFFIX}{BRANCH_TAIL})")
 #: Words that may stand glued before a name and are not part of it.  Examples: ``授予``,
 #: ``决定授予``, ``其中``, ``入选``.
 LEFT_STOPS = re.compile(
     r"授予|包括|入选|推荐|引进|支持|鼓励|组织|推动|决定|获得|荣获|其中|以及|还有|例如|比如|名单|"
-    r"榜上有名|分别是|依次为|牵头|配合|负责|会同|引导|扶持|帮助|指导|督促|要求|依托|发挥|通过|携手")
+    r"榜上有名|分别是|依次为|牵头|配合|负责|会同|引导|扶持|帮助|指导|督促|要求|依托|发挥|通过|携手"
+    r"|确定了?|认定了?|归属|旗下|属于|分别为|共有|现有|其中有")
 #: Words that say what kind of firm, not which one; a name made only of them (and of a
 #: quantifier) is a category.  Examples: ``外贸公司``, ``上市公司``, ``专业咨询公司``,
 #: ``各类企业集团``, ``第三方检测机构公司``.
@@ -56,9 +65,14 @@ GENERIC_FIRM = re.compile(
 NOT_FIRM = re.compile(r"政府|协会|学会|联合会|委员会|管委会|人行|人民银行|研究会|促进会|商会")
 #: A brand right after a firm's name: ``“梨花”牌小麦粉``, ``思远庄园牌标准化系列蔬菜``.
 BRAND_AFTER_NAME = re.compile(
-    rf"(?:申报的|推荐的|选送的)?(?:“(?P<quoted>[^“”]{{1,12}})”|(?P<bare>[{_HAN}()（）]{{2,8}}?))牌"
+    rf"的“(?P<owned>[^“”]{{1,12}})”"
+    rf"|(?:申报的|推荐的|选送的)?(?:“(?P<quoted>[^“”]{{1,12}})”|(?P<bare>[{_HAN}()（）]{{2,8}}?))牌"
     rf"(?![子照匾坊楼])"
     rf"|(?:申报的|推荐的|选送的)(?P<plain>[{_HAN}()（）]{{2,10}}?)(?=[、,，;；。]|榜上有名|入选|上榜|$)")
+#: The header of a list without a 序号 column: an enterprise column and a brand column.
+#: Example: ``申报单位名称品牌名称``.
+NAME_LIST_HEADER = re.compile(
+    r"^(?:申报)?(?:企业|单位)名称\s*(?:代表性)?(?:注册)?(?:品牌|商标|字号)(?:名称)?$")
 #: A published list's entry: number, holder, colon, then brand and product class.
 #: Example: ``119 如皋市某某水稻种植专业合作社:芾寿道 稻米``.
 LIST_ENTRY = re.compile(r"^\s*\d{1,4}\s+(?P<holder>[^:：\s]{2,40})[:：]\s*(?P<rest>\S.*)$")

@@ -45,6 +45,8 @@ _LEVEL_WORDS: tuple[tuple[GovLevel, re.Pattern[str]], ...] = (
     (GovLevel.COUNTY, re.compile(r"全区|我区|区政府|区委|区级|全县|我县|县政府|县委|县级|县直|区直"
                                  rf"|(?<=[(（、:：,，])[区县]{_UNIT_AFTER}")),
 )
+#: A quoted name (a brand such as ``“长春药店”``): its place words are no region.
+_QUOTED = re.compile(r"“[^“”\n]{1,20}”")
 #: ``结合X实际``: the place whose reality the plan fits.
 _LOCAL_REALITY = re.compile(r"结合([\u4e00-\u9fff]{2,8}?)实际")
 _WEIGHT_HEAD, _WEIGHT_TEXT, _WEIGHT_LIST, _WEIGHT_UP = 5.0, 1.0, 0.3, 0.5
@@ -219,8 +221,9 @@ def document_region(text: str, head: Iterable[str] = (), level: GovLevel | None 
         for mention in gaz.mentions(line):
             add(mention, _WEIGHT_HEAD)
     lists = _headline_spans(text)
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
     for mention in gaz.mentions(text):
-        if not any(a <= mention.start < b for a, b in chrome):
+        if not any(a <= mention.start < b for a, b in (*chrome, *quoted)):
             in_list = any(a <= mention.start < b for a, b in lists)
             add(mention, _WEIGHT_LIST if in_list else _WEIGHT_TEXT)
     for m in _LOCAL_REALITY.finditer(text):

@@ -83,7 +83,7 @@ def test_adjective_outside_the_table_is_no_tail() -> None:
         ("加强“白沙茶”地理标志证明商标管理。", ["白沙茶"]),
         ("擦亮“江口萝卜”这张金字招牌。", ["江口萝卜"]),
         ("提升“江城茶都”城市名片影响力。", ["江城茶都"]),
-        ("支持“松鹤楼”等中华老字号创新发展。", ["松鹤楼"]),
+        ("支持“松鹤楼”等中华老字号创新发展。", ["松鹤楼", "中华老字号"]),
         ("做强“江城味道”美食品牌。", ["江城味道"]),
         ("叫好“江州保姆”“江州焊工”等劳务品牌。", ["江州保姆", "江州焊工"]),
     ],
@@ -96,7 +96,7 @@ def test_quoted_list_shares_a_brand_tail_after_modifiers(text: str, expected: li
     ("text", "expected"),
     [
         ("目前“江口萝卜”“白沙茶”获评农产品地理标志。", ["江口萝卜", "白沙茶"]),
-        ("“松鹤楼”被认定为中华老字号。", ["松鹤楼"]),
+        ("“松鹤楼”被认定为中华老字号。", ["松鹤楼", "中华老字号"]),
         ("“白沙茶”成功注册地理标志证明商标。", ["白沙茶"]),
     ],
 )
@@ -395,3 +395,20 @@ def test_short_award_in_a_title_is_the_full_one_the_text_names():
 
 def test_award_committee_is_not_the_award():
     assert [h.name for h in find_brands("经市长质量奖评审委员会评审,争创中国专利奖。")] == ["中国专利奖"]
+
+
+def test_designations_and_old_brand_titles_without_quotes():
+    text = ("近日商务部公布第三批中华老字号名单,支持郑州老字号加快发展,对获得中国驰名商标、省著名商标的企业"
+            "给予奖励,培育50个陕西名牌。支持老字号发展。")
+    assert sorted(h.name for h in find_brands(text)) == sorted(
+        ["中华老字号", "郑州老字号", "中国驰名商标", "省著名商标", "陕西名牌"])
+
+
+def test_quoted_labels_of_a_places_products_and_a_mark_after_its_title():
+    assert [h.name for h in find_brands("树立“陕西制造”“陕西创造”新形象。")] == ["陕西制造", "陕西创造"]
+    found = [h.name for h in find_brands("该公司由中华老字号“长春药店”沿革而来。")]
+    assert found == ["中华老字号", "长春药店"]
+
+
+def test_first_edition_of_a_named_quality_award():
+    assert [h.name for h in find_brands("关于表彰首届铜川质量奖获奖单位的决定。")] == ["首届铜川质量奖"]

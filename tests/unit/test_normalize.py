@@ -581,3 +581,7 @@ def test_parsed_page_keeps_offsets_into_the_original() -> None:
         at = result.text.index(word)
         start, end = result.span_to_original(at, at + len(word))
         assert WORD_PAGE[start:end].replace("<b>", "").replace("</b>", "") == word
+
+
+def test_variant_characters_opencc_leaves_are_mapped() -> None:
+    assert norm("陜西省质量奖") == "陕西省质量奖"
