@@ -63,9 +63,9 @@ def unquoted_names(text: str) -> Iterator[UnquotedName]:
     for m in P.DESIGNATION_UNQUOTED.finditer(text):
         yield UnquotedName(m.group(), BrandKind.CERTIFICATION, m.start(), m.end())
     for m in P.OLD_BRAND_WORD.finditer(text):
-        start = _title_place(text, m.start())
-        if start is not None:
-            yield UnquotedName(text[start:m.end()], BrandKind.AWARD, start, m.end())
+        placed = _title_place(text, m.start())
+        if placed is not None:
+            yield UnquotedName(text[placed:m.end()], BrandKind.AWARD, placed, m.end())
 
 
 def _title_place(text: str, end: int) -> int | None:
