@@ -31,7 +31,20 @@ AGENCY_SUFFIX = re.compile(
 #: 建设国家实验室`` is a clause, not a unit.
 NOT_A_NAME = re.compile(r"牵头|配合|参与|支持|或者?|以及|并且")
 #: Offices named after a campaign.  Example: ``质量强省办``.
-CAMPAIGN_OFFICE = re.compile(r"质量强(?:省|市|县|区)办")
+CAMPAIGN_OFFICE = re.compile(
+    r"(?:[省市县区])?(?:质量强(?:省|市|县|区)|质强)(?:工作推进)?(?:委员会(?:办公室)?|办公室|办|委)")
+#: National ministries, commissions and administrations, written in full or short.
+#: Examples: ``商务部``, ``文化和旅游部``, ``国家文物局``, ``市场监管总局``,
+#: ``国家工商行政管理总局``, ``国家工商总局商标局``.
+NATIONAL_ORGAN = re.compile(
+    r"(?:商务|财政|教育|科学技术|科技|工业和信息化|公安|民政|司法|人力资源和社会保障|人力资源社会保障"
+    r"|自然资源|生态环境|住房和城乡建设|住房城乡建设|交通运输|水利|农业农村|农业|文化和旅游|文化"
+    r"|卫生健康|退役军人事务|应急管理|外交|国防)部(?![门署])"
+    r"|国家(?!级)[\u4e00-\u9fff]{2,10}?(?:总局|局|委员会|委|(?<!部)署)(?:[^\W省市县区]{2,6}?局)?"
+    r"|(?:市场监管|税务|海关|体育|广播电视|新闻出版|工商)总(?:局|署)(?:[^\W省市县区]{2,6}?局)?")
+#: A local office of a vertically managed organ written after it:
+#: ``国家税务总局`` + ``洛阳市税务局`` is the city's tax office, not the national one.
+LOCAL_BRANCH_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}?[省市县区州盟旗][\u4e00-\u9fff]{0,6}?局")
 #: Vertically managed offices keep the place in their name: ``包头金融监管分局``.
 VERTICAL_GROUPS = frozenset({"金融监管分局", "银保监分局", "人民银行"})
 #: Characters of verbs that a two-character customs "place" cannot contain.
@@ -101,6 +114,8 @@ class AgencyResolver:
             return None
         if name in table.YOUTH_LEAGUE_NAMES or CAMPAIGN_OFFICE.fullmatch(name):
             return AgencyRef(name, self.region, self.level, written)
+        if NATIONAL_ORGAN.fullmatch(name):
+            return AgencyRef(name, "中国", GovLevel.NATIONAL, written)
         if CUSTOMS.fullmatch(name) and not self._customs_place(name[:-2]):
             return None
         stem_at = _stem_start(name)
@@ -291,10 +306,12 @@ def find_mentions(text: str) -> list[tuple[str, int, int]]:
             trimmed = trim_left(prefix, keep=1)
             start += len(prefix) - len(trimmed)
         found.append((text[start:match.end()], start, match.end()))
-    for pattern in (LEADING_GROUP, CAMPAIGN_OFFICE, CUSTOMS, COMMITTEE):
+    for pattern in (LEADING_GROUP, CAMPAIGN_OFFICE, CUSTOMS, COMMITTEE, NATIONAL_ORGAN):
         for match in pattern.finditer(text):
             if MEMBERS_AFTER.match(text, match.end()):
                 continue  # 区创文工作领导小组成员单位: the members, a generic group
+            if pattern is NATIONAL_ORGAN and LOCAL_BRANCH_AFTER.match(text, match.end()):
+                continue
             name = trim_left(match.group(0))
             start = match.end() - len(name)
             found.append((name, start, match.end()))

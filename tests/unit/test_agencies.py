@@ -144,3 +144,19 @@ def test_sector_lists_are_not_expanded_but_prefixed_abbreviations_are():
     assert _departments("市教育局会同编制、财政、税务、应急管理等单位开展工作。") == ["市教育局"]
     assert _departments("整合市工信、科技、市场监管等部门涉企资金。") == [
         "市工信局", "市科技局", "市市场监管局"]
+
+
+def test_national_organs_in_running_text_but_not_sector_words():
+    assert _departments("经商务部、国家知识产权局认定,市财政局给予奖励。") == [
+        "商务部", "国家知识产权局", "市财政局"]
+    assert _departments("各级农业农村部门和财政部门按照国家统一部署推进。") == []
+
+
+def test_a_national_organ_before_a_local_office_is_that_office():
+    assert _departments("由国家税务总局某某市税务局负责办理。") == ["市税务局"]
+
+
+def test_campaign_committee_and_supervision_office():
+    assert _departments("省质量强省工作推进委员会办公室、市政府督查室要加强督导。") == [
+        "省质量强省工作推进委员会办公室", "市政府督查室"]
+    assert _departments("由市质强委统筹。") == ["市质强委"]
