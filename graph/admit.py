@@ -26,7 +26,7 @@ from graph.errors import GraphError
 from graph.rdf import Fact, build_traced
 from graph.validate import ValidationReport, Violation, validate
 from ontology.identity import number_text
-from ontology.model import Evidence, Extraction
+from ontology.model import Evidence, Extraction, Register
 from ontology.vocab import load_shapes
 
 _SENTENCE_SHOWN: Final = 80
@@ -53,29 +53,34 @@ class Rejected:
 
 @dataclass(frozen=True)
 class Admitted:
-    """The valid graph, the extractions it was built from, and the facts left out."""
+    """The valid graph, the extractions and registers it was built from, and the facts
+    left out."""
 
     graph: Graph
     extractions: tuple[Extraction, ...]
     rejected: tuple[Rejected, ...]
     report: ValidationReport
+    registers: tuple[Register, ...] = ()
 
 
-def admit(extractions: Sequence[Extraction], shapes: Graph | None = None) -> Admitted:
+def admit(extractions: Sequence[Extraction], shapes: Graph | None = None,
+          registers: Sequence[Register] = ()) -> Admitted:
     """Build and validate; leave out the facts behind each violation until the graph conforms.
 
     Deterministic: the same extractions give the same graph and the same rejections.
     Raises :class:`GraphError` only for a violation no extracted fact can be blamed for
-    (a bug of the builder, not of a document).
+    (a bug of the builder, not of a document).  A register's rows are facts like a
+    document's: a row that breaks a shape is left out, the rest of the list is kept.
     """
     shapes_graph = shapes if shapes is not None else load_shapes()
     current = tuple(extractions)
+    lists = tuple(registers)
     rejected: list[Rejected] = []
     while True:
-        graph, made_by = build_traced(current)
+        graph, made_by = build_traced(current, lists)
         report = validate(graph, shapes_graph)
         if report.conforms:
-            return Admitted(graph, current, tuple(rejected), report)
+            return Admitted(graph, current, tuple(rejected), report, lists)
         blamed: dict[Fact, list[Violation]] = defaultdict(list)
         for violation in report.results:
             if violation.severity != "Violation":
@@ -87,9 +92,16 @@ def admit(extractions: Sequence[Extraction], shapes: Graph | None = None) -> Adm
             for fact in facts:
                 blamed[fact].append(violation)
         by_source = {e.source: e for e in current}
+        by_register = {r.source: r for r in lists}
         for fact in sorted(blamed, key=_order):
-            rejected.append(_describe(by_source[fact.source], fact, blamed[fact]))
+            rejected.append(_describe_row(by_register[fact.source], fact, blamed[fact])
+                            if fact.source in by_register and fact.source not in by_source
+                            else _describe(by_source[fact.source], fact, blamed[fact]))
+        before = (current, lists)
         current = _without(current, blamed)
+        lists = _without_rows(lists, blamed)
+        if (current, lists) == before:
+            raise GraphError("cannot make the graph valid by leaving facts out")
 
 
 def _order(fact: Fact) -> tuple[str, str, int, str]:
@@ -108,10 +120,22 @@ def _without(extractions: tuple[Extraction, ...], facts: Iterable[Fact]) -> tupl
             kept.append(extraction)
         elif all(f.part != "document" for f in dropped):
             kept.append(_drop_facts(extraction, dropped))
-    result = tuple(kept)
-    if result == extractions:
-        raise GraphError("cannot make the graph valid by leaving facts out")
-    return result
+    return tuple(kept)
+
+
+def _without_rows(registers: tuple[Register, ...], facts: Iterable[Fact]) -> tuple[Register, ...]:
+    """``registers`` without the rows behind ``facts`` (a broken source node: the list)."""
+    rows: dict[str, set[int]] = defaultdict(set)
+    whole: set[str] = set()
+    for fact in facts:
+        if fact.part == "entries":
+            rows[fact.source].add(fact.index)
+        elif fact.part == "register":
+            whole.add(fact.source)
+    return tuple(
+        r if r.source not in rows else r.model_copy(update={"entries": tuple(
+            e for n, e in enumerate(r.entries) if n not in rows[r.source])})
+        for r in registers if r.source not in whole)
 
 
 def _drop_facts(extraction: Extraction, facts: list[Fact]) -> Extraction:
@@ -137,7 +161,7 @@ def _drop_facts(extraction: Extraction, facts: list[Fact]) -> Extraction:
         if n in names else task
         for n, task in enumerate(extraction.tasks) if n not in items["tasks"])
     update: dict[str, object] = {"document": document, "tasks": tasks}
-    for part in ("targets", "funding", "brands", "agencies"):
+    for part in ("targets", "funding", "brands", "agencies", "enterprises"):
         values = getattr(extraction, part)
         update[part] = tuple(v for n, v in enumerate(values) if n not in items[part])
     return extraction.model_copy(update=update)
@@ -153,6 +177,15 @@ def _describe(extraction: Extraction, fact: Fact, violations: list[Violation]) -
         sentence = evidence.sentence if evidence is not None else None
     messages = tuple(dict.fromkeys(v.message for v in violations))
     return Rejected(extraction.source, what, sentence, messages)
+
+
+def _describe_row(register: Register, fact: Fact, violations: list[Violation]) -> Rejected:
+    messages = tuple(dict.fromkeys(v.message for v in violations))
+    if fact.part != "entries":
+        return Rejected(register.source, "the whole list", register.title, messages)
+    entry = register.entries[fact.index]
+    who = " ".join(x for x in (entry.enterprise, entry.brand) if x)
+    return Rejected(register.source, f"row {entry.row} ({who})", None, messages)
 
 
 def _fact_text(extraction: Extraction, fact: Fact) -> tuple[str, Evidence | None]:
@@ -171,6 +204,9 @@ def _fact_text(extraction: Extraction, fact: Fact) -> tuple[str, Evidence | None
         return f"brand {extraction.brands[n].name}", extraction.brands[n].evidence
     if fact.part == "agencies":
         return f"agency {extraction.agencies[n].name}", extraction.agencies[n].evidence
+    if fact.part == "enterprises":
+        return (f"enterprise {extraction.enterprises[n].name}",
+                extraction.enterprises[n].evidence)
     if fact.part == "implements":
         return f"the plan it implements 《{extraction.document.implements[n]}》", None
     if fact.part == "issuer":

@@ -29,6 +29,7 @@ FULLTEXT_LABELS: Final = (
     NodeKind.TASK,
     NodeKind.AGENCY,
     NodeKind.BRAND,
+    NodeKind.ENTERPRISE,
     NodeKind.TARGET,
     NodeKind.SECTION,
     NodeKind.REGION,
@@ -45,6 +46,7 @@ RANGE_INDEXES: Final = (
     (NodeKind.PLAN, "kind"),
     (NodeKind.PLAN, "level"),
     (NodeKind.SOURCE, "fileName"),
+    (NodeKind.RECOGNITION, "recognitionYear"),
 )
 """(label, property) pairs that analysts' queries filter on."""
 

@@ -12,8 +12,8 @@ Property names (per predicate) — the contract the queries and the API rely on:
 predicate              property            value
 =====================  ==================  ==========================================
 dcterms:title          ``title``           str (Plan, Task, Source)
-skos:prefLabel         ``name``            str (Agency, Region, Brand, Section)
-skos:altLabel          ``aliases``         list[str] (Agency)
+skos:prefLabel         ``name``            str (Agency, Region, Brand, Section, Enterprise)
+skos:altLabel          ``aliases``         list[str] (Agency, Enterprise)
 rdfs:label             ``label``           str (a Plan without a title)
 dcterms:issued         ``issued``          ISO date str
 dcterms:identifier     ``docNumber``       str
@@ -33,6 +33,10 @@ pg:fileName, sha256    ``fileName, sha256``str
 pg:spanStart/End       ``spanStart/End``   int
 pg:sentence            ``sentence``        str
 pg:sectionPath         ``section``         str
+pg:batch               ``batch``           int (Recognition)
+pg:recognitionYear     ``recognitionYear`` int (Recognition)
+pg:product, category   ``product, category`` str (Recognition)
+pg:registerRow         ``registerRow``     int (Recognition)
 =====================  ==================  ==========================================
 """
 
@@ -92,6 +96,11 @@ PROPERTIES: Final[MappingProxyType[URIRef, Prop]] = MappingProxyType({
     PG.spanEnd: Prop("spanEnd", "int"),
     PG.sentence: Prop("sentence", "zh"),
     PG.sectionPath: Prop("section", "zh"),
+    PG.batch: Prop("batch", "int"),
+    PG.recognitionYear: Prop("recognitionYear", "year"),
+    PG.product: Prop("product", "zh"),
+    PG.category: Prop("category", "zh"),
+    PG.registerRow: Prop("registerRow", "int"),
 })
 PREDICATE_OF_PROPERTY: Final = MappingProxyType({p.name: iri for iri, p in PROPERTIES.items()})
 

@@ -13,17 +13,16 @@ made each node (what :mod:`graph.admit` leaves out when a node breaks the shapes
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date
 from typing import Any, Final
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from graph.errors import UnsupportedFormat
+from graph.rdf_base import Fact, decimal, issued, title, year, zh
+from graph.rdf_enterprises import add_enterprises, add_register
 from ontology import identity as ident
 from ontology.model import (
     Agency,
@@ -31,6 +30,7 @@ from ontology.model import (
     Evidence,
     Extraction,
     NodeKind,
+    Register,
     Target,
 )
 from ontology.vocab import CLASS_OF, DOCUMENT_KIND_ZH, PG, PREFIXES, bind_prefixes
@@ -41,41 +41,31 @@ _YEAR_QUOTA_PREFIX: Final = "每年"
 FORMATS: Final = ("turtle", "json-ld")
 
 
-@dataclass(frozen=True, order=True)
-class Fact:
-    """One extracted fact, as the builder read it: ``part`` of the extraction of ``source``.
-
-    ``part`` is ``document`` (the plan and its source), ``issuer``, or the name of a list of
-    :class:`~ontology.model.Extraction` (``tasks``, ``targets``, ``funding``, ``brands``,
-    ``agencies``, ``implements``) with ``index`` the item; ``name`` is set when the fact is
-    one agency named by a task (a lead or co-responsible unit) or as the issuer.
-    """
-
-    source: str
-    part: str
-    index: int = 0
-    name: str | None = None
-
-
-def build_graph(extractions: Sequence[Extraction]) -> Graph:
-    """Build the RDF graph of ``extractions`` (pure and independent of input order)."""
-    return build_traced(extractions)[0]
+def build_graph(extractions: Sequence[Extraction],
+                registers: Sequence[Register] = ()) -> Graph:
+    """Build the RDF graph of ``extractions`` and ``registers`` (pure and independent of
+    input order)."""
+    return build_traced(extractions, registers)[0]
 
 
 def build_traced(
-    extractions: Sequence[Extraction],
+    extractions: Sequence[Extraction], registers: Sequence[Register] = (),
 ) -> tuple[Graph, Mapping[URIRef, frozenset[Fact]]]:
-    """The graph of ``extractions``, and for each node the facts that made it.
+    """The graph of ``extractions`` and ``registers``, and for each node the facts that
+    made it.
 
     A node's facts are those that own it (a task its task node, section and evidence, a
     task's lead the agency node …); a node no fact owns (a source only referred to by
-    evidence) gets every fact that referred to it.
+    evidence) gets every fact that referred to it.  Documents come first, so where a
+    document and a register both name a brand, the document's kind of brand is kept.
     """
     builder = _Builder(extractions)
     for extraction in builder.ordered:
         builder.add_plan(extraction)
     for extraction in builder.ordered:
         builder.add_contents(extraction)
+    for register in sorted(registers, key=lambda r: r.source):
+        add_register(builder, register)
     builder.label_untitled_plans()
     made_by = {
         node: frozenset(f for f, owned in facts.items() if owned) or frozenset(facts)
@@ -112,6 +102,8 @@ def graph_summary(graph: Graph) -> dict[str, int]:
         "targets": count(NodeKind.TARGET),
         "funding": count(NodeKind.FUNDING),
         "brands": count(NodeKind.BRAND),
+        "enterprises": count(NodeKind.ENTERPRISE),
+        "recognitions": count(NodeKind.RECOGNITION),
         "evidence": count(NodeKind.EVIDENCE),
         "lead_links": len(list(graph.triples((None, PG.leads, None)))),
         "co_links": len(list(graph.triples((None, PG.coResponsibleFor, None)))),
@@ -136,55 +128,6 @@ def _sorted_node(node: dict[str, Any]) -> dict[str, Any]:
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
     return {k: sorted(v, key=key) if isinstance(v, list) else v for k, v in node.items()}
-
-
-# ---------------------------------------------------------------------------------------
-# Literals
-# ---------------------------------------------------------------------------------------
-
-
-def _zh(text: str) -> Literal:
-    return Literal(text.strip(), lang="zh")
-
-
-def _decimal(value: float | int) -> Literal:
-    # Always with a fraction: Turtle writes a decimal as 6000.0, which reads back as the
-    # lexical form "6000.0"; using that form from the start keeps round trips isomorphic.
-    text = ident.number_text(value)
-    return Literal(text if "." in text else f"{text}.0", datatype=XSD.decimal)
-
-
-def _year(year: int) -> Literal:
-    return Literal(f"{year:04d}", datatype=XSD.gYear)
-
-
-_DATE_FORMS: Final = (
-    (re.compile(r"\d{4}-\d{2}-\d{2}"), XSD.date),
-    (re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth),
-    (re.compile(r"\d{4}"), XSD.gYear),
-)
-
-
-def _issued(text: str) -> Literal:
-    """An issue date, typed as precisely as its form allows; an impossible date stays text."""
-    for pattern, datatype in _DATE_FORMS:
-        if pattern.fullmatch(text):
-            if datatype == XSD.date and not _is_calendar_date(text):
-                break
-            return Literal(text, datatype=datatype)
-    return Literal(text)
-
-
-def _is_calendar_date(text: str) -> bool:
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
-
-
-def _title(text: str) -> Literal:
-    return _zh(text.strip().removeprefix("《").removesuffix("》"))
 
 
 # ---------------------------------------------------------------------------------------
@@ -230,13 +173,24 @@ class _Builder:
         if not name:
             return None
         subject = self.node(NodeKind.REGION, ident.region_key(name))
-        self.first(subject, SKOS.prefLabel, _zh(name))
+        self.first(subject, SKOS.prefLabel, zh(name))
         return subject
 
     def agency(self, extraction: Extraction, agency: Agency | str) -> URIRef:
         identity = ident.agency_identity(extraction, agency, self.plan_of[extraction.source])
+        return self._agency_of(identity)
+
+    def agency_node(self, agency: Agency, scope: str) -> URIRef:
+        """The node of an agency record that belongs to no document (a register's agency):
+        ``scope`` keys it when its region is unknown."""
+        known = bool(ident.normalize(agency.region))
+        return self._agency_of(ident.AgencyIdentity(
+            agency.region if known else None, agency.level, agency.name,
+            None if known else scope))
+
+    def _agency_of(self, identity: ident.AgencyIdentity) -> URIRef:
         subject = self.node(NodeKind.AGENCY, identity.key)
-        self.first(subject, SKOS.prefLabel, _zh(identity.name))
+        self.first(subject, SKOS.prefLabel, zh(identity.name))
         if identity.level is not None:
             self.first(subject, PG.level, Literal(str(identity.level)))
         region_node = self.region(identity.region)
@@ -266,9 +220,9 @@ class _Builder:
         self.first(node, PROV.wasDerivedFrom, self.source(evidence.source, owned=False))
         self.first(node, PG.spanStart, Literal(evidence.start))
         self.first(node, PG.spanEnd, Literal(evidence.end))
-        self.first(node, PG.sentence, _zh(evidence.sentence))
+        self.first(node, PG.sentence, zh(evidence.sentence))
         if evidence.section:
-            self.first(node, PG.sectionPath, _zh(evidence.section))
+            self.first(node, PG.sectionPath, zh(evidence.section))
         self.graph.add((subject, PG.hasEvidence, node))
 
     # -- plans and their contents -------------------------------------------------------
@@ -278,7 +232,7 @@ class _Builder:
         self.fact = Fact(extraction.source, "document")
         plan = self.node(NodeKind.PLAN, self.plan_of[extraction.source])
         if meta.title:
-            self.first(plan, DCTERMS.title, _title(meta.title))
+            self.first(plan, DCTERMS.title, title(meta.title))
         elif plan not in self.untitled_label:
             self.untitled_label[plan] = _untitled_label(meta, extraction.source)
         if meta.kind is not None:
@@ -286,12 +240,12 @@ class _Builder:
         if meta.level is not None:
             self.first(plan, PG.level, Literal(str(meta.level)))
         if meta.date:
-            self.first(plan, DCTERMS.issued, _issued(meta.date))
+            self.first(plan, DCTERMS.issued, issued(meta.date))
         if meta.doc_number:
-            self.first(plan, DCTERMS.identifier, _zh(meta.doc_number))
+            self.first(plan, DCTERMS.identifier, zh(meta.doc_number))
         if meta.period is not None:
-            self.first(plan, PG.periodStart, _year(meta.period[0]))
-            self.first(plan, PG.periodEnd, _year(meta.period[1]))
+            self.first(plan, PG.periodStart, year(meta.period[0]))
+            self.first(plan, PG.periodEnd, year(meta.period[1]))
         region = self.region(meta.region)
         if region is not None:
             self.graph.add((plan, PG.governs, region))
@@ -301,7 +255,7 @@ class _Builder:
             self.fact = Fact(extraction.source, "document")
         source = self.source(extraction.source)
         if extraction.source_title:
-            self.first(source, DCTERMS.title, _zh(extraction.source_title))
+            self.first(source, DCTERMS.title, zh(extraction.source_title))
         if extraction.source_sha256:
             self.first(source, PG.sha256, Literal(extraction.source_sha256))
         self.graph.add((source, PG.reports, plan))
@@ -318,12 +272,12 @@ class _Builder:
             self.fact = Fact(source, "tasks", n)
             node = self.node(NodeKind.TASK, ident.task_key(plan_key, task.id))
             self.graph.add((plan, PG.hasTask, node))
-            self.first(node, PG.taskId, _zh(task.id))
+            self.first(node, PG.taskId, zh(task.id))
             if task.title:
-                self.first(node, DCTERMS.title, _zh(task.title))
+                self.first(node, DCTERMS.title, zh(task.title))
             if task.section:
                 section = self.node(NodeKind.SECTION, ident.section_key(plan_key, task.section))
-                self.first(section, SKOS.prefLabel, _zh(task.section))
+                self.first(section, SKOS.prefLabel, zh(task.section))
                 self.graph.add((plan, PG.hasSection, section))
                 self.graph.add((node, PG.inSection, section))
             self.link_agencies(extraction, node, PG.leads, task.lead)
@@ -339,34 +293,35 @@ class _Builder:
             )
             node = self.node(NodeKind.FUNDING, key)
             self.graph.add((plan, PG.hasFunding, node))
-            self.first(node, PG.amount, _decimal(funding.amount))
-            self.first(node, PG.unit, _zh(funding.unit))
+            self.first(node, PG.amount, decimal(funding.amount))
+            self.first(node, PG.unit, zh(funding.unit))
             self.first(node, PG.per, Literal(str(funding.per)))
             if funding.recipient:
-                self.first(node, PG.recipient, _zh(funding.recipient))
+                self.first(node, PG.recipient, zh(funding.recipient))
             self.evidence(node, funding.evidence)
         for n, brand in enumerate(extraction.brands):
             self.fact = Fact(source, "brands", n)
             node = self.node(NodeKind.BRAND, ident.brand_key(brand.name))
-            self.first(node, SKOS.prefLabel, _zh(brand.name))
+            self.first(node, SKOS.prefLabel, zh(brand.name))
             self.first(node, PG.brandKind, Literal(str(brand.kind)))
             self.graph.add((plan, PG.mentionsBrand, node))
             self.evidence(node, brand.evidence)
-        for n, title in enumerate(extraction.document.implements):
+        for n, parent_title in enumerate(extraction.document.implements):
             self.fact = Fact(source, "implements", n)
-            parent_key = ident.plan_key(DocumentMeta(title=title), title)
+            parent_key = ident.plan_key(DocumentMeta(title=parent_title), parent_title)
             if parent_key == plan_key:
                 continue
             parent = self.node(NodeKind.PLAN, parent_key)
-            self.first(parent, DCTERMS.title, _title(title))
+            self.first(parent, DCTERMS.title, title(parent_title))
             self.graph.add((plan, PG.implements, parent))
+        add_enterprises(self, extraction, plan)
         self.fact = None
 
     def add_agency(self, extraction: Extraction, agency: Agency) -> None:
         node = self.agency(extraction, agency)
         for alias in agency.aliases:
             if ident.normalize(alias) != ident.normalize(agency.name):
-                self.graph.add((node, SKOS.altLabel, _zh(alias)))
+                self.graph.add((node, SKOS.altLabel, zh(alias)))
         self.evidence(node, agency.evidence)
 
     def link_agencies(
@@ -384,17 +339,17 @@ class _Builder:
         key = ident.target_key(owner_key, target.metric, target.year, target.value)
         node = self.node(NodeKind.TARGET, key)
         self.graph.add((ident.iri(owner_key), PG.hasTarget, node))
-        self.first(node, PG.metric, _zh(target.metric))
+        self.first(node, PG.metric, zh(target.metric))
         if target.year is not None:
-            self.first(node, PG.deadlineYear, _year(target.year))
+            self.first(node, PG.deadlineYear, year(target.year))
         elif target.metric.strip().startswith(_YEAR_QUOTA_PREFIX):
             self.first(node, PG.perYear, Literal(True))
         if target.value is not None:
-            self.first(node, PG.value, _decimal(target.value))
+            self.first(node, PG.value, decimal(target.value))
         else:
             self.first(node, PG.qualitative, Literal(True))
         if target.unit:
-            self.first(node, PG.unit, _zh(target.unit))
+            self.first(node, PG.unit, zh(target.unit))
         if target.qualifier is not None:
             self.first(node, PG.qualifier, Literal(str(target.qualifier)))
         self.evidence(node, target.evidence)
@@ -408,4 +363,4 @@ class _Builder:
 def _untitled_label(meta: DocumentMeta, source: str) -> Literal:
     kind = DOCUMENT_KIND_ZH[meta.kind] if meta.kind is not None else "文件"
     stem = source.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    return _zh(f"{meta.region or ''}{kind}（{stem}）")
+    return zh(f"{meta.region or ''}{kind}（{stem}）")

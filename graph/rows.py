@@ -63,11 +63,18 @@ STATED_BY: Final[MappingProxyType[RelKind, End]] = MappingProxyType({
     RelKind.HAS_EVIDENCE: "start",
     RelKind.FROM_SOURCE: "start",
     RelKind.SUB_ORGANIZATION_OF: "start",
+    RelKind.MENTIONS_ENTERPRISE: "start",  # the plan's document names the enterprise
+    RelKind.HOLDS_BRAND: "start",
+    RelKind.OF_ENTERPRISE: "start",  # a recognition's list (or text) names who it is for
+    RelKind.OF_BRAND: "start",
+    RelKind.IN_PROGRAMME: "start",
+    RelKind.RECOGNISED_BY: "start",
+    RelKind.WITHIN_REGION: "start",
 })
 
 #: Kinds whose nodes carry the evidence of every document that states them.
 OWN_EVIDENCE: Final = frozenset({NodeKind.TASK, NodeKind.TARGET, NodeKind.FUNDING,
-                                 NodeKind.EVIDENCE})
+                                 NodeKind.RECOGNITION, NodeKind.EVIDENCE})
 
 NodeRows = dict[NodeKind, list[dict[str, Any]]]
 RelGroup = tuple[RelKind, NodeKind, NodeKind]

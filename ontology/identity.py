@@ -18,6 +18,8 @@ Formats (``h`` = first 12 hex digits of SHA-1 over the normalised parts)::
     target/<h>                     target_key(owner_key, metric, year, value)
     funding/<h>                    funding_key(plan_key, recipient, amount, unit, per)
     brand/<h>                      brand_key(name)
+    enterprise/<h>                 enterprise_key(name)              normalised full name
+    recognition/<h>                recognition_key(programme, enterprise, brand, batch, year)
     source/<file name or h>        source_key(file_name)
     evidence/<source part>/<s>-<e> evidence_key(source, start, end)
 """
@@ -147,6 +149,23 @@ def funding_key(
 def brand_key(name: str) -> str:
     """Key of a brand, programme, award or certification, by name (好品山东)."""
     return f"brand/{_digest(normalize(name))}"
+
+
+def enterprise_key(name: str) -> str:
+    """Key of an enterprise, by its normalised full name: 有限公司 and 股份有限公司 forms of
+    one name are two keys (a text that says they are one gives an alias instead)."""
+    return f"enterprise/{_digest(normalize(name))}"
+
+
+def recognition_key(programme: str, enterprise: str | None, brand: str | None,
+                    batch: int | None, year: int | None) -> str:
+    """Key of a recognition: who (enterprise and/or brand), in which programme, batch and
+    year; the same row imported twice, or listed by two registers, is one recognition."""
+    if not normalize(enterprise) and not normalize(brand):
+        raise ValueError("a recognition needs an enterprise or a brand")
+    parts = (normalize(programme), normalize(enterprise), normalize(brand),
+             "" if batch is None else str(batch), "" if year is None else str(year))
+    return f"recognition/{_digest(*parts)}"
 
 
 def source_key(file_name: str) -> str:

@@ -99,6 +99,8 @@ class NodeKind(StrEnum):
     TARGET = "Target"
     FUNDING = "Funding"
     BRAND = "Brand"
+    ENTERPRISE = "Enterprise"
+    RECOGNITION = "Recognition"
     SOURCE = "Source"
     EVIDENCE = "Evidence"
 
@@ -123,6 +125,13 @@ class RelKind(StrEnum):
     HAS_EVIDENCE = "HAS_EVIDENCE"
     FROM_SOURCE = "FROM_SOURCE"
     SUB_ORGANIZATION_OF = "SUB_ORGANIZATION_OF"
+    MENTIONS_ENTERPRISE = "MENTIONS_ENTERPRISE"
+    HOLDS_BRAND = "HOLDS_BRAND"
+    OF_ENTERPRISE = "OF_ENTERPRISE"
+    OF_BRAND = "OF_BRAND"
+    IN_PROGRAMME = "IN_PROGRAMME"
+    RECOGNISED_BY = "RECOGNISED_BY"
+    WITHIN_REGION = "WITHIN_REGION"
 
 
 class _Frozen(BaseModel):
@@ -195,14 +204,50 @@ class Brand(_Frozen):
     evidence: Evidence | None = None
 
 
+class Recognition(_Frozen):
+    """Being recognised in a programme (a brand list, an award, a certification): the
+    programme's name, and the batch, year and recognising agency where stated."""
+
+    programme: str
+    batch: int | None = Field(default=None, ge=1)
+    year: int | None = None
+    agency: str | None = None
+
+
 class Enterprise(_Frozen):
     """A named enterprise, cooperative or shop, with the region the text places it in and
-    the brands the text says it holds (its own names: a trademark, a ``X牌``)."""
+    the brands the text says it holds (its own names: a trademark, a ``X牌``).
+
+    ``recognitions`` are the programmes a list announcement names it in (第一批“好品山东”
+    品牌名单); ``aliases`` other names the text gives it (以下简称 …).  Both are additions to
+    the gold format, which compares enterprises by name."""
 
     name: str
     region: str | None = None
     brands: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    recognitions: tuple[Recognition, ...] = ()
     evidence: Evidence | None = None
+
+
+class RegisterEntry(_Frozen):
+    """One row of a published list: who (an enterprise, a brand or both) is recognised.
+
+    ``row`` is the row's number in its file (the header is row 1 of a CSV or sheet).
+    ``region_path`` holds the divisions around ``region``, outermost first (山东省,
+    潍坊市 for 青州市), so a province's targets can count its cities' entries.  ``batch``
+    and ``year`` override the register's own when the list gives them per row."""
+
+    row: int = Field(ge=1)
+    enterprise: str | None = None
+    brand: str | None = None
+    product: str | None = None
+    category: str | None = None
+    region: str | None = None
+    region_path: tuple[str, ...] = ()
+    programme: str | None = None
+    batch: int | None = Field(default=None, ge=1)
+    year: int | None = None
 
 
 class Agency(_Frozen):
@@ -213,6 +258,30 @@ class Agency(_Frozen):
     level: GovLevel | None = None
     aliases: tuple[str, ...] = ()
     evidence: Evidence | None = None
+
+
+class Register(_Frozen):
+    """A published list of a programme (好品山东 brands, 中华老字号 …) as imported.
+
+    ``source`` is the register's name in a build (its file name); its entries are
+    recognitions in ``programme`` unless a row names its own."""
+
+    source: str
+    programme: str
+    title: str | None = None
+    batch: int | None = Field(default=None, ge=1)
+    year: int | None = None
+    agency: Agency | None = None
+    sha256: str | None = None
+    entries: tuple[RegisterEntry, ...] = ()
+
+    def recognition(self, entry: RegisterEntry) -> Recognition:
+        """What ``entry`` records: its programme, batch and year, or the register's."""
+        return Recognition(
+            programme=entry.programme or self.programme,
+            batch=entry.batch if entry.batch is not None else self.batch,
+            year=entry.year if entry.year is not None else self.year,
+            agency=self.agency.name if self.agency is not None else None)
 
 
 class Extraction(_Frozen):

@@ -41,6 +41,7 @@ class PG(DefinedNamespace):
     Funding: URIRef
     Brand: URIRef
     Enterprise: URIRef
+    Recognition: URIRef
     Source: URIRef
     Evidence: URIRef
 
@@ -68,6 +69,13 @@ class PG(DefinedNamespace):
     reports: URIRef
     inRegion: URIRef
     hasEvidence: URIRef
+    mentionsEnterprise: URIRef
+    holdsBrand: URIRef
+    ofEnterprise: URIRef
+    ofBrand: URIRef
+    inProgramme: URIRef
+    recognisedBy: URIRef
+    withinRegion: URIRef
 
     # Datatype properties
     kind: URIRef
@@ -92,6 +100,11 @@ class PG(DefinedNamespace):
     spanEnd: URIRef
     sentence: URIRef
     sectionPath: URIRef
+    batch: URIRef
+    recognitionYear: URIRef
+    product: URIRef
+    category: URIRef
+    registerRow: URIRef
 
 
 #: Prefixes bound on every graph the project writes, so serialisations read the same.
@@ -122,6 +135,8 @@ CLASS_OF: Final[MappingProxyType[NodeKind, URIRef]] = MappingProxyType(
         NodeKind.TARGET: PG.Target,
         NodeKind.FUNDING: PG.Funding,
         NodeKind.BRAND: PG.Brand,
+        NodeKind.ENTERPRISE: PG.Enterprise,
+        NodeKind.RECOGNITION: PG.Recognition,
         NodeKind.SOURCE: PG.Source,
         NodeKind.EVIDENCE: PG.Evidence,
     }
@@ -147,6 +162,13 @@ PREDICATE_OF: Final[MappingProxyType[RelKind, URIRef]] = MappingProxyType(
         RelKind.HAS_EVIDENCE: PG.hasEvidence,
         RelKind.FROM_SOURCE: PROV.wasDerivedFrom,
         RelKind.SUB_ORGANIZATION_OF: ORG.subOrganizationOf,
+        RelKind.MENTIONS_ENTERPRISE: PG.mentionsEnterprise,
+        RelKind.HOLDS_BRAND: PG.holdsBrand,
+        RelKind.OF_ENTERPRISE: PG.ofEnterprise,
+        RelKind.OF_BRAND: PG.ofBrand,
+        RelKind.IN_PROGRAMME: PG.inProgramme,
+        RelKind.RECOGNISED_BY: PG.recognisedBy,
+        RelKind.WITHIN_REGION: PG.withinRegion,
     }
 )
 

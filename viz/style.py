@@ -61,6 +61,8 @@ NODE_STYLE: Final[MappingProxyType[NodeKind, NodeStyle]] = MappingProxyType({
     NodeKind.TARGET: NodeStyle("#CC79A7", "triangleDown", 11, "目标"),
     NodeKind.FUNDING: NodeStyle("#B59B00", "box", 10, "资金"),
     NodeKind.BRAND: NodeStyle("#D55E00", "star", 18, "品牌"),
+    NodeKind.ENTERPRISE: NodeStyle("#117733", "square", 16, "企业"),
+    NodeKind.RECOGNITION: NodeStyle("#88CCEE", "dot", 7, "入选记录"),
     NodeKind.SOURCE: NodeStyle("#4D4D4D", "database", 10, "来源文件"),
     NodeKind.EVIDENCE: NodeStyle("#A6A6A6", "ellipse", 8, "原文证据"),
 })
@@ -92,6 +94,13 @@ EDGE_STYLE: Final[MappingProxyType[str, EdgeStyle]] = MappingProxyType({
     RelKind.HAS_EVIDENCE: EdgeStyle("#BDBDBD", 0.6, True, "原文证据"),
     RelKind.FROM_SOURCE: EdgeStyle("#BDBDBD", 0.6, True, "出自"),
     RelKind.SUB_ORGANIZATION_OF: EdgeStyle("#E69F00", 1.0, True, "下属单位"),
+    RelKind.MENTIONS_ENTERPRISE: EdgeStyle("#117733", 1.0, True, "提及企业"),
+    RelKind.HOLDS_BRAND: EdgeStyle("#117733", 2.5, False, "拥有品牌"),
+    RelKind.OF_ENTERPRISE: EdgeStyle("#88CCEE", 1.0, False, "入选企业"),
+    RelKind.OF_BRAND: EdgeStyle("#88CCEE", 1.0, False, "入选品牌"),
+    RelKind.IN_PROGRAMME: EdgeStyle("#F28E2B", 2.0, False, "入选品牌工程"),
+    RelKind.RECOGNISED_BY: EdgeStyle("#E69F00", 0.8, True, "认定机关"),
+    RelKind.WITHIN_REGION: EdgeStyle("#7F7F7F", 0.8, True, "隶属于"),
     ViewRel.NAMES: EdgeStyle("#D55E00", 1.0, True, "文中提到"),
     ViewRel.AGGREGATED: EdgeStyle("#6B6B6B", 2.0, False, "合并的关系", arrows=False),
 })

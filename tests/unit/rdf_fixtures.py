@@ -3,6 +3,9 @@
 Four sources: the Jinan action plan (002), a news copy of it marked as its duplicate (003),
 the untitled Dezhou implementation opinion (001) that implements the provincial measures,
 and the provincial measures themselves (000).  Jinan and Dezhou each have a 市市场监管局.
+Dezhou names an enterprise with its brand and a programme it is listed in; ``REGISTER`` is
+a small published list of the 好品山东 programme naming the same enterprise and a regional
+brand of a county-level city (青州市 within 潍坊市 within 山东省).
 """
 
 from __future__ import annotations
@@ -13,12 +16,16 @@ from ontology.model import (
     BrandKind,
     DocumentKind,
     DocumentMeta,
+    Enterprise,
     Evidence,
     Extraction,
     Funding,
     FundingPer,
     GovLevel,
     Qualifier,
+    Recognition,
+    Register,
+    RegisterEntry,
     Target,
     Task,
 )
@@ -30,6 +37,8 @@ JINAN_SOURCE = "002_jinan.txt"
 COPY_SOURCE = "003_jinan_copy.txt"
 DEZHOU_SOURCE = "001_dezhou.txt"
 PROVINCE_SOURCE = "000_province.txt"
+REGISTER_SOURCE = "haopin_list.csv"
+FIRM = "山东德州扒鸡股份有限公司"
 
 
 def evidence(
@@ -191,6 +200,13 @@ DEZHOU = Extraction(
         Agency(name="德州海关", region="德州市", level=GovLevel.CITY),
         Agency(name="市发展改革委", region="德州市", level=GovLevel.CITY),
     ),
+    enterprises=(
+        Enterprise(
+            name=FIRM, region="德州市", brands=("德州扒鸡",),
+            recognitions=(Recognition(programme="中华老字号"),),
+            evidence=evidence(DEZHOU_SOURCE, 800, 812, FIRM),
+        ),
+    ),
 )
 
 PROVINCE = Extraction(
@@ -224,6 +240,22 @@ PROVINCE = Extraction(
 
 ALL = (JINAN, JINAN_COPY, DEZHOU, PROVINCE)
 
+REGISTER = Register(
+    source=REGISTER_SOURCE,
+    programme="好品山东",
+    title="第一批“好品山东”品牌名单",
+    batch=1,
+    year=2022,
+    agency=Agency(name="省市场监管局", region="山东省", level=GovLevel.PROVINCE),
+    entries=(
+        RegisterEntry(row=2, enterprise=FIRM, brand="德州扒鸡", product="扒鸡",
+                      region="德州市", region_path=("山东省",)),
+        RegisterEntry(row=3, brand="青州花卉", category="区域品牌", region="青州市",
+                      region_path=("山东省", "潍坊市")),
+    ),
+)
+REGISTERS = (REGISTER,)
+
 #: graph_summary of build_graph(ALL), counted by hand.
 ALL_COUNTS = {
     "plans": 3,  # Jinan (002 + 003), Dezhou, the provincial measures
@@ -234,8 +266,15 @@ ALL_COUNTS = {
     "regions": 3,
     "targets": 5,  # 2 Jinan (the copy's target merges), 3 Dezhou
     "funding": 1,
-    "brands": 3,  # 好品山东, 泰山品质, 济南品牌
-    "evidence": 12,  # 002: 5, 003: 2, 001: 4, 000: 1
+    "brands": 5,  # 好品山东, 泰山品质, 济南品牌, 德州扒鸡, 中华老字号
+    "enterprises": 1,  # 山东德州扒鸡股份有限公司
+    "recognitions": 1,  # ... in 中华老字号 (from the text)
+    "evidence": 13,  # 002: 5, 003: 2, 001: 5, 000: 1
     "lead_links": 4,  # 三.1 and 三.2 by Jinan's 市市场监管局, Dezhou, province
     "co_links": 3,  # Jinan 市发展改革委, 德州海关, Dezhou 市发展改革委
 }
+
+#: graph_summary of build_graph(ALL, REGISTERS): the list adds its source, two recognitions,
+#: the brand 青州花卉 and the regions 青州市 and 潍坊市; its firm and 德州扒鸡 merge.
+REGISTER_COUNTS = {**ALL_COUNTS, "sources": 5, "recognitions": 3, "brands": 6, "regions": 5}
+

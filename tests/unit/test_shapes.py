@@ -11,7 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from rdf_fixtures import ALL, DEZHOU, DEZHOU_SOURCE, JINAN, JINAN_SOURCE
+from rdf_fixtures import (
+    ALL,
+    DEZHOU,
+    DEZHOU_SOURCE,
+    FIRM,
+    JINAN,
+    JINAN_SOURCE,
+    REGISTER_SOURCE,
+    REGISTERS,
+)
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, SH, SKOS, XSD
 
@@ -33,6 +42,10 @@ BRAND = ident.iri(ident.brand_key("泰山品质"))
 DEZHOU_TASK = ident.task_key(ident.plan_key(DEZHOU.document, DEZHOU_SOURCE), "二.(一)")
 QUOTA = ident.iri(ident.target_key(DEZHOU_TASK, "每年培育星级上云企业", None, 50))
 GOAL = ident.iri(ident.target_key(DEZHOU_TASK, "新增省长质量奖", 2025, 1))
+FIRM_NODE = ident.iri(ident.enterprise_key(FIRM))
+LISTED = ident.iri(ident.recognition_key("好品山东", FIRM, "德州扒鸡", 1, 2022))
+LIST_SOURCE = ident.iri(ident.source_key(REGISTER_SOURCE))
+QINGZHOU = ident.iri(ident.region_key("青州市"))
 
 Break = Callable[[Graph], None]
 
@@ -47,6 +60,13 @@ def _add(node: URIRef, predicate: URIRef, value: Literal | URIRef) -> Break:
 
 def _remove(node: URIRef | None, predicate: URIRef, value: URIRef | None = None) -> Break:
     return lambda g: g.remove((node, predicate, value))
+
+
+def _both(first: Break, second: Break) -> Break:
+    def breaks(graph: Graph) -> None:
+        first(graph)
+        second(graph)
+    return breaks
 
 
 #: (node shape, property path or None for a constraint of the node shape itself, the break)
@@ -92,11 +112,26 @@ CASES: list[tuple[str, str | None, Break]] = [
     ("SectionShape", "skos:prefLabel", _remove(SECTION, SKOS.prefLabel)),
     ("SectionShape", "^pg:hasSection", _remove(PLAN, PG.hasSection, SECTION)),
     ("RegionShape", "skos:prefLabel", _remove(REGION, SKOS.prefLabel)),
+    ("RegionShape", "pg:withinRegion", _add(QINGZHOU, PG.withinRegion, REGION)),
+    ("EnterpriseShape", "skos:prefLabel", _add(FIRM_NODE, SKOS.prefLabel, Literal("别名", lang="zh"))),
+    ("EnterpriseShape", "pg:inRegion", _add(FIRM_NODE, PG.inRegion, QINGZHOU)),
+    ("EnterpriseShape", "pg:holdsBrand", _add(FIRM_NODE, PG.holdsBrand, REGION)),
+    ("RecognitionShape", None, _both(_remove(LISTED, PG.ofBrand),
+                                     _remove(LISTED, PG.ofEnterprise))),
+    ("RecognitionShape", "pg:inProgramme", _remove(LISTED, PG.inProgramme)),
+    ("RecognitionShape", "pg:ofEnterprise", _add(LISTED, PG.ofEnterprise, REGION)),
+    ("RecognitionShape", "pg:ofBrand", _add(LISTED, PG.ofBrand, BRAND)),
+    ("RecognitionShape", "pg:recognisedBy", _add(LISTED, PG.recognisedBy, PLAN)),
+    ("RecognitionShape", "pg:inRegion", _add(LISTED, PG.inRegion, QINGZHOU)),
+    ("RecognitionShape", "pg:batch", _set(LISTED, PG.batch, Literal(0))),
+    ("RecognitionShape", "pg:recognitionYear", _set(LISTED, PG.recognitionYear, Literal(2022))),
+    ("RecognitionShape", "pg:registerRow", _set(LISTED, PG.registerRow, Literal("2"))),
+    ("RecognitionProvenanceShape", None, _remove(LISTED, PROV.wasDerivedFrom, LIST_SOURCE)),
 ]
 
 
 def _graph() -> Graph:
-    graph = build_graph(ALL)
+    graph = build_graph(ALL, REGISTERS)
     assert validate(graph).conforms
     return graph
 
