@@ -17,13 +17,23 @@ import anyio
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from api import errors, routes_agencies, routes_cypher, routes_misc, routes_plans, routes_tasks
+from api import (
+    errors,
+    routes_agencies,
+    routes_cypher,
+    routes_enterprises,
+    routes_misc,
+    routes_plans,
+    routes_tasks,
+)
 from api.deps import require_api_key
 from api.middleware import BodyLimit, TrustedHosts
 from api.settings import ApiSettings
 from graph.errors import GraphError
+from graph.progress import ProgrammeTable, load_table
 from graph.property_graph import PropertyGraph, from_rdf, load_build
 from graph.repository import Repository
+from ontology.model import Register
 
 DESCRIPTION = """\
 Which agency owns which task in Chinese government plans: tasks with their lead and
@@ -42,17 +52,19 @@ class State(TypedDict):
 
     repository: Repository
     settings: ApiSettings
+    programmes: ProgrammeTable
 
 
-def corpus_graph(corpus: Path) -> PropertyGraph:
-    """Extract a corpus directory and build its graph in memory (nothing is written)."""
-    from graph.rdf import build_graph
+def corpus_graph(corpus: Path, registers: tuple[Register, ...] = ()) -> PropertyGraph:
+    """Extract a corpus directory and build its valid graph in memory, with ``registers``
+    (nothing is written; facts that break a shape are left out as a build leaves them)."""
+    from graph.admit import admit
     from ingest.corpus import corpus_files, extract_files
 
     result = extract_files(corpus_files([corpus]))
     if not result.extractions:
         raise GraphError(f"{corpus}: no documents could be extracted")
-    return from_rdf(build_graph(result.extractions))
+    return from_rdf(admit(result.extractions, registers=registers).graph)
 
 
 def open_repository(settings: ApiSettings) -> Repository:
@@ -75,14 +87,18 @@ def open_repository(settings: ApiSettings) -> Repository:
 
 
 def create_app(settings: ApiSettings, repository: Repository | None = None) -> FastAPI:
-    """The application; ``repository``, if given, is used instead of opening one (tests)."""
+    """The application; ``repository``, if given, is used instead of opening one (tests).
+
+    The programme table of ``/targets/{key}/progress`` is read here, so a broken table
+    stops the start, not a request."""
+    programmes = load_table(settings.programmes)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[State]:
         repo: Repository = (repository if repository is not None
                             else await anyio.to_thread.run_sync(open_repository, settings))
         try:
-            yield {"repository": repo, "settings": settings}
+            yield {"repository": repo, "settings": settings, "programmes": programmes}
         finally:
             if repository is None:
                 await anyio.to_thread.run_sync(repo.close)
@@ -98,6 +114,8 @@ def create_app(settings: ApiSettings, repository: Repository | None = None) -> F
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     app.add_middleware(TrustedHosts, allowed_hosts=settings.trusted_hosts)
     for router in (routes_tasks.router, routes_agencies.router, routes_plans.router,
+                   routes_enterprises.enterprises, routes_enterprises.holders,
+                   routes_enterprises.progress,
                    routes_misc.targets, routes_misc.brands, routes_misc.search,
                    routes_misc.graph, routes_misc.health):
         app.include_router(router)

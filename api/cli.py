@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from api import cli_eval, cli_graph, cli_serve, cli_viz
+from api import cli_eval, cli_graph, cli_register, cli_serve, cli_viz
 from api.cli_neo4j import neo4j_app
 from graph.errors import GraphError
 from ingest.corpus import CorpusResult, Problem, Progress, corpus_files, extract_files
@@ -104,25 +104,29 @@ def build(
     strict: StrictOpt = False,
     quiet: QuietOpt = False,
 ) -> None:
-    """Build the knowledge graph: Turtle + JSON-LD, validated by the SHACL shapes."""
-    from graph.build import write_build
+    """Build the knowledge graph: Turtle + JSON-LD, validated by the SHACL shapes.
+
+    Lists already imported into OUT (`policygraph register import`) are kept and built in.
+    """
+    from graph.build import read_registers, write_build
 
     result = _run_extraction(corpus or [DEFAULT_CORPUS], quiet)
     if not result.extractions:
         _echo_err("error: nothing to build")
         raise typer.Exit(1)
-    built = write_build(result.extractions, out)
+    built = write_build(result.extractions, out, read_registers(out))
     for rejected in built.rejected:
         _echo_err(f"warning: {rejected}")
     if not quiet:
         left_out = f"; {len(built.rejected)} fact(s) left out" if built.rejected else ""
-        typer.echo(f"built {out}/ from {built.documents} document(s){left_out}")
+        lists = f" and {built.registers} register(s)" if built.registers else ""
+        typer.echo(f"built {out}/ from {built.documents} document(s){lists}{left_out}")
         for key, value in built.summary.items():
             typer.echo(f"  {key:<20} {value}")
     _exit_for(result, strict)
 
 
-for _module in (cli_graph, cli_eval, cli_viz, cli_serve):
+for _module in (cli_graph, cli_eval, cli_viz, cli_serve, cli_register):
     _module.register(app)
 
 

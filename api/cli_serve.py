@@ -80,6 +80,10 @@ def serve(
     neo4j: Annotated[bool, typer.Option(
         "--neo4j", help="Read the graph from Neo4j (NEO4J_URI …; the default when NEO4J_URI "
         "is set).")] = False,
+    programmes: Annotated[Path | None, typer.Option(
+        "--programmes", help="Programme table of target progress: which targets count which "
+        "programme (default: graph/data/programme_targets.tsv; $POLICYGRAPH_PROGRAMMES).",
+        show_default=False)] = None,
 ) -> None:
     """Serve the JSON API, the coordinators' page and the live network views."""
     import uvicorn
@@ -95,6 +99,8 @@ def serve(
         overrides["backend"] = Backend.NEO4J
     elif build is not None or corpus is not None:
         overrides["backend"] = Backend.EMBEDDED
+    if programmes is not None:
+        overrides["programmes"] = programmes
     if corpus is not None:
         if not corpus.is_dir():
             raise _fail(f"{corpus}: not a directory")
@@ -130,8 +136,12 @@ def serve(
         typer.echo(f"answering requests for {', '.join(settings.trusted_hosts)} only "
                    "(POLICYGRAPH_ALLOWED_HOSTS adds names)", err=True)
     try:
-        uvicorn.run(create_app(settings, repository), host=host, port=port,
-                    log_level="warning")
+        app = create_app(settings, repository)
+    except GraphError as e:
+        repository.close()
+        raise _fail(str(e)) from e
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
     finally:
         repository.close()
 

@@ -40,6 +40,9 @@ class ApiSettings(BaseSettings):
     build_dir: Path = Path("build")
     #: A corpus directory: if set, the embedded graph is extracted and built from it in memory.
     corpus_dir: Path | None = None
+    #: The programme table of target progress (``POLICYGRAPH_PROGRAMMES``; default: the
+    #: one shipped in graph/data).
+    programmes: Path | None = None
     #: Set by ``NEO4J_URI`` itself: its presence alone selects Neo4j under ``auto``.
     neo4j_uri: str | None = Field(default=None, validation_alias="NEO4J_URI")
     #: The address the server listens on (``serve --host`` sets it).

@@ -15,6 +15,7 @@ from typing import Any, Final
 import networkx as nx
 
 from graph import assemble as asm
+from graph.embedded_enterprises import EmbeddedEnterprises
 from graph.errors import NotFound
 from graph.property_graph import PropertyGraph
 from graph.repository import (
@@ -51,7 +52,7 @@ NEO4J_HINT: Final = (
 Record = dict[str, Any]
 
 
-class EmbeddedRepository:
+class EmbeddedRepository(EmbeddedEnterprises):
     """:class:`~graph.repository.Repository` over an in-memory graph."""
 
     backend = "embedded"
@@ -226,16 +227,22 @@ class EmbeddedRepository:
         rows.sort(key=asm.target_row_order)
         return Page(page.slice(rows), len(rows))
 
+    def _target_record(self, key: str) -> Record:
+        tasks = self._in(key, RelKind.HAS_TARGET, NodeKind.TASK)
+        plans = self._in(key, RelKind.HAS_TARGET, NodeKind.PLAN) + [
+            p for t in tasks for p in self._in(t["key"], RelKind.HAS_TASK, NodeKind.PLAN)]
+        regions = [r for p in plans for r in self._out(p["key"], RelKind.GOVERNS,
+                                                       NodeKind.REGION)]
+        return {"target": {**self._node(key), "evidence": self._evidence(key)},
+                "tasks": tasks, "plans": plans, "regions": regions}
+
     def _target_records(self, filters: TargetFilter) -> Iterable[Record]:
         for key in self._keys[NodeKind.TARGET]:
             target = self._node(key)
             if filters.year is not None and target.get("year") != filters.year:
                 continue
-            tasks = self._in(key, RelKind.HAS_TARGET, NodeKind.TASK)
-            plans = self._in(key, RelKind.HAS_TARGET, NodeKind.PLAN) + [
-                p for t in tasks for p in self._in(t["key"], RelKind.HAS_TASK, NodeKind.PLAN)]
-            regions = [r for p in plans for r in self._out(p["key"], RelKind.GOVERNS,
-                                                           NodeKind.REGION)]
+            record = self._target_record(key)
+            tasks, plans, regions = record["tasks"], record["plans"], record["regions"]
             task_keys = {t["key"] for t in tasks}
             if filters.plan is not None and all(p["key"] != filters.plan for p in plans):
                 continue
@@ -247,8 +254,7 @@ class EmbeddedRepository:
                     and task_keys & (self._agencies[filters.agency]["leadKeys"]
                                      | self._agencies[filters.agency]["coKeys"])):
                 continue
-            yield {"target": {**target, "evidence": self._evidence(key)}, "tasks": tasks,
-                   "plans": plans, "regions": regions,
+            yield {**record,
                    "leads": [r for t in tasks for r in self._tasks[t["key"]]["leads"]],
                    "cos": [r for t in tasks for r in self._tasks[t["key"]]["cos"]]}
 

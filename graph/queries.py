@@ -187,3 +187,72 @@ COUNTS: Final = "\nUNION ALL\n".join(
 
 #: Explains (never runs) an analyst's statement, to read its query type.
 EXPLAIN_PREFIX: Final = "EXPLAIN "
+
+
+# -- enterprises, brand holders and the progress of targets (graph.assemble_enterprises) ----
+
+#: Keys and names of a node's region and of every region it lies within.
+_REGION_CLOSURE = ("[({v})-[:IN_REGION]->(:Region)-[:WITHIN_REGION*0..6]->(a:Region) | a.key]"
+                   " + [({v})-[:IN_REGION]->(:Region)-[:WITHIN_REGION*0..6]->(a:Region)"
+                   " | a.name]")
+
+_ENTERPRISE_RECORD = f"""
+RETURN properties(e) AS enterprise,
+       [(e)-[:IN_REGION]->(r:Region) | properties(r)] AS regions,
+       {_REGION_CLOSURE.format(v="e")} AS regionKeys,
+       [(e)-[:HOLDS_BRAND]->(b:Brand) | properties(b)] AS brands,
+       [(c:Recognition)-[:OF_ENTERPRISE]->(e) | head([(c)-[:IN_PROGRAMME]->(p:Brand)
+         | properties(p)])] AS programmes,
+       [(p:Plan)-[:MENTIONS_ENTERPRISE]->(e) | properties(p)] AS plans"""
+
+_RECOGNITION_RECORD = f"""
+       properties(c) AS recognition,
+       [(c)-[:IN_PROGRAMME]->(b:Brand) | properties(b)] AS programmes,
+       [(c)-[:OF_ENTERPRISE]->(x:Enterprise) | properties(x)] AS enterprises,
+       [(c)-[:OF_BRAND]->(b:Brand) | properties(b)] AS brands,
+       [(c)-[:IN_REGION]->(r:Region) | properties(r)] AS regions,
+       {_REGION_CLOSURE.format(v="c")} AS regionKeys,
+       [(c)-[:RECOGNISED_BY]->(a:Agency) | properties(a)] AS agencies,
+       [(c)-[:FROM_SOURCE]->(s:Source) | s.fileName] AS registers,
+       {_evidence("c")} AS evidence"""
+
+#: Enterprise records of every enterprise (filters and ranking are applied in Python).
+ALL_ENTERPRISE_RECORDS: Final = "MATCH (e:Enterprise)" + _ENTERPRISE_RECORD
+
+#: Enterprise records of the enterprises with ``$keys``.
+ENTERPRISE_RECORDS: Final = ("UNWIND $keys AS key\nMATCH (e:Enterprise {key: key})"
+                             + _ENTERPRISE_RECORD)
+
+#: Enterprise ``$key`` with its recognitions and evidence.
+ENTERPRISE_DETAIL: Final = ("MATCH (e:Enterprise {key: $key})" + _ENTERPRISE_RECORD + f""",
+       [(c:Recognition)-[:OF_ENTERPRISE]->(e) | c.key] AS recognitionKeys,
+       {_evidence("e")} AS evidence""")
+
+#: Recognition records of the recognitions with ``$keys``.
+RECOGNITION_RECORDS: Final = ("UNWIND $keys AS key\nMATCH (c:Recognition {key: key})\nRETURN"
+                              + _RECOGNITION_RECORD)
+
+#: Keys of the enterprises holding brand ``$key`` or recognised in it (as a programme or
+#: for the brand); no row when there is no such brand.
+BRAND_HOLDER_KEYS: Final = """
+MATCH (b:Brand {key: $key})
+RETURN [(e:Enterprise)-[:HOLDS_BRAND]->(b) | e.key]
+       + [(c:Recognition)-[:IN_PROGRAMME|OF_BRAND]->(b) | head([(c)-[:OF_ENTERPRISE]->(e:Enterprise)
+          | e.key])] AS keys"""
+
+#: Target ``$key`` with its plans and their regions.
+TARGET_RECORD: Final = f"""
+MATCH (g:Target {{key: $key}})
+OPTIONAL MATCH (t:Task)-[:HAS_TARGET]->(g)
+WITH g, [(p:Plan)-[:HAS_TARGET]->(g) | p] + [(p:Plan)-[:HAS_TASK]->(t) | p] AS plans
+RETURN g {{.*, evidence: {_evidence("g")}}} AS target,
+       [p IN plans | properties(p)] AS plans,
+       reduce(acc = [], p IN plans | acc + [(p)-[:GOVERNS]->(r:Region) | properties(r)])
+         AS regions"""
+
+#: Recognition records that registers (lists, not texts) hold in the programmes ``$keys``.
+REGISTER_RECOGNITIONS: Final = """
+UNWIND $keys AS key
+MATCH (c:Recognition)-[:IN_PROGRAMME]->(:Brand {key: key})
+WHERE exists { (c)-[:FROM_SOURCE]->(:Source) }
+RETURN""" + _RECOGNITION_RECORD

@@ -12,7 +12,9 @@ with batch, year and the recognising agency where stated, and the region it is c
     (Region)-[:WITHIN_REGION]->(Region)             (Recognition)-[:FROM_SOURCE]->(Source)
 
 A row's recognition is derived from (``prov:wasDerivedFrom``) its register's source node,
-so removing a register from Neo4j removes exactly what only it stated.
+so removing a register from Neo4j removes exactly what only it stated.  A row that names
+no place is counted in the region of the agency that published the list (a province's
+list counts for the province).
 """
 
 from __future__ import annotations
@@ -132,7 +134,9 @@ def _register_entry(builder: _Builder, register: Register, entry: RegisterEntry,
         builder.graph.add((hub, PG.ofBrand, held))
     if holder is not None and held is not None:
         builder.graph.add((holder, PG.holdsBrand, held))
-    region_node = _region_chain(builder, entry)
+    # a row that says no place is counted in the region of the agency that lists it
+    region_node = _region_chain(builder, entry) or (
+        builder.region(register.agency.region) if register.agency is not None else None)
     if region_node is not None:
         builder.first(hub, PG.inRegion, region_node)
     if register.agency is not None:

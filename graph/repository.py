@@ -14,11 +14,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, runtime_checkable
 
 from graph.errors import GraphError
 from graph.search import Match
 from ontology.model import NodeKind, Role
+
+if TYPE_CHECKING:
+    from graph.enterprise_results import (
+        EnterpriseDetail,
+        EnterpriseFilter,
+        EnterpriseInfo,
+        TargetProgress,
+    )
+    from graph.progress import ProgrammeTable
 
 T = TypeVar("T")
 
@@ -381,6 +390,22 @@ class Repository(Protocol):
         self, query: str, kinds: frozenset[NodeKind] | None, page: PageRequest
     ) -> Page[SearchHit]:
         """Nodes of any (or the given) kinds whose names match ``query``, best first."""
+        ...
+
+    def enterprises(self, filters: EnterpriseFilter, page: PageRequest) -> Page[EnterpriseInfo]:
+        """Enterprises matching the filters: best name matches first, else by name."""
+        ...
+
+    def enterprise(self, key: str) -> EnterpriseDetail:
+        """One enterprise with its brands, programmes, plans and recognitions."""
+        ...
+
+    def brand_holders(self, key: str, page: PageRequest) -> Page[EnterpriseInfo]:
+        """Enterprises that hold a brand, or (for a programme) are recognised in it."""
+        ...
+
+    def target_progress(self, key: str, table: ProgrammeTable) -> TargetProgress:
+        """A target beside what the registers hold for the programmes it counts."""
         ...
 
     def subgraph(self, center: str, depth: int, kinds: frozenset[NodeKind] | None) -> Subgraph:

@@ -292,6 +292,36 @@ def place_named(bare: str, province: str | None = None) -> str | None:
     return best.name
 
 
+def place_paths(text: str, province: str | None = None) -> list[tuple[str, ...]]:
+    """The divisions a place cell may name, each as its path of names, outermost first.
+
+    ``青州市`` and ``潍坊青州`` → ``[("山东省", "潍坊市", "青州市")]``; a cell that names several
+    levels (``山东省济南市``) denotes the deepest, consistent with the others.  Divisions of
+    ``province`` are preferred.  Several paths mean the name is ambiguous (``朝阳区``); none,
+    that it names no division.
+    """
+    gaz = gazetteer()
+    cell = re.sub(r"\s+", "", text)
+    mentioned = [d for m in gaz.mentions(cell) for d in m.divisions]
+    mentioned += [d for m in gaz.county_mentions(cell) for d in m.divisions]
+    if not mentioned and (named := place_named(cell, province)):
+        mentioned = list(gaz.forms.get(named, ()))
+    if province:
+        inside = [d for d in mentioned if _province_name(gaz, d) == province]
+        mentioned = inside or mentioned
+    if not mentioned:
+        return []
+    codes = {d.code for d in mentioned}
+    depth = max(_DEPTH[d.level] for d in mentioned)
+    deepest = [d for d in dict.fromkeys(mentioned) if _DEPTH[d.level] == depth]
+    # a cell naming 潍坊 and 青州 means the 青州 of 潍坊
+    consistent = [d for d in deepest
+                  if all(c in {d.code, d.prefecture, d.province} for c in codes
+                         if _DEPTH[gaz.divisions[c].level] < depth)]
+    chosen = consistent or deepest
+    return sorted({(*(p.name for p in reversed(gaz.parents(d))), d.name) for d in chosen})
+
+
 def province_of(name: str | None) -> str | None:
     """The province of a division written as ``name`` (``钟楼区`` → ``江苏省``), when the
     name denotes divisions of one province only."""

@@ -29,12 +29,15 @@ from api.settings import ApiSettings, Backend
 from graph.embedded import EmbeddedRepository
 from graph.property_graph import PropertyGraph
 from graph.repository import Repository
+from ingest.registers import read_register
+from ontology.model import Register
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integration"))
 from _require import require
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "data" / "corpus"
+REGISTERS = ROOT / "data" / "registers"
 TEST_DATABASE = "neo4j"
 BACKENDS = ["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)]
 
@@ -65,10 +68,15 @@ def neo4j_repository(uri: str, database: str = TEST_DATABASE) -> Repository:
     return Neo4jRepository(lambda: open_driver(config, verify=False), database, uri)
 
 
+def sample_registers() -> tuple[Register, ...]:
+    """The sample registers of ``data/registers`` (their files say programme and agency)."""
+    return tuple(read_register(path).register for path in sorted(REGISTERS.glob("*.csv")))
+
+
 @pytest.fixture(scope="session")
 def sample_graph() -> PropertyGraph:
-    """The sample corpus, extracted and built in memory."""
-    return corpus_graph(CORPUS)
+    """The sample corpus and the sample registers, extracted and built in memory."""
+    return corpus_graph(CORPUS, sample_registers())
 
 
 @pytest.fixture(scope="session")

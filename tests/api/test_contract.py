@@ -19,7 +19,9 @@ QUESTIONS = ["科技研发", "科技研發", "标准化", "品牌", "质量", "�
 LISTS = ["/tasks?limit=200", "/agencies?limit=200", "/agencies/ranking?limit=200",
          "/plans?limit=200", "/targets?limit=200", "/brands?limit=200",
          "/targets?year=2025&region=德州市&limit=200", "/targets?region=济南市&limit=200",
-         "/tasks?q=体系&limit=3&offset=2"]
+         "/tasks?q=体系&limit=3&offset=2", "/enterprises?limit=200",
+         "/enterprises?region=山东省&limit=200", "/enterprises?region=德州市&limit=200",
+         "/enterprises?programme=好品山东&limit=200", "/enterprises?q=公司&limit=5&offset=3"]
 
 
 @pytest.fixture(scope="module")
@@ -36,9 +38,13 @@ def urls(client: TestClient) -> list[str]:
     found += [f"/tasks?q={q}&limit=200" for q in QUESTIONS]
     found += [f"/agencies?q={q}&limit=200" for q in QUESTIONS]
     found += [f"/search?q={q}&limit=200" for q in QUESTIONS]
-    for resource in ("tasks", "agencies", "plans", "brands"):
+    for resource in ("tasks", "agencies", "plans", "brands", "enterprises"):
         for item in client.get(f"/{resource}?limit=200").json()["data"]:
             found.append(f"/{resource}/{item['key']}")
+    for brand in client.get("/brands?limit=200").json()["data"]:
+        found.append(f"/brands/{brand['key']}/holders?limit=200")
+    for target in client.get("/targets?limit=200").json()["data"]:
+        found.append(f"/targets/{target['key']}/progress")
     for agency in client.get("/agencies/ranking?limit=200").json()["data"]:
         found += [f"/agencies/{agency['key']}/tasks?limit=200{role}"
                   for role in ("", "&role=lead", "&role=co")]
