@@ -61,3 +61,9 @@ def empty_db(neo4j_driver: neo4j.Driver, neo4j_uri: str) -> neo4j.Driver:
 def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample corpus built once per session (``graph.ttl`` and friends)."""
     return build(CORPUS, tmp_path_factory.mktemp("sample-build"))
+
+
+@pytest.fixture(scope="session")
+def full_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample corpus with the sample registers imported: the README's first command."""
+    return build(CORPUS, tmp_path_factory.mktemp("full-build"), registers=True)

@@ -47,7 +47,7 @@ def test_every_parameter_has_a_sample_value() -> None:
 
 
 @pytest.fixture(scope="module")
-def sample_graph(neo4j_driver: neo4j.Driver, neo4j_uri: str, sample_build: Path) -> neo4j.Driver:
+def sample_graph(neo4j_driver: neo4j.Driver, neo4j_uri: str, full_build: Path) -> neo4j.Driver:
     """The test database holding exactly the sample build, loaded by `policygraph load`."""
     import os
 
@@ -55,7 +55,7 @@ def sample_graph(neo4j_driver: neo4j.Driver, neo4j_uri: str, sample_build: Path)
     from graph.loader import wipe
 
     wipe(neo4j_driver, TEST_DATABASE, uri=neo4j_uri, test_uri=os.environ.get("NEO4J_TEST_URI"))
-    result = CliRunner().invoke(app, ["load", str(sample_build), "--uri", neo4j_uri, "-q"])
+    result = CliRunner().invoke(app, ["load", str(full_build), "--uri", neo4j_uri, "-q"])
     assert result.exit_code == 0, result.output
     return neo4j_driver
 

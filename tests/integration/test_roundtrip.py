@@ -23,15 +23,15 @@ SAMPLE = 40
 
 
 @pytest.fixture
-def loaded(empty_db: neo4j.Driver, sample_build: Path) -> neo4j.Driver:
-    load(empty_db, TEST_DATABASE, load_build(sample_build))
+def loaded(empty_db: neo4j.Driver, full_build: Path) -> neo4j.Driver:
+    load(empty_db, TEST_DATABASE, load_build(full_build))
     return empty_db
 
 
 def test_counts_per_type_and_sampled_facts_agree_both_ways(
-    loaded: neo4j.Driver, sample_build: Path
+    loaded: neo4j.Driver, full_build: Path
 ) -> None:
-    built = Graph().parse(sample_build / "graph.ttl", format="turtle")
+    built = Graph().parse(full_build / "graph.ttl", format="turtle")
     exported = export_rdf(loaded, TEST_DATABASE)
 
     assert Counter(built.objects(None, RDF.type)) == Counter(exported.objects(None, RDF.type))
@@ -52,7 +52,7 @@ def test_bookkeeping_does_not_leak(loaded: neo4j.Driver) -> None:
 
 @pytest.mark.parametrize(("fmt", "built_file"), [("ttl", "graph.ttl"), ("jsonld", "graph.jsonld")])
 def test_cli_export_writes_the_bytes_build_wrote(
-    loaded: neo4j.Driver, neo4j_uri: str, sample_build: Path, tmp_path: Path,
+    loaded: neo4j.Driver, neo4j_uri: str, full_build: Path, tmp_path: Path,
     fmt: str, built_file: str,
 ) -> None:
     from api.cli import app
@@ -61,4 +61,4 @@ def test_cli_export_writes_the_bytes_build_wrote(
     result = CliRunner().invoke(app, ["export", "--format", fmt, "--out", str(out),
                                       "--uri", neo4j_uri])
     assert result.exit_code == 0, result.output
-    assert out.read_bytes() == (sample_build / built_file).read_bytes()
+    assert out.read_bytes() == (full_build / built_file).read_bytes()
