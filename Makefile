@@ -19,11 +19,15 @@ setup: $(STAMP)
 
 run: setup
 	$(BIN)/policygraph build data/corpus --out build
+	$(BIN)/policygraph register import data/registers/haopin_shandong.csv --build build
+	$(BIN)/policygraph register import data/registers/dezhou_known_agri_brands.csv --build build
 	$(BIN)/policygraph viz --build build --out site
 	$(BIN)/policygraph serve --build build
 
 build: setup
 	$(BIN)/policygraph build data/corpus --out build
+	$(BIN)/policygraph register import data/registers/haopin_shandong.csv --build build
+	$(BIN)/policygraph register import data/registers/dezhou_known_agri_brands.csv --build build
 
 browser:
 	scripts/install-browser.sh

@@ -7,7 +7,7 @@ whatever backend the repository runs on, with filters as query parameters.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Annotated, Final
 from urllib.parse import quote
@@ -17,8 +17,11 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from api.deps import RepoDep
+from api.routes_enterprises import ProgrammesDep
+from graph.enterprise_results import TargetProgress
 from graph.errors import NotFound
-from graph.repository import PageRequest
+from graph.progress import ProgrammeTable
+from graph.repository import PageRequest, Repository, TaskInfo
 from ontology.model import NodeKind, Role
 from viz import views
 from viz.describe import target_text as _target_props_text
@@ -55,28 +58,56 @@ def _page(request: Request, name: str, **context: object) -> HTMLResponse:
     return templates.TemplateResponse(request, name, {"root": _root(request), **context})
 
 
+def _progress(repo: Repository, table: ProgrammeTable,
+              keys: Iterable[str]) -> dict[str, TargetProgress]:
+    """Progress of the targets shown on a page that a programme-table rule matches."""
+    found = {key: repo.target_progress(key, table) for key in dict.fromkeys(keys)}
+    return {key: progress for key, progress in found.items() if progress.programmes}
+
+
+def _task_target_keys(tasks: Iterable[TaskInfo]) -> list[str]:
+    return [t.key for task in tasks for t in task.targets]
+
+
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
-def search_page(request: Request, repo: RepoDep,
+def search_page(request: Request, repo: RepoDep, programmes: ProgrammesDep,
                 q: Annotated[str | None, Query(max_length=200)] = None) -> HTMLResponse:
     """The coordinators' page: which agency is responsible for a task."""
     query = (q or "").strip()
     found = repo.tasks(query, PageRequest(limit=SEARCH_LIMIT)) if query else None
-    return _page(request, "search.html", q=query, results=found.data if found else (),
-                 count=found.count if found else 0)
+    results = found.data if found else ()
+    return _page(request, "search.html", q=query, results=results,
+                 count=found.count if found else 0,
+                 progress=_progress(repo, programmes, _task_target_keys(results)))
 
 
 @router.get("/agency", response_class=HTMLResponse, include_in_schema=False)
-def agency_page(request: Request, repo: RepoDep, key: str) -> HTMLResponse:
+def agency_page(request: Request, repo: RepoDep, programmes: ProgrammesDep,
+                key: str) -> HTMLResponse:
     """An agency: names, region, and the tasks it leads and shares."""
     tasks = repo.agency_tasks(key, None, PageRequest(limit=AGENCY_TASKS_LIMIT))
     return _page(request, "agency.html", agency=repo.agency(key), tasks=tasks.data,
-                 count=tasks.count)
+                 count=tasks.count,
+                 progress=_progress(repo, programmes, _task_target_keys(tasks.data)))
 
 
 @router.get("/plan", response_class=HTMLResponse, include_in_schema=False)
-def plan_page(request: Request, repo: RepoDep, key: str) -> HTMLResponse:
-    """A plan: sections, tasks with their agencies, targets and funding."""
-    return _page(request, "plan.html", plan=repo.plan(key))
+def plan_page(request: Request, repo: RepoDep, programmes: ProgrammesDep,
+              key: str) -> HTMLResponse:
+    """A plan: sections, tasks with their agencies, targets (with what the published lists
+    hold for them) and funding."""
+    plan = repo.plan(key)
+    keys = [t.key for t in plan.targets] + _task_target_keys(
+        task for section in plan.sections for task in section.tasks)
+    return _page(request, "plan.html", plan=plan, progress=_progress(repo, programmes, keys))
+
+
+@router.get("/target", response_class=HTMLResponse, include_in_schema=False)
+def target_page(request: Request, repo: RepoDep, programmes: ProgrammesDep,
+                key: str) -> HTMLResponse:
+    """A target beside the published lists of the programmes it counts: per year, and the
+    list behind the number."""
+    return _page(request, "target.html", progress=repo.target_progress(key, programmes))
 
 
 #: Where a clicked node's details are: the HTML pages for agencies and plans, the JSON API else.

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final, TypeVar
 
+from graph.enterprise_results import EnterpriseFilter
 from graph.property_graph import NodeRow, PropertyGraph, RelRow
 from graph.repository import (
     Page,
@@ -123,10 +124,13 @@ class _Builder:
 
 
 def snapshot(repo: Repository) -> PropertyGraph:
-    """Plans (as trees), their tasks, agencies, targets, brands, regions and sources.
+    """Plans (as trees), their tasks, agencies, targets, brands, regions, sources and the
+    enterprises with their brands and programmes.
 
     Source sentences come with tasks, targets, funding and brands; the repository
-    does not give an agency's sentence, so live agency tooltips show none.
+    does not give an agency's sentence, so live agency tooltips show none.  A brand listed
+    without an enterprise (a regional brand of a register) is not among an enterprise's
+    programmes, so the live brand view leaves it out; the offline view shows it.
     """
     builder = _Builder()
     for info in _all(repo.plans):
@@ -139,6 +143,15 @@ def snapshot(repo: Repository) -> PropertyGraph:
         builder.node(NodeKind.BRAND, brand.key, name=brand.name, brandKind=brand.brand_kind)
         sentences = repo.brand(brand.key).sentences
         builder.sentence(brand.key, sentences[0] if sentences else None)
+    for firm in _all(lambda page: repo.enterprises(EnterpriseFilter(), page)):
+        key = builder.node(NodeKind.ENTERPRISE, firm.key, name=firm.name)
+        builder.rel(RelKind.IN_REGION, key, builder.ref(NodeKind.REGION, firm.region))
+        for held in firm.brands:
+            builder.rel(RelKind.HOLDS_BRAND, key, builder.ref(NodeKind.BRAND, held))
+        for programme in firm.programmes:  # one recognition per (enterprise, programme)
+            listed = builder.node(NodeKind.RECOGNITION, f"recognition/~{key}~{programme.key}")
+            builder.rel(RelKind.OF_ENTERPRISE, listed, key)
+            builder.rel(RelKind.IN_PROGRAMME, listed, builder.ref(NodeKind.BRAND, programme))
     return builder.graph()
 
 

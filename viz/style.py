@@ -29,6 +29,9 @@ class ViewRel(StrEnum):
     NAMES = "NAMES"
     #: Several relationships merged when a large view is aggregated.
     AGGREGATED = "AGGREGATED"
+    #: An enterprise (or a brand) listed in a programme: the graph's Recognition node, drawn
+    #: as one link.
+    RECOGNISED_IN = "RECOGNISED_IN"
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,7 @@ EDGE_STYLE: Final[MappingProxyType[str, EdgeStyle]] = MappingProxyType({
     RelKind.WITHIN_REGION: EdgeStyle("#7F7F7F", 0.8, True, "隶属于"),
     ViewRel.NAMES: EdgeStyle("#D55E00", 1.0, True, "文中提到"),
     ViewRel.AGGREGATED: EdgeStyle("#6B6B6B", 2.0, False, "合并的关系", arrows=False),
+    ViewRel.RECOGNISED_IN: EdgeStyle("#F28E2B", 1.5, True, "入选"),
 })
 
 #: An agency's role on a task is drawn as the relationship that stores it.

@@ -158,11 +158,14 @@ def hierarchy(graph: PropertyGraph | GraphIndex, *, plan: str | None = None) -> 
 
 
 def brands(graph: PropertyGraph | GraphIndex, *, brand: str | None = None) -> ViewGraph:
-    """Brands, programmes, awards and certifications, and the plans, tasks, targets naming them.
+    """Brands, programmes, awards and certifications, the plans, tasks and targets naming
+    them, and the enterprises around them.
 
     A plan's stored MENTIONS_BRAND link is drawn solid; a task, target or plan
     whose own text names the brand is linked by a dashed NAMES edge.  Tasks and
-    targets keep the link to their plan or task when both are shown.
+    targets keep the link to their plan or task when both are shown.  An enterprise is
+    linked to the brands it holds and to the programmes it is listed in (RECOGNISED_IN,
+    one link per recognition node of the graph).
     """
     index = _index(graph)
     _require(index, brand, NodeKind.BRAND, "brand")
@@ -176,6 +179,7 @@ def brands(graph: PropertyGraph | GraphIndex, *, brand: str | None = None) -> Vi
         name = index.prop(b, "name")
         edges.update(ViewEdge(k, b, ViewRel.NAMES.value) for k, text in texts.items()
                      if k not in mentioned and name and name in text)
+    edges.update(_holders(index, brand_keys))
     namers = Counter(e.end for e in edges)
     nodes = {b: index.describe(b, weight=namers[b], center=b == brand) for b in brand_keys}
     for key in {e.start for e in edges}:
@@ -190,6 +194,21 @@ def brands(graph: PropertyGraph | GraphIndex, *, brand: str | None = None) -> Vi
     focus_name = index.prop(focus, "name") if focus else None
     title = f"品牌体系：{focus_name}与相关品牌、奖项、认证" if focus_name else "品牌体系：品牌、奖项与认证"
     return sorted_view("brands", title, nodes, edges, params=_params(brand=_named(index, brand)))
+
+
+def _holders(index: GraphIndex, brand_keys: list[str]) -> set[ViewEdge]:
+    """Enterprises around their brands and programmes: a held brand is a HOLDS_BRAND link,
+    a recognition (an enterprise, or a brand, listed in a programme) one RECOGNISED_IN link
+    from what it is of to the programme."""
+    edges: set[ViewEdge] = set()
+    for b in brand_keys:
+        edges.update(ViewEdge(e, b, RelKind.HOLDS_BRAND.value)
+                     for e in index.into(b, RelKind.HOLDS_BRAND))
+        for recognition in index.into(b, RelKind.IN_PROGRAMME):
+            who = (index.out(recognition, RelKind.OF_ENTERPRISE)
+                   or index.out(recognition, RelKind.OF_BRAND))
+            edges.update(ViewEdge(w, b, ViewRel.RECOGNISED_IN.value) for w in who)
+    return edges
 
 
 def _own_text(index: GraphIndex, key: str) -> str:

@@ -59,8 +59,13 @@ def artifacts() -> Path:
 
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample corpus built with ``policygraph build`` (once per session)."""
+    """The sample corpus built with ``policygraph build`` and the sample registers imported,
+    as the README's first command does (once per session)."""
     out = tmp_path_factory.mktemp("sample") / "build"
     subprocess.run([sys.executable, "-m", "api.cli", "build", "data/corpus", "--out", str(out),
                     "--quiet"], cwd=ROOT, check=True, capture_output=True, timeout=600)
+    for register in sorted((ROOT / "data" / "registers").glob("*.csv")):
+        subprocess.run([sys.executable, "-m", "api.cli", "register", "import", str(register),
+                        "--build", str(out)], cwd=ROOT, check=True, capture_output=True,
+                       timeout=600)
     return out

@@ -106,3 +106,24 @@ def test_agency_page_lists_lead_tasks(page: Any, server: str) -> None:
     page.wait_for_url(re.compile(r"/agency\?key="))
     assert page.get_by_role("heading", level=1).inner_text() == "市科技局"
     assert page.locator("li.task", has_text="加大科技研发力度").count() == 1
+
+
+def test_a_target_shows_what_the_published_lists_hold(page: Any, server: str,
+                                                      artifacts: Path) -> None:
+    """Sample 000's goal for 好品山东, beside the 好品山东 brands the sample register lists."""
+    plans = page.request.get(server + "/plans?limit=200").json()["data"]
+    [plan] = [p for p in plans if p["title"].endswith("关于共建共享“好品山东”推动高质量发展若干措施")
+              and p["kind"]]
+    page.goto(server + "/plan?key=" + plan["key"])
+    line = page.locator(".progress", has_text="好品山东").first
+    line.wait_for(timeout=10_000)
+    text = line.inner_text()
+    assert "山东省" in text and "23" in text and "2022年 8" in text and "2024年 15" in text
+    page.screenshot(path=str(artifacts / "live-plan-progress.png"), full_page=True)
+    line.get_by_role("link", name="名单").click()
+    page.wait_for_url(re.compile(r"/target\?key="))
+    assert "已录 23 个" in page.get_by_role("heading", level=2).first.inner_text()
+    rows = page.locator("table.recognitions tr")
+    assert rows.count() == 24  # the header and the 23 entries behind the number
+    assert page.locator("table.recognitions", has_text="青州花卉").count() == 1
+    page.screenshot(path=str(artifacts / "live-target-progress.png"), full_page=True)

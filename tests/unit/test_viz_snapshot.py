@@ -45,3 +45,25 @@ def test_snapshot_cache_reads_the_graph_once() -> None:
     first = cache.index(repo)
     assert cache.index(repo) is first
     assert repo.plan_calls == 3
+
+
+def test_the_brand_view_shows_enterprises_around_brands_and_programmes() -> None:
+    from rdf_fixtures import ALL, FIRM, REGISTERS
+
+    from graph.property_graph import from_rdf
+    from graph.rdf import build_graph
+    from ontology.identity import brand_key, enterprise_key
+
+    graph = from_rdf(build_graph(ALL, REGISTERS))
+    view = views.brands(graph)
+    firm, held = enterprise_key(FIRM), brand_key("德州扒鸡")
+    edges = {(e.start, e.end, e.rel) for e in view.edges}
+    assert (firm, held, "HOLDS_BRAND") in edges
+    assert (firm, brand_key("好品山东"), "RECOGNISED_IN") in edges
+    assert (firm, brand_key("中华老字号"), "RECOGNISED_IN") in edges
+    # a regional brand listed without an enterprise is linked to its programme itself
+    assert (brand_key("青州花卉"), brand_key("好品山东"), "RECOGNISED_IN") in edges
+    # the live pages' snapshot draws the same enterprise links
+    live = views.brands(snapshot(EmbeddedRepository(graph)))
+    live_edges = {(e.start, e.end, e.rel) for e in live.edges}
+    assert {e for e in edges if e[0] == firm} <= live_edges
