@@ -129,3 +129,11 @@ def full_place(place: str | None) -> str | None:
         return None
     place = place.strip()
     return place if place.endswith(PLACE_END) or place.endswith("自治州") else place + "市"
+
+#: A title announcing who a programme lists, awards or recognises.  Examples:
+#: ``第三批“中华老字号”拟推荐名单``, ``关于颁发第八届市长质量奖的决定``, ``2019年知名农产品品牌目录``.
+LIST_ANNOUNCEMENT = re.compile(r"名单|名录|目录|公示|公布|上榜|入选|认定|授予|颁发|表彰")
+#: The batch a title names: ``第三批`` (``第八届`` is an award's edition, kept in its name).
+ANNOUNCED_BATCH = re.compile(r"第([0-9一二三四五六七八九十]{1,3})批")
+#: A year a title names: ``2023年``.
+ANNOUNCED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")

@@ -22,6 +22,7 @@ from ingest.flat_tables import FlatTable, blank_out, find_flat_tables
 from ingest.funding import FundingHit, find_funding
 from ingest.metadata import DOC_NUMBER, extract_metadata, page_words
 from ingest.normalize import NormalizedText, normalize
+from ingest.recognitions import announced, with_recognition
 from ingest.regions import province_of
 from ingest.responsibility import Clause, find_clauses, split_units
 from ingest.segment import Section, segment
@@ -138,10 +139,10 @@ def extract_normalized(source: str, norm: NormalizedText, sha256: str | None = N
     brands.extend(Brand(name=b.name, kind=BrandKind.BRAND,
                         evidence=ctx.evidence(b.start, b.end, _section_at(sections, b.start)))
                   for b in list_brands if b.name not in named)
-    enterprises = tuple(
+    enterprises = with_recognition([
         Enterprise(name=e.name, region=e.region, brands=e.brands,
                    evidence=ctx.evidence(e.start, e.end, _section_at(sections, e.start)))
-        for e in enterprise_hits)
+        for e in enterprise_hits], announced(meta.title or _first_line(text), meta, brands))
     agencies = _agencies(ctx, sections, clauses, resolver, _cell_units(text, tables),
                          meta.issuer)
     tasks, agencies = _one_form_per_unit(tasks, agencies)
