@@ -97,7 +97,8 @@ class TargetRowOut(TargetOut):
 
 
 class TaskOut(_Out):
-    """A task: who leads it and who shares it (lead first), plan, section, targets, sentence."""
+    """A task: who leads it and who shares it (lead first, each in the document's order),
+    plan, section, targets, deadline, sentence."""
 
     key: str
     task_id: str | None = Field(description="Section path in the plan, e.g. 二.(三).")
@@ -108,6 +109,9 @@ class TaskOut(_Out):
     targets: list[TargetOut]
     sentence: str | None = Field(description="The source sentence (first evidence).")
     evidence: list[EvidenceOut]
+    deadline: str | None = Field(default=None, description="The deadline as written.")
+    due_year: int | None = None
+    due_month: int | None = None
     match: MatchOut | None = None
 
 

@@ -22,6 +22,7 @@ from typing import Any, Final
 
 from graph.cypher_write import FULLTEXT_LABELS, FULLTEXT_PROPERTIES
 from graph.property_graph import PROPERTIES
+from graph.rdf import UNIT_SEPARATOR
 from graph.repository import (
     AgencyInfo,
     AgencyRole,
@@ -147,14 +148,27 @@ def target_infos(targets: Iterable[NodeDict]) -> tuple[TargetInfo, ...]:
     return tuple(TargetInfo(**_target_fields(t)) for t in sorted(unique.values(), key=target_order))
 
 
-def agency_roles(leads: Iterable[NodeDict], cos: Iterable[NodeDict]) -> tuple[AgencyRole, ...]:
-    """Lead agencies first, then co-responsible ones, each by name; lead wins a double role."""
+def agency_roles(leads: Iterable[NodeDict], cos: Iterable[NodeDict],
+                 order: Sequence[str] = ()) -> tuple[AgencyRole, ...]:
+    """Lead agencies first, then co-responsible ones; lead wins a double role.  Each group
+    in ``order`` (the names as the document lists them), the rest by name."""
     lead = {a.key: a for a in (AgencyRole(n["key"], n.get("name") or n["key"], Role.LEAD)
                                for n in leads if n)}
     co = [AgencyRole(n["key"], n.get("name") or n["key"], Role.CO)
           for n in cos if n and n["key"] not in lead]
-    order = sorted(lead.values(), key=lambda a: (a.name, a.key))
-    return tuple(order + sorted({a.key: a for a in co}.values(), key=lambda a: (a.name, a.key)))
+    rank = {name: n for n, name in enumerate(order)}
+
+    def place(a: AgencyRole) -> tuple[int, str, str]:
+        return (rank.get(a.name, len(rank)), a.name, a.key)
+
+    return tuple(sorted(lead.values(), key=place)
+                 + sorted({a.key: a for a in co}.values(), key=place))
+
+
+def unit_order(task: NodeDict) -> list[str]:
+    """The task's unit names in the document's order (``unitOrder``, 、-joined)."""
+    text = task.get("unitOrder")
+    return str(text).split(UNIT_SEPARATOR) if text else []
 
 
 def task_info(record: Record, match: Match | None = None) -> TaskInfo:
@@ -165,10 +179,12 @@ def task_info(record: Record, match: Match | None = None) -> TaskInfo:
         key=task["key"], task_id=task.get("taskId"), title=task.get("title"),
         plan=first_ref(NodeKind.PLAN, record.get("plans")),
         section=first_ref(NodeKind.SECTION, record.get("sections")),
-        agencies=agency_roles(record.get("leads") or (), record.get("cos") or ()),
+        agencies=agency_roles(record.get("leads") or (), record.get("cos") or (),
+                              unit_order(task)),
         targets=target_infos(record.get("targets") or ()),
         sentence=evidence[0].sentence if evidence else None,
-        evidence=evidence, match=match,
+        evidence=evidence, deadline=task.get("deadline"), due_year=task.get("dueYear"),
+        due_month=task.get("dueMonth"), match=match,
     )
 
 

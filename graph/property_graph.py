@@ -37,6 +37,9 @@ pg:batch               ``batch``           int (Recognition)
 pg:recognitionYear     ``recognitionYear`` int (Recognition)
 pg:product, category   ``product, category`` str (Recognition)
 pg:registerRow         ``registerRow``     int (Recognition)
+pg:deadline            ``deadline``        str (Task: as written)
+pg:dueYear, dueMonth   ``dueYear, dueMonth`` int (Task)
+pg:unitOrder           ``unitOrder``       str (Task: lead and co names, 、-joined)
 =====================  ==================  ==========================================
 """
 
@@ -101,6 +104,10 @@ PROPERTIES: Final[MappingProxyType[URIRef, Prop]] = MappingProxyType({
     PG.product: Prop("product", "zh"),
     PG.category: Prop("category", "zh"),
     PG.registerRow: Prop("registerRow", "int"),
+    PG.deadline: Prop("deadline", "zh"),
+    PG.dueYear: Prop("dueYear", "year"),
+    PG.dueMonth: Prop("dueMonth", "int"),
+    PG.unitOrder: Prop("unitOrder", "zh"),
 })
 PREDICATE_OF_PROPERTY: Final = MappingProxyType({p.name: iri for iri, p in PROPERTIES.items()})
 

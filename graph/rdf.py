@@ -32,6 +32,7 @@ from ontology.model import (
     NodeKind,
     Register,
     Target,
+    Task,
 )
 from ontology.vocab import CLASS_OF, DOCUMENT_KIND_ZH, PG, PREFIXES, bind_prefixes
 
@@ -39,6 +40,8 @@ _YEAR_QUOTA_PREFIX: Final = "每年"
 """A target metric that starts with 每年 and has no year is a yearly quota."""
 
 FORMATS: Final = ("turtle", "json-ld")
+#: Joins a task's unit names in ``pg:unitOrder`` (a character no agency name contains).
+UNIT_SEPARATOR: Final = "、"
 
 
 def build_graph(extractions: Sequence[Extraction],
@@ -275,6 +278,7 @@ class _Builder:
             self.first(node, PG.taskId, zh(task.id))
             if task.title:
                 self.first(node, DCTERMS.title, zh(task.title))
+            self.add_schedule(node, task)
             if task.section:
                 section = self.node(NodeKind.SECTION, ident.section_key(plan_key, task.section))
                 self.first(section, SKOS.prefLabel, zh(task.section))
@@ -316,6 +320,18 @@ class _Builder:
             self.graph.add((plan, PG.implements, parent))
         add_enterprises(self, extraction, plan)
         self.fact = None
+
+    def add_schedule(self, node: URIRef, task: Task) -> None:
+        """A task's deadline and the document's order of its responsible units."""
+        if task.deadline:
+            self.first(node, PG.deadline, zh(task.deadline))
+        if task.due_year is not None:
+            self.first(node, PG.dueYear, year(task.due_year))
+        if task.due_month is not None:
+            self.first(node, PG.dueMonth, Literal(task.due_month))
+        units = list(dict.fromkeys((*task.lead, *task.co)))
+        if units:
+            self.first(node, PG.unitOrder, zh(UNIT_SEPARATOR.join(units)))
 
     def add_agency(self, extraction: Extraction, agency: Agency) -> None:
         node = self.agency(extraction, agency)

@@ -127,7 +127,9 @@ class TargetRow(TargetInfo):
 
 @dataclass(frozen=True, kw_only=True)
 class TaskInfo:
-    """A task with everything a coordinator asks about it; ``match`` is set by a search."""
+    """A task with everything a coordinator asks about it; ``match`` is set by a search.
+
+    ``agencies`` are lead first, then co-responsible, each in the document's order."""
 
     key: str
     task_id: str | None
@@ -138,6 +140,9 @@ class TaskInfo:
     targets: tuple[TargetInfo, ...]
     sentence: str | None
     evidence: tuple[EvidenceInfo, ...]
+    deadline: str | None = None
+    due_year: int | None = None
+    due_month: int | None = None
     match: Match | None = None
 
 

@@ -375,3 +375,17 @@ COORDINATION = re.compile(r"、|以及|和|及|(?<!参)与")
 #: A demonstrative tail after a qualitative goal.  Example: ``这具有…的目标``
 #: after ``成为具备国际竞争力的区域品牌``.
 APPOSITION_TAIL = re.compile(r"(?:这|此)(?:一|些|个|种|是|具有|将|为)")
+
+#: A task's deadline in its text: a year and/or month before which the work is done.
+#: Examples: ``2019年9月底前``, ``2022年底前``, ``2024年12月31日前``, ``2023年前``, ``6月底前``
+#: (the plan's year), ``年底前`` (the end of the plan's year).  ``到2025年`` dates a target,
+#: not the task, and is not one.
+TASK_DEADLINE = re.compile(
+    r"(?:(?<![\d-])(?P<year>(?:19|20)\d\d)年(?:(?P<month>\d{1,2})月(?:\d{1,2}日)?"
+    r"(?:底|末|上旬|中旬|下旬)?|底|末)?"
+    r"|(?<![\d年])(?P<bare_month>\d{1,2})月(?:\d{1,2}日)?(?:底|末|上旬|中旬|下旬)?"
+    r"|(?<![\d])(?P<year_end>年(?:底|末)))(?:之|以)?前")
+#: A deadline cell of a task table: a year, a year and month, or the year's end.
+#: Examples: ``2016年12月``, ``2025年底``, ``2024年6月底前``, ``12月底``.
+DEADLINE_IN_CELL = re.compile(
+    r"(?:(?P<year>(?:19|20)\d\d)年)?(?:(?P<month>\d{1,2})月|(?P<year_end>底|末))?")

@@ -16,6 +16,7 @@ from ingest import patterns as p
 from ingest.agencies import AgencyRef, AgencyResolver, find_mentions
 from ingest.agency_table import PROVINCE_ABBREVIATIONS, PROVINCES, province_full_name
 from ingest.brands import find_brands
+from ingest.deadlines import with_deadlines
 from ingest.enterprises import find_enterprises
 from ingest.errors import NoStructure
 from ingest.flat_tables import FlatTable, blank_out, find_flat_tables
@@ -114,6 +115,10 @@ def extract_normalized(source: str, norm: NormalizedText, sha256: str | None = N
     funding_hits = find_funding(text)
     plan_year = _plan_year(meta) or work_year(text)
     row_zones = zones(tables, rows, plan_year)
+    zone_year = {zone.task: zone.year for zone in row_zones}
+    tasks = with_deadlines(tasks, outside_tables, sections,
+                           {r.id: (r.deadline, zone_year.get(r.id)) for r in rows if r.deadline},
+                           plan_year)
     targets = _targets(ctx, sections, task_ids, funding_hits, row_zones, plan_year,
                        [(t.start, t.end) for t in tables])
     targets += tuple(

@@ -39,6 +39,7 @@ class RowTask:
     end: int
     title_start: int
     title_end: int
+    deadline: str | None = None
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,8 @@ def row_tasks(tables: list[FlatTable], names: Names) -> list[RowTask]:
                 id=prefix + row.id, section=section, title=title, lead=lead, co=co,
                 start=row.start, end=row.end,
                 title_start=title_piece.start if title_piece else row.start,
-                title_end=title_piece.end if title_piece else row.end))
+                title_end=title_piece.end if title_piece else row.end,
+                deadline=row.deadline.text if row.deadline else None))
     return out
 
 

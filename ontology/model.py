@@ -164,13 +164,21 @@ class DocumentMeta(_Frozen):
 
 
 class Task(_Frozen):
-    """An obligation of a plan, with its lead and co-responsible agencies."""
+    """An obligation of a plan, with its lead and co-responsible agencies (each in the
+    document's order) and its deadline where the text dates it.
+
+    ``deadline`` is the deadline as written (``2022年6月底前``, a 完成时限 cell); ``due_year``
+    and ``due_month`` what it means (the plan's year for ``年底前`` in a one-year plan).
+    They are additions to the gold format, which has no deadline."""
 
     id: str
     section: str | None = None
     title: str | None = None
     lead: tuple[str, ...] = ()
     co: tuple[str, ...] = ()
+    deadline: str | None = None
+    due_year: int | None = None
+    due_month: int | None = Field(default=None, ge=1, le=12)
     evidence: Evidence | None = None
 
 

@@ -105,6 +105,10 @@ class PG(DefinedNamespace):
     product: URIRef
     category: URIRef
     registerRow: URIRef
+    deadline: URIRef
+    dueYear: URIRef
+    dueMonth: URIRef
+    unitOrder: URIRef
 
 
 #: Prefixes bound on every graph the project writes, so serialisations read the same.

@@ -67,6 +67,7 @@ JINAN = Extraction(
             title="实施品牌培育工程",
             lead=("市市场监管局",),
             co=("市发展改革委",),
+            deadline="2022年6月底前", due_year=2022, due_month=6,
             evidence=evidence(JINAN_SOURCE, 100, 130, "实施品牌培育工程。", "三.1"),
         ),
         Task(
