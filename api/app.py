@@ -20,6 +20,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from api import (
     errors,
     routes_agencies,
+    routes_coordination,
     routes_cypher,
     routes_enterprises,
     routes_misc,
@@ -113,7 +114,9 @@ def create_app(settings: ApiSettings, repository: Repository | None = None) -> F
     # Added last, run first: an untrusted Host is refused before its body is read.
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     app.add_middleware(TrustedHosts, allowed_hosts=settings.trusted_hosts)
-    for router in (routes_tasks.router, routes_agencies.router, routes_plans.router,
+    for router in (routes_tasks.router, routes_coordination.plans,
+                   routes_coordination.agencies, routes_coordination.deadlines,
+                   routes_agencies.router, routes_plans.router,
                    routes_enterprises.enterprises, routes_enterprises.holders,
                    routes_enterprises.progress,
                    routes_misc.targets, routes_misc.brands, routes_misc.search,

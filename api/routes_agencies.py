@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from api.deps import PageDep, RepoDep, node_key
 from api.errors import responses
-from api.schemas import AgencyOut, ListOut, TaskOut, WorkloadOut
+from api.schemas import AgencyOut, ListOut, TaskOut
 from ontology.model import NodeKind, Role
 
 router = APIRouter(prefix="/agencies", tags=["agencies"])
@@ -22,12 +22,6 @@ def list_agencies(
 ) -> Any:
     """Agencies whose name or alias matches ``q`` (best first), or all agencies by name."""
     return repo.agencies(q, page)
-
-
-@router.get("/ranking", response_model=ListOut[WorkloadOut], responses=responses())
-def agency_ranking(repo: RepoDep, page: PageDep) -> Any:
-    """Lead and co-responsible task counts per agency: who carries the most."""
-    return repo.agency_ranking(page)
 
 
 @router.get("/{key:path}/tasks", response_model=ListOut[TaskOut], responses=responses(404))

@@ -52,9 +52,17 @@ def test_ranking_who_carries_the_most(client: TestClient) -> None:
     body = client.get("/agencies/ranking", params={"limit": 200}).json()
     top = body["data"][0]
     assert (top["key"], top["lead"], top["co"], top["total"]) == (DEZHOU_SAMR, 7, 2, 9)
-    order = [(-a["lead"], -a["total"]) for a in body["data"]]
+    # by default by all tasks, lead tasks breaking a tie
+    order = [(-a["total"], -a["lead"]) for a in body["data"]]
     assert order == sorted(order)
     assert all(a["total"] == a["lead"] + a["co"] > 0 for a in body["data"])
+    for by in ("lead", "co", "targets"):
+        ranked = client.get("/agencies/ranking", params={"limit": 200, "by": by}).json()
+        assert ranked["count"] == body["count"]
+        values = [(-a[by], -a["lead"]) for a in ranked["data"]]
+        assert values == sorted(values), by
+    assert_error(client.get("/agencies/ranking", params={"by": "size"}), 422,
+                 "invalid_parameter", "'by'")
 
 
 def test_plans_and_implementation_links(client: TestClient) -> None:

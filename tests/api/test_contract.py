@@ -21,7 +21,9 @@ LISTS = ["/tasks?limit=200", "/agencies?limit=200", "/agencies/ranking?limit=200
          "/targets?year=2025&region=德州市&limit=200", "/targets?region=济南市&limit=200",
          "/tasks?q=体系&limit=3&offset=2", "/enterprises?limit=200",
          "/enterprises?region=山东省&limit=200", "/enterprises?region=德州市&limit=200",
-         "/enterprises?programme=好品山东&limit=200", "/enterprises?q=公司&limit=5&offset=3"]
+         "/enterprises?programme=好品山东&limit=200", "/enterprises?q=公司&limit=5&offset=3",
+         "/deadlines?limit=200", "/deadlines?from=2025&to=2025&region=德州市&limit=200",
+         "/agencies/ranking?by=targets&limit=200", "/agencies/ranking?by=co&limit=200"]
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +51,8 @@ def urls(client: TestClient) -> list[str]:
         found += [f"/agencies/{agency['key']}/tasks?limit=200{role}"
                   for role in ("", "&role=lead", "&role=co")]
         found.append(f"/targets?agency={agency['key']}&limit=200")
+        found.append(f"/agencies/{agency['key']}/workload")
+        found.append(f"/deadlines?agency={agency['key']}&limit=200")
     for plan in client.get("/plans?limit=200").json()["data"]:
         found.append(f"/targets?plan={plan['key']}&limit=200")
         found += [f"/graph/subgraph?center={plan['key']}&depth={d}" for d in (0, 1, 2, 3)]
@@ -65,6 +69,25 @@ def test_same_answers_on_both_backends(both: tuple[TestClient, TestClient]) -> N
         if (a.status_code, a.json()) != (b.status_code, b.json()):
             different.append(url)
     assert different == []
+
+
+def test_same_ledgers_and_calendars_on_both_backends(
+        both: tuple[TestClient, TestClient]) -> None:
+    embedded, neo4j = both
+    files = [f"/plans/{p['key']}/ledger.csv"
+             for p in embedded.get("/plans?limit=200").json()["data"]]
+    for agency in embedded.get("/agencies/ranking?limit=200").json()["data"]:
+        files += [f"/agencies/{agency['key']}/ledger.csv",
+                  f"/agencies/{agency['key']}/deadlines.ics"]
+    different = []
+    for url in files:
+        a, b = embedded.get(url), neo4j.get(url)
+        # a calendar's DTSTAMP is the time it was written
+        same = [[line for line in r.content.splitlines() if not line.startswith(b"DTSTAMP")]
+                for r in (a, b)]
+        if a.status_code != 200 or (a.status_code, same[0]) != (b.status_code, same[1]):
+            different.append(url)
+    assert len(files) > 20 and different == []
 
 
 def test_health_counts_agree(both: tuple[TestClient, TestClient]) -> None:

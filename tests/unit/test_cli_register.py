@@ -174,3 +174,19 @@ def test_a_file_that_is_no_list_is_one_error_line(build: Path, tmp_path: Path) -
     # what `policygraph` (api.cli.main) prints for it
     assert failure_line(result.exception) == (
         f"error: {path}: not a register file (.txt); use .csv or .xlsx")
+
+
+def test_the_ledger_command_writes_every_plan_or_one_region(build: Path, tmp_path: Path) -> None:
+    out = tmp_path / "ledger.xlsx"
+    result = runner.invoke(app, ["ledger", "--build", str(build), "--out", str(out)])
+    assert result.exit_code == 0 and "9 task(s) in 1 sheet(s)" in result.stdout
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    assert sheet.cell(row=1, column=3).value == "牵头单位" and sheet.max_row == 10
+    by_region = runner.invoke(app, ["ledger", "--build", str(build), "--region", "德州市",
+                                    "--out", str(tmp_path / "l.csv")])
+    assert by_region.exit_code == 0 and (tmp_path / "l.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    wrong = runner.invoke(app, ["ledger", "--build", str(build), "--out", str(tmp_path / "l.pdf")])
+    assert wrong.exit_code == 1 and "write a .xlsx or .csv file" in wrong.stderr
+    both = runner.invoke(app, ["ledger", "--build", str(build), "--plan", "x", "--region", "y",
+                               "--out", str(out)])
+    assert both.exit_code == 1 and "at most one of" in both.stderr
