@@ -8,6 +8,7 @@ whatever backend the repository runs on, with filters as query parameters.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Final
 from urllib.parse import quote
@@ -18,6 +19,7 @@ from fastapi.templating import Jinja2Templates
 
 from api.deps import RepoDep
 from api.routes_enterprises import ProgrammesDep
+from graph import coordination
 from graph.enterprise_results import TargetProgress
 from graph.errors import NotFound
 from graph.progress import ProgrammeTable
@@ -100,6 +102,24 @@ def plan_page(request: Request, repo: RepoDep, programmes: ProgrammesDep,
     keys = [t.key for t in plan.targets] + _task_target_keys(
         task for section in plan.sections for task in section.tasks)
     return _page(request, "plan.html", plan=plan, progress=_progress(repo, programmes, keys))
+
+
+_STATUS_ZH: Final = (("overdue", "已逾期"), ("this_year", "今年到期"), ("next_year", "明年到期"),
+                     ("later", "以后"))
+
+
+@router.get("/due", response_class=HTMLResponse, include_in_schema=False)
+def due_page(request: Request, repo: RepoDep,
+             agency: Annotated[str | None, Query(max_length=200)] = None,
+             region: Annotated[str | None, Query(max_length=200)] = None) -> HTMLResponse:
+    """到期: dated tasks and targets, overdue first, then due this year, next year, later."""
+    today = date.today()
+    items = coordination.deadlines(repo, coordination.DeadlineFilter(agency=agency,
+                                                                     region=region), today)
+    groups = [(label, [d for d in items if d.status == code]) for code, label in _STATUS_ZH]
+    who = repo.agency(agency).name if agency else None
+    return _page(request, "due.html", groups=groups, today=today, agency=agency, who=who,
+                 region=region, count=len(items))
 
 
 @router.get("/target", response_class=HTMLResponse, include_in_schema=False)

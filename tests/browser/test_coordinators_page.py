@@ -127,3 +127,26 @@ def test_a_target_shows_what_the_published_lists_hold(page: Any, server: str,
     assert rows.count() == 24  # the header and the 23 entries behind the number
     assert page.locator("table.recognitions", has_text="青州花卉").count() == 1
     page.screenshot(path=str(artifacts / "live-target-progress.png"), full_page=True)
+
+
+def test_the_due_view_groups_deadlines_relative_to_today(page: Any, server: str,
+                                                         artifacts: Path) -> None:
+    """到期: from an agency's page to its deadlines, overdue ones first, with the calendar."""
+    page.goto(server + "/?q=科技研发")
+    page.locator("li.result ul.agencies li.lead a", has_text="市科技局").first.click()
+    page.wait_for_url(re.compile(r"/agency\?key="))
+    page.get_by_role("link", name="到期事项").click()
+    page.wait_for_url(re.compile(r"/due\?agency="))
+    expected = page.request.get(server + "/deadlines?limit=200&agency="
+                                + page.url.split("agency=")[1]).json()
+    items = page.locator("li.deadline")
+    assert items.count() == expected["count"] > 0
+    order = {"overdue": 0, "this_year": 1, "next_year": 2, "later": 3}
+    statuses = [d["status"] for d in sorted(expected["data"],
+                                            key=lambda d: (order[d["status"]], d["due"]))]
+    headings = [h.inner_text() for h in page.locator("section h2").all()]
+    labels = {"overdue": "已逾期", "this_year": "今年到期", "next_year": "明年到期", "later": "以后"}
+    assert [h.split("（")[0] for h in headings] == [labels[s] for s in dict.fromkeys(statuses)]
+    calendar = page.get_by_role("link", name="订阅日历（.ics）").get_attribute("href")
+    assert calendar and page.request.get(server + calendar).body().startswith(b"BEGIN:VCALENDAR")
+    page.screenshot(path=str(artifacts / "live-due.png"), full_page=True)
