@@ -24,7 +24,7 @@ _LEVEL_CHAR = {GovLevel.NATIONAL: "国家", GovLevel.PROVINCE: "省", GovLevel.C
 #: Suffixes that make an unknown list entry plausibly an agency.  Example: ``省大数据中心``.
 AGENCY_SUFFIX = re.compile(
     r"(?:局|委|办|厅|中心|委员会|办公室|海关|总工会|工商联|法院|检察院|监委|领导小组|管委会"
-    r"|联合会|协会|集团|公司|银行|分行|支行|研究院|研究所|科学院|大学|学院|署|处|站|队|社|室"
+    r"|联合会|协会|集团|公司|银行|分行|支行|研究院|研究所|科学院|大学|学院|署|处|站|队|社|室|股|馆"
     r"|宣传部|组织部|统战部|政法委)$"
 )
 #: Words no body's name holds: a role verb or an alternative.  Example: ``支持企业牵头或参与

@@ -42,6 +42,7 @@ COLUMN_WORDS: Final[tuple[tuple[str, str], ...]] = (
     ("参与单位", CO), ("协助单位", CO),
     ("主要责任单位", LEAD), ("牵头单位", LEAD), ("牵头部门", LEAD), ("主责单位", LEAD),
     ("责任单位", UNITS), ("责任部门", UNITS), ("负责单位", UNITS), ("承办单位", UNITS),
+    ("责任股室", UNITS), ("责任科室", UNITS), ("责任处室", UNITS),
     ("责任领导", LEADER), ("分管领导", LEADER), ("牵头领导", LEADER), ("联系领导", LEADER),
     ("责任人", LEADER),
     ("完成时限", DEADLINE), ("完成期限", DEADLINE), ("完成时间", DEADLINE), ("时间节点", DEADLINE),
@@ -67,7 +68,11 @@ COLUMN_WORDS: Final[tuple[tuple[str, str], ...]] = (
     ("创立时间", OTHER), ("成立时间", OTHER), ("始创年代", OTHER), ("联系人", OTHER),
     ("备注", OTHER),
 )
-_COLUMN: Final = re.compile("|".join(re.escape(word) for word, _ in COLUMN_WORDS))
+#: A header word that names a row group beside a task column, else the task itself.
+#: Example: ``指标`` in ``序号 指标 工作任务 完成时限…`` (``公共文化服务`` groups the rows).
+GROUP_OR_TASK: Final = "指标"
+_COLUMN: Final = re.compile(
+    "|".join(re.escape(word) for word, _ in COLUMN_WORDS) + "|" + GROUP_OR_TASK)
 _ROLE: Final = dict(COLUMN_WORDS)
 #: The first header cell.  Example: ``序号`` (or ``序 号`` before spaces are joined).
 HEADER_START: Final = re.compile(r"^(?:序\s*号|编\s*号)")
@@ -168,7 +173,7 @@ def header_roles(header: str) -> tuple[str, ...]:
     With a 牵头 column, a 责任单位 column holds the co-responsible units.
     """
     words = _COLUMN.findall(re.sub(r"\s+", "", header))
-    roles = [_ROLE[w] for w in words]
+    roles = _group_or_task([_ROLE.get(w, w) for w in words])
     if LEAD in roles:
         roles = [CO if r == UNITS else r for r in roles]
     if roles.count(TASK) >= 2 and GROUP not in roles:
@@ -194,11 +199,12 @@ def find_flat_tables(text: str, is_units: IsUnits) -> list[FlatTable]:
         table = FlatTable(start=start, end=start, title=_title_above(lines, i),
                           label=_label_above(lines, i), roles=roles)
         if j > i + 1:
-            table.columns = tuple((lines[k][2], _role_of(lines[k][2])) for k in range(i, j))
+            table.columns = _header_cells(lines, i, j)
         read = _read_list if table.is_list else _read_body
         j = read(table, lines, i, j, is_units)
         if not table.is_list:
             _by_position(table, is_units)
+            _carry_groups(table)
         if table.rows or table.list_rows:
             tables.append(table)
         i = max(j, i + 1)
@@ -234,6 +240,36 @@ def _header(lines: list[tuple[int, int, str]], i: int) -> tuple[str, int]:
         parts.append(lines[j][2])
         j += 1
     return "".join(parts), j
+
+
+#: A header line that continues the cell above it.  Example: ``(单位)`` under ``责任股室``.
+HEADER_CONTINUES: Final = re.compile(r"^[(（]")
+#: A header line that qualifies the cell below it.  Examples: ``区政府`` above ``分管领导``,
+#: ``县级`` above ``责任单位``.
+HEADER_QUALIFIES: Final = re.compile(r"^(?:[省市县区]政府|[省市县区]委|[省市县区]级)$")
+
+
+def _header_cells(lines: list[tuple[int, int, str]], i: int, j: int,
+                  ) -> tuple[tuple[str, str], ...]:
+    """The cells of a header printed one per line, with their roles: a cell broken over
+    two lines (``责任股室`` / ``(单位)``, ``区政府`` / ``分管领导``) is one cell."""
+    cells: list[str] = []
+    joins_next = False
+    for k in range(i, j):
+        line = lines[k][2]
+        if cells and (joins_next or HEADER_CONTINUES.match(line)):
+            cells[-1] += line
+        else:
+            cells.append(line)
+        joins_next = bool(HEADER_QUALIFIES.match(line))
+    roles = _group_or_task([_role_of(cell) for cell in cells])
+    return tuple(zip(cells, roles, strict=True))
+
+
+def _group_or_task(roles: list[str]) -> list[str]:
+    """Roles with :data:`GROUP_OR_TASK` read as a group beside a task column, else a task."""
+    role = GROUP if TASK in roles else TASK
+    return [role if r == GROUP_OR_TASK else r for r in roles]
 
 
 def _starts_with_number(line: str) -> bool:
@@ -284,7 +320,7 @@ def _list_columns(lines: list[tuple[int, int, str]], i: int, j: int,
 
 def _role_of(cell: str) -> str:
     found = _COLUMN.search(re.sub(r"\s+", "", cell))
-    return _ROLE[found.group()] if found else OTHER
+    return _ROLE.get(found.group(), found.group()) if found else OTHER
 
 
 def _read_list(table: FlatTable, lines: list[tuple[int, int, str]], i: int, j: int,
@@ -330,7 +366,7 @@ def _read_body(table: FlatTable, lines: list[tuple[int, int, str]], i: int, j: i
         start, end, line = lines[j]
         if TABLE_END.match(line) or (HEADER_START.match(line) and j > 0):
             break
-        pieces = _pieces(start, line)
+        pieces = _cells(table, start, line)
         first = pieces[0].text
         number = int(first) if ROW_NUMBER.match(first) else None
         if number is not None and (expected is None or number == expected):
@@ -351,6 +387,41 @@ def _read_body(table: FlatTable, lines: list[tuple[int, int, str]], i: int, j: i
         table.end = end
         j += 1
     return j
+
+
+def _cells(table: FlatTable, start: int, line: str) -> list[Piece]:
+    """The pieces of a body line.  In a table whose header was printed one cell per line a
+    line is one cell (``新建旅游厕所6 座。`` keeps its space), after a row number that may
+    open it; otherwise the line is cut at its spaces."""
+    if not table.columns:
+        return _pieces(start, line)
+    numbered = re.match(r"(\d{1,3})\s+(?=\S)", line)
+    if numbered is None:
+        return [Piece(line, start, start + len(line))]
+    rest = numbered.end()
+    return [Piece(numbered.group(1), start, start + len(numbered.group(1))),
+            Piece(line[rest:], start + rest, start + len(line))]
+
+
+#: A group cell: a short heading without sentence punctuation.  Example: ``公共文化服务``.
+GROUP_CELL: Final = re.compile(r"^[^。;；,，:：]{2,16}$")
+
+
+def _carry_groups(table: FlatTable) -> None:
+    """A group column (``指标``, ``类别``) of a header printed one cell per line, its cell
+    printed once for several rows: a row whose first text is a short heading followed by
+    its task takes that heading as its group, and the rows after it keep that group until
+    the next heading."""
+    if not any(role == GROUP for _, role in table.columns):
+        return
+    current: Piece | None = None
+    for row in table.rows:
+        if row.sub is not None:
+            continue
+        if row.group is None and len(row.texts) >= 2 and GROUP_CELL.match(row.texts[0].text):
+            row.group = current = row.texts.pop(0)
+        elif row.group is None:
+            row.group = current
 
 
 def _by_position(table: FlatTable, is_units: IsUnits) -> None:

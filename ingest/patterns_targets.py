@@ -65,9 +65,11 @@ MONEY_UNIT = r"(?:万亿|亿|万|千)?元"
 #: A unit per head or area written after a slash.  Example: ``/千人`` in ``1.5批次/千人``.
 PER_HEAD = r"(?:/(?:千|万|百)?(?:人|户|平方公里))?"
 #: A number, an optional ``余``/``多`` (N-plus), a unit and an optional trailing
-#: qualifier.  Examples: ``60家以上``, ``500家左右``, ``7万件``, ``94%以上``.
+#: qualifier.  Examples: ``60家以上``, ``500家左右``, ``7万件``, ``94%以上``; one space
+#: may stand between a digit and its unit, as a table cell pads it (``6 座``).
 VALUE_UNIT = re.compile(
-    rf"(?P<num>{ARABIC_NUMBER}|{CN_NUMBER})(?P<approx>余|多)?(?P<unit>{UNIT}{PER_HEAD})"
+    rf"(?P<num>{ARABIC_NUMBER}|{CN_NUMBER})(?P<approx>余|多)?(?:(?<=\d) )?"
+    rf"(?P<unit>{UNIT}{PER_HEAD})"
     r"(?P<post>以上|左右|以内|以下)?"
 )
 

@@ -6,7 +6,8 @@ give two tasks one id (``附件2.1``).  Its units come from the responsibility c
 :func:`ingest.flat_tables.split_unit_cells`); a single 责任单位 column follows the first-unit
 rule.  Each row is also a *zone* for targets: a target inside it belongs to the row's task
 and, when the text gives no year, takes the year of the row's deadline cell, else the year
-of the table's title, else the plan's own year.
+of the table's title, else the plan's own year, else the one year the cells of a table with
+month deadlines name.
 """
 
 from __future__ import annotations
@@ -58,6 +59,23 @@ def table_year(table: FlatTable) -> int | None:
     return int(years.pop()) if len(years) == 1 else None
 
 
+#: A deadline cell naming a month of no stated year.  Example: ``12月底前``.
+MONTH_DEADLINE = re.compile(r"^\d{1,2}月")
+
+
+def undated_table_year(table: FlatTable) -> int | None:
+    """The year of a one-year table that prints it only inside a row: its deadline cells
+    name months without a year (``12月底前``, ``5月底``) and its cells name one year only
+    (``精心策划2019年…活动``) → 2019."""
+    deadlines = [row.deadline.text for row in table.rows if row.deadline]
+    if not any(MONTH_DEADLINE.match(d) for d in deadlines) \
+            or any(YEAR_IN_TEXT.search(d) for d in deadlines):
+        return None
+    years = {year for row in table.rows for piece in (*row.raw, *row.texts)
+             for year in YEAR_IN_TEXT.findall(piece.text)}
+    return int(years.pop()) if len(years) == 1 else None
+
+
 def row_tasks(tables: list[FlatTable], names: Names) -> list[RowTask]:
     """Every task row of the task tables, with raw lead and co unit names resolved by ``names``."""
     task_tables = [t for t in tables if not t.is_list]
@@ -86,7 +104,8 @@ def zones(tables: list[FlatTable], tasks: list[RowTask], plan_year: int | None) 
     out = []
     for (table, row), task in zip(rows, tasks, strict=True):
         deadline = YEAR_IN_TEXT.search(row.deadline.text) if row.deadline else None
-        year = int(deadline.group(1)) if deadline else (table_year(table) or plan_year)
+        year = int(deadline.group(1)) if deadline else (
+            table_year(table) or plan_year or undated_table_year(table))
         out.append(Zone(row.start, row.end, task.id, year))
     return out
 

@@ -160,3 +160,11 @@ def test_campaign_committee_and_supervision_office():
     assert _departments("省质量强省工作推进委员会办公室、市政府督查室要加强督导。") == [
         "省质量强省工作推进委员会办公室", "市政府督查室"]
     assert _departments("由市质强委统筹。") == ["市质强委"]
+
+
+def test_sections_and_venues_in_a_list_are_units_and_subordinate_groups_are_generic():
+    r = resolver(region="某某县", level=GovLevel.COUNTY)
+    assert r.resolve("产业股", from_list=True).name == "产业股"
+    assert r.resolve("县博物馆", from_list=True).name == "县博物馆"
+    assert r.resolve("局属部门单位", from_list=True) is None
+    assert r.resolve("委属各单位", from_list=True) is None

@@ -7,7 +7,8 @@ import re
 from ingest.flat_tables import blank_out, find_flat_tables, header_roles, split_unit_cells
 from ingest.pipeline import extract
 
-UNIT = re.compile(r"^[\u4e00-\u9fff()（）、,，等]*(?:局|委|办|街道|集团|公司|管委会|成员单位|部门)[。]?$")
+UNIT = re.compile(
+    r"^[\u4e00-\u9fff()（）、,，等]*(?:局|委|办|股|馆|街道|集团|公司|管委会|成员单位|部门)[。]?$")
 
 
 def is_units(piece: str) -> bool:
@@ -107,3 +108,57 @@ def test_pipeline_reads_a_cell_per_line_table_end_to_end():
     assert (("1.(1)", 2024, 6, "%") in targets and ("1.(3)", 2024, 7, "%") in targets
             and ("2.(4)", 2024, 20, "个") in targets)
     assert "某某集团" not in ex.departments  # a firm in a list is not an agency
+
+
+# A county bureau's yearly table: the header cell 责任科室(单位) broken over two lines, a
+# group column printed once for several rows, sections (股) and venues (馆) as units, and the
+# year written only inside one row.
+SPLIT_HEADER = """序号
+类别
+工作任务
+完成时限
+责任领导
+责任科室
+(单位)
+备注
+1
+群众文化
+全年开展送戏下乡演出不少于80场。
+11月底前
+王某某
+群文股
+县文化馆
+县图书馆
+2
+新建农家书屋5 个。
+3
+体育赛事
+办好2021年全县农民运动会,参赛人数达到3000人次。
+赛事股
+"""
+
+
+def test_header_cell_over_two_lines_and_a_group_printed_once():
+    [table] = find_flat_tables(SPLIT_HEADER, is_units)
+    assert [name for name, _ in table.columns] == [
+        "序号", "类别", "工作任务", "完成时限", "责任领导", "责任科室(单位)", "备注"]
+    # row 1 prints one piece for every column but the remark: it is not read by position
+    rows = {row.id: row for row in table.rows}
+    assert [p.text for p in rows["1"].units] == ["群文股", "县文化馆", "县图书馆"]
+    assert rows["2"].group.text == "群众文化"  # the merged group cell holds for row 2
+    assert [p.text for p in rows["2"].texts] == ["新建农家书屋5 个。"]  # one cell, space kept
+    assert rows["3"].group.text == "体育赛事"
+
+
+def test_indicator_column_is_a_group_beside_a_task_column():
+    assert header_roles("序号指标工作任务责任单位") == ("id", "group", "task", "units")
+    assert header_roles("序号指标目标值责任单位") == ("id", "task", "units")
+
+
+def test_pipeline_gives_a_month_deadline_table_the_one_year_its_cells_name():
+    ex = extract("t.txt", "某县文化和旅游局\n" + SPLIT_HEADER)
+    tasks = {t.id: (list(t.lead), list(t.co)) for t in ex.tasks}
+    assert tasks["1"] == (["群文股"], ["县文化馆", "县图书馆"])
+    assert tasks["3"] == (["赛事股"], [])
+    targets = {(t.task, t.year, t.value, t.unit) for t in ex.targets}
+    assert {("1", 2021, 80, "场"), ("2", 2021, 5, "个"), ("3", 2021, 3000, "人次")} <= targets

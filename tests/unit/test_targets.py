@@ -460,3 +460,9 @@ def test_units_per_head_rules_per_edition_and_proportions_of_another_quantity() 
     assert values("到2025年,农产品质量安全监测1.5批次/千人。") == [(2025, 1.5, "批次/千人")]
     assert values("省政府质量奖每届评选表彰组织奖、个人奖各不超过10个。") == []
     assert values("工业用地税额标准为非工业用地税额标准的50%左右。") == []
+
+
+def test_a_table_cell_pads_the_space_between_number_and_unit() -> None:
+    [hit] = p.VALUE_UNIT.finditer("新建公厕8 座")
+    assert (hit.group("num"), hit.group("unit")) == ("8", "座")
+    assert not p.VALUE_UNIT.search("2019 年")
