@@ -76,6 +76,9 @@ TITLE_LINE = re.compile(
 ISSUING_NOTICE = re.compile(
     r"^(?P<issuer>[\u4e00-\u9fff()（）、]{2,40}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|"
     r"委员会|局|厅|委))?\s*关于(?:印发|转发)《?(?P<title>[^《》]{4,80}?)》?的通知$")
+#: Title marks nested inside 《》, which stand for 《》 once the outer pair is gone.
+#: Example: ``〈政府工作报告〉`` in ``关于印发《2023年省〈政府工作报告〉任务分解…》的通知``.
+NESTED_QUOTES = str.maketrans("〈〉", "《》")
 #: The author at the head of a forwarded document's title.  Example: ``淄博市精神文明建设委员会``
 #: in ``淄博市精神文明建设委员会贯彻落实…的目标任务分工``.
 FORWARDED_AUTHOR = re.compile(
@@ -160,7 +163,9 @@ def extract_metadata(text: str, url_words: str | None = None) -> DocumentMeta:
                    is_news, is_interpretation)
     notice_issuer = None
     if title and (notice := ISSUING_NOTICE.match(title)):
-        title, notice_issuer = notice.group("title"), notice.group("issuer")
+        # the outer 《》 of the issued title go; the 〈〉 nested inside them become 《》
+        title = notice.group("title").translate(NESTED_QUOTES)
+        notice_issuer = notice.group("issuer")
         author = FORWARDED_AUTHOR.match(title) if "转发" in notice.group(0) else None
         if author:
             # a forwarded document's issuer is its author (the forwarding offices pass it on)
@@ -192,7 +197,7 @@ def _title(lines: list[str], text: str, subject: str | None, is_news: bool,
            is_interpretation: bool) -> str | None:
     if is_news and subject:
         return subject
-    joined = _joined_title(lines)
+    joined = _joined_title([line.strip() for line in text.split("\n") if line.strip()][:6])
     if joined:
         return joined
     for line in lines[:2]:
@@ -215,16 +220,23 @@ def _title(lines: list[str], text: str, subject: str | None, is_news: bool,
 NEWS_LEAD = re.compile(r"近日|日前|记者|获悉|据了解|根据")
 
 
+#: How many lines a notice title broken at the top of a page may run over.
+_TITLE_LINES_MAX = 4
+
+
 def _joined_title(lines: list[str]) -> str | None:
-    """A notice title broken over two lines (``…行动方案和云浮`` / ``市推动…的通知``): the two
-    lines read as one notice title."""
-    if len(lines) < 2:
-        return None
-    first, second = lines[0], lines[1]
-    joined = first + second
-    if (not re.search(r"[。,，;；:：]", joined) and ISSUING_NOTICE.match(joined)
-            and not ISSUING_NOTICE.match(second) and len(first) >= 8):
-        return joined
+    """A notice title broken over two to four lines near the top (``…行动方案和云浮`` /
+    ``市推动…的通知``; ``…关于印发《2023年`` / ``省〈政府工作报告〉任务分解`` /
+    ``和责任分工方案》的通知``): the lines read as one notice title."""
+    for first in range(min(3, len(lines))):
+        for last in range(first + 1, min(first + _TITLE_LINES_MAX, len(lines))):
+            part = lines[first:last + 1]
+            joined = "".join(part)
+            if re.search(r"[。,，;；:：]", joined) or len(part[0]) < 8 \
+                    or any(len(line) > 40 for line in part):
+                break
+            if ISSUING_NOTICE.match(joined) and not ISSUING_NOTICE.match(part[-1]):
+                return joined
     return None
 
 

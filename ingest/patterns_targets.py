@@ -158,9 +158,11 @@ DEADLINE_GOAL_LABEL = re.compile(
     r"(?![\d月])"
 )
 #: The year a work document's opening says its tasks are for.  Examples:
-#: ``2013年《政府工作报告》确定的重点工作任务``, ``2024年重点工作任务``.
+#: ``2013年《政府工作报告》确定的重点工作任务``, ``2024年重点工作任务``, a title broken
+#: over lines: ``《2023年\n省〈政府工作报告〉任务分解``, ``2023年省《政府工作报告》``.
 WORK_YEAR = re.compile(
-    r"(?P<year>20\d{2})年度?(?:《?(?:区|市|县|省)?政府工作报告》?|[^。《》]{0,10}?"
+    r"(?P<year>20\d{2})年度?\s*(?:(?:区|市|县|省)?[《〈]?(?:区|市|县|省)?政府工作报告[》〉]?"
+    r"|[^。《》]{0,10}?"
     r"(?:重点工作任务|工作目标任务|目标任务|重点工作))")
 #: A year heading a list of goals that follows its label: the goals are that year's.
 #: Example: ``2020年全区经济社会发展主要预期目标是:地区生产总值增长6%左右;…``.

@@ -81,3 +81,11 @@ def test_a_day_the_calendar_does_not_have_is_no_date():
     from ingest.metadata import extract_metadata
     assert extract_metadata("某市人民政府\n2023年2月31日\n").date is None
     assert extract_metadata("某市人民政府\n2023年2月28日\n").date == "2023-02-28"
+
+
+def test_notice_title_over_three_lines_and_its_nested_title_marks():
+    text = ("某政发〔2022〕3号\n某某省人民政府关于印发《2022年\n省〈政府工作报告〉重点任务\n"
+            "分工方案》的通知\n各市人民政府:\n现印发给你们。\n")
+    meta = extract_metadata(text)
+    assert meta.title == "2022年省《政府工作报告》重点任务分工方案"
+    assert meta.period == (2022, 2022)

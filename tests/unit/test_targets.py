@@ -462,6 +462,16 @@ def test_units_per_head_rules_per_edition_and_proportions_of_another_quantity() 
     assert values("工业用地税额标准为非工业用地税额标准的50%左右。") == []
 
 
+@pytest.mark.parametrize(("text", "year"), [
+    ("现就2013年《政府工作报告》确定的重点工作任务分解如下", 2013),
+    ("关于印发《2023年\n省〈政府工作报告〉任务分解和责任分工方案》的通知", 2023),
+    ("2023年省《政府工作报告》任务分解", 2023),
+])
+def test_work_year_of_a_report_breakdown(text: str, year: int) -> None:
+    from ingest.target_context import work_year
+    assert work_year(text) == year
+
+
 def test_a_table_cell_pads_the_space_between_number_and_unit() -> None:
     [hit] = p.VALUE_UNIT.finditer("新建公厕8 座")
     assert (hit.group("num"), hit.group("unit")) == ("8", "座")
