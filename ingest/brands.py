@@ -139,8 +139,14 @@ def _quoted_mentions(
                 )
                 if kind is None and exemplar and _is_exemplar(name):
                     kind = BrandKind.BRAND
+                end = start + len(name)
+                edition = (P.AWARD_EDITION.search(text, max(0, quote.start - 16), quote.start)
+                           if kind is BrandKind.AWARD and start == quote.start + 1 else None)
+                if edition:
+                    # 第五届“福州市政府质量奖”: the award as written, edition included
+                    name, start = text[edition.start():quote.start] + name, edition.start()
                 if kind is not None:
-                    yield _Mention(name, kind, start, start + len(name))
+                    yield _Mention(name, kind, start, end)
 
 
 def _quoted_kind(

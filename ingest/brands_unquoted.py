@@ -169,6 +169,10 @@ def _place_start(text: str, start: int, award: str) -> int:
         before = text[place_start - 1] if place_start > 0 else ""
         if not before or not _HAN.match(before) or before in P.PLACE_LEFT_BOUNDARY:
             return place_start
+        edition = P.AWARD_EDITION.search(text, max(0, place_start - 16), place_start)
+        if edition:
+            # 2012年度广州市市长质量奖: the edition stands before the place.
+            return edition.start()
     return start
 
 

@@ -72,20 +72,35 @@ def find_funding(text: str) -> list[FundingHit]:
     """
     hits: list[FundingHit] = []
     headline_hits: list[FundingHit] = []
+    awards: dict[str, set[tuple[float | int, str]]] = {}
     for sent in iter_sentences(text):
-        found, spans = _award_hits(text, sent)
+        found, spans = _award_hits(text, sent, awards)
         (headline_hits if sent.headline else hits).extend(found)
         found = _sentence_funding(text, sent, spans)
         (headline_hits if sent.headline else hits).extend(found)
     # A headline restates the body: its amounts count only when the body does not give them.
     body = {(h.amount, h.unit) for h in hits}
     hits.extend(h for h in headline_hits if (h.amount, h.unit) not in body)
+    hits = [h for h in hits if not _restates_award(text, h, awards)]
     return sorted(hits, key=lambda h: (h.start, h.end))
 
 
-def _award_hits(text: str, sent: Sentence) -> tuple[list[FundingHit], list[tuple[int, int]]]:
+def _restates_award(text: str, hit: FundingHit, awards: dict[str, set[tuple[float | int, str]]],
+                    ) -> bool:
+    """Whether an amount with no recipient restates what an award decision pays its winners
+    (a news lead: ``5家企业荣获“X奖”,并给予每家获奖企业100万元奖励``)."""
+    if hit.recipient is not None and not p.AWARD_RESTATED.search(hit.recipient):
+        return False
+    sentence = text[hit.sentence_start:hit.sentence_end]
+    return any((hit.amount, hit.unit) in paid and award in sentence
+               for award, paid in awards.items())
+
+
+def _award_hits(text: str, sent: Sentence, awards: dict[str, set[tuple[float | int, str]]],
+                ) -> tuple[list[FundingHit], list[tuple[int, int]]]:
     """One item per winner of an award decision (``授予A、B“…奖”,分别奖励40万元``),
-    leaving out winners an exception names (``其中,C已荣获…,本届不重复颁发奖金``)."""
+    leaving out winners an exception names (``其中,C已荣获…,本届不重复颁发奖金``).  The
+    award and its amount are added to ``awards``."""
     hits: list[FundingHit] = []
     spans: list[tuple[int, int]] = []
     if "授予" not in text[sent.start:sent.end]:
@@ -100,6 +115,7 @@ def _award_hits(text: str, sent: Sentence) -> tuple[list[FundingHit], list[tuple
         if len(amounts) != 1:
             continue
         value, unit = amounts[0]
+        awards.setdefault(m.group("award"), set()).add((value, unit))
         exception = p.AWARD_EXCEPTION.match(text, m.end(), sent.end)
         excluded = exception.group("names") if exception else ""
         winners = [w.strip() for w in re.split(r"[、,，]", m.group("who")) if w.strip()]

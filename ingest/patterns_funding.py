@@ -69,22 +69,40 @@ FUNDING_REWARD_WHO = re.compile(
 #: Quoted names coordinated before 分别/各: each is its own recipient.  Example:
 #: ``“地理标志证明商标”与“地理标志产品”`` in ``获得“…”与“…”认定的分别奖励10万元``.
 QUOTED_COORDINATION = re.compile(r"“[^“”]{1,30}”(?:(?:与|和|、|及|或)“[^“”]{1,30}”)+")
+#: The count of winners after their names.  Examples: ``等2家企业``, ``5家企业`` (glued to
+#: the last name), ``等单位``.
+WINNER_COUNT = (r"(?:等?\s*[\d一二三四五六七八九十]+\s*家(?:企业|单位|组织)?"
+                r"|等(?:企业|单位|组织))")
+#: The edition before a quoted award.  Example: ``第五届`` in ``第五届“福州市政府质量奖”``.
+EDITION_BEFORE = r"(?:首届|第[\d一二三四五六七八九十]+届|\d{4}年度?)"
+#: What an award decision may say between the award and the money.  Examples:
+#: ``现予以公布并``, ``予以表彰,并``.
+AWARD_BRIDGE = r"(?:[,，]?\s*(?:现)?予以(?:公布|表彰|通报表彰)[,，]?)?"
+#: How the money goes to every winner.  Examples: ``分别``, ``各``, ``每家获奖企业`` after 给予.
+PER_WINNER = r"(?:每家|每个)(?:获奖)?(?:企业|单位)?"
 #: An award decision: the winners named after 授予, the award in quotes, and the money
-#: each gets (分别/各).  Example: ``授予A公司、B公司等2家企业“2016年度某市市长质量奖”,
-#: 各奖励100万元``.
+#: each gets (分别/各).  Examples: ``授予A公司、B公司等2家企业“2016年度某市市长质量奖”,
+#: 各奖励100万元``, ``授予A公司、B公司2家企业第二届“某市政府质量奖”,现予以公布并给予
+#: 每家获奖企业50万元奖励``.
 AWARD_GRANT = re.compile(
-    r"授予(?P<who>[^“”。;；]{2,300}?)(?:等\s*[\d一二三四五六七八九十]+\s*家(?:企业|单位|组织)?)?"
-    r"“(?P<award>[^“”]{2,60})”(?:称号|荣誉称号|荣誉)?[,，]?\s*(?:并)?(?P<each>分别|各)?"
-    rf"(?P<verb>奖励|给予)(?:奖金|奖励)?(?:人民币)?(?P<amounts>{MONEY})"
+    rf"授予(?P<who>[^“”。;；]{{2,300}}?){WINNER_COUNT}?{EDITION_BEFORE}?"
+    rf"“(?P<award>[^“”]{{2,60}})”(?:称号|荣誉称号|荣誉)?{AWARD_BRIDGE}[,，]?\s*(?:并)?"
+    rf"(?P<each>分别|各)?(?P<verb>奖励|给予)(?:{PER_WINNER})?(?:奖金|奖励)?(?:人民币)?"
+    rf"(?P<amounts>{MONEY})"
 )
-#: The same without quotes: the winners end with a body's suffix and the award is short.
-#: Example: ``授予某某管业股份有限公司叶县分公司县长质量贡献奖,奖励5万元``.
+#: The same without quotes: the winners end with a body's suffix (or a count, ``等单位``)
+#: and the award is short.  Examples: ``授予某某管业股份有限公司叶县分公司县长质量贡献奖,
+#: 奖励5万元``, ``授予甲公司、乙公司等单位2020年度某市市长质量奖,并分别给予人民币50万元``.
 AWARD_GRANT_BARE = re.compile(
     r"授予(?P<who>[^“”。;；]{2,300}?(?:公司|集团|厂|院|馆|社|中心|所|站|队|学校|医院|店|行))"
+    rf"{WINNER_COUNT}?"
     r"(?P<award>(?:\d{4}年度?)?(?:[\u4e00-\u9fff]{2,4}?[省市县区])?(?:县长|市长|省长|区长|州长|政府)?"
-    r"[\u4e00-\u9fff]{0,6}?奖)[,，]?\s*(?:并)?(?P<each>分别|各)?"
-    rf"(?P<verb>奖励|给予)(?:奖金|奖励)?(?:人民币)?(?P<amounts>{MONEY})"
+    rf"[\u4e00-\u9fff]{{0,6}}?奖){AWARD_BRIDGE}[,，]?\s*(?:并)?(?P<each>分别|各)?"
+    rf"(?P<verb>奖励|给予)(?:{PER_WINNER})?(?:奖金|奖励)?(?:人民币)?(?P<amounts>{MONEY})"
 )
+#: A recipient that names an award's winners only as a group, as a news lead restating the
+#: decision does.  Examples: ``获奖企业``, ``每家获奖单位``.
+AWARD_RESTATED = re.compile(r"获奖(?:企业|单位|组织)|^每家")
 #: The winners an exception after the amount excludes from the money.  Example:
 #: ``(其中,C公司已荣获第七届提名奖,本届不重复颁发奖金)``.
 AWARD_EXCEPTION = re.compile(

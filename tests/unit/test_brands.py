@@ -412,3 +412,11 @@ def test_quoted_labels_of_a_places_products_and_a_mark_after_its_title():
 
 def test_first_edition_of_a_named_quality_award():
     assert [h.name for h in find_brands("关于表彰首届铜川质量奖获奖单位的决定。")] == ["首届铜川质量奖"]
+
+
+def test_an_edition_before_a_quoted_award_or_a_place_is_part_of_its_title():
+    text = "2家企业荣获第三届“某市政府质量奖”。"
+    assert [h.name for h in find_brands(text)] == ["第三届某市政府质量奖"]
+    text = "授予甲公司等单位2020年度江州市市长质量奖,授予乙公司等单位2020年度江州市市长质量奖提名奖。"
+    assert [h.name for h in find_brands(text)] == [
+        "2020年度江州市市长质量奖", "2020年度江州市市长质量奖提名奖"]

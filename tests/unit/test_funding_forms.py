@@ -255,3 +255,23 @@ def test_award_without_quotes_to_one_winner_and_a_recipient_gloss():
         ("某某管业股份有限公司叶县分公司", 5, "万元", ONCE)]
     assert [r for r, *_ in rows("PCT(专利合作条约简称)专利申请授权每件奖励5万元。")] == [
         "PCT专利申请授权每件"]
+
+
+def test_award_decision_with_a_glued_count_an_edition_and_money_per_winner():
+    text = ("决定授予甲物流集团有限公司、乙针纺有限公司2家企业第三届“某市政府质量奖”,"
+            "现予以公布并给予每家获奖企业80万元奖励。")
+    assert rows(text) == [("甲物流集团有限公司", 80, "万元", ONCE), ("乙针纺有限公司", 80, "万元", ONCE)]
+    text = ("授予甲科技股份有限公司、乙家居集团有限公司等单位2020年度某市市长质量奖,"
+            "并分别给予人民币60万元的奖励;授予丙电梯有限公司等单位2020年度某市市长质量奖提名奖。")
+    assert rows(text) == [("甲科技股份有限公司", 60, "万元", ONCE),
+                          ("乙家居集团有限公司", 60, "万元", ONCE)]
+    text = ("决定授予甲电子有限公司、乙锅炉有限公司2家企业2019年度“某市市长质量奖”荣誉称号,"
+            "并分别给予20万元奖金。")
+    assert [r for r, *_ in rows(text)] == ["甲电子有限公司", "乙锅炉有限公司"]
+
+
+def test_a_news_lead_restating_the_award_money_is_not_a_further_item():
+    text = ("近日,2家企业荣获第三届“某市政府质量奖”,并给予每家获奖企业80万元奖励。\n"
+            "决定授予甲物流集团有限公司、乙针纺有限公司2家企业第三届“某市政府质量奖”,"
+            "现予以公布并给予每家获奖企业80万元奖励。")
+    assert [r for r, *_ in rows(text)] == ["甲物流集团有限公司", "乙针纺有限公司"]
