@@ -8,8 +8,8 @@ Spans first, then relations:
   (授予, 其中 …); a category (外贸公司, 上市公司, anything after 的) is no name.  A list
   introduced as a list of enterprises (``企业餐饮类有:A,B;``) makes every item a name,
   shops without a firm suffix too;
-* **brands** — ``X公司“Y”牌`` / ``X合作社Y牌``, a list entry ``主体:品牌 品类``, the brand
-  column of a published list;
+* **brands** — ``X公司“Y”牌`` / ``X合作社Y牌`` / ``X公司(字号/商标为“Y”)`` /
+  ``X公司“Y牌干红”``, a list entry ``主体:品牌 品类``, the brand column of a published list;
 * **region** — the place the text gives the enterprise: a list's place column, a place
   heading above list entries (``南通市``), a sentence that places the listed ones
   (``仁怀11家企业榜上有名``); failing that, the document's own region.
@@ -185,12 +185,16 @@ def _line(text: str, line_start: int, line: str, found: _Found, region: str | No
         brands: tuple[str, ...] = ()
         mark = p.BRAND_AFTER_NAME.match(line, m.end("name"))
         if mark:
-            brand = (mark.group("owned") or mark.group("quoted") or mark.group("bare")
-                     or mark.group("plain"))
+            brand = (mark.group("marked") or mark.group("inner") or mark.group("owned")
+                     or mark.group("quoted") or mark.group("bare") or mark.group("plain"))
             brands = (brand,)
             found.brand(brand, line_start + mark.start())
         elif entry and entry.group("holder").endswith(name):
             brands = _entry_brands(line_start, entry, found, places)
+        elif (quoted := p.QUOTED_AFTER_NAME.match(line, m.end("name"))) \
+                and p.MARK_LIST_CUE.search(line):
+            brands = (quoted.group("mark"),)
+            found.brand(quoted.group("mark"), line_start + quoted.start("mark"))
         found.add(EnterpriseHit(name, start, start + len(name), _region_here(text, start, region),
                                 brands))
     if entry and not p.FIRM_NAME.search(entry.group("holder")):

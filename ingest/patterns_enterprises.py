@@ -63,12 +63,22 @@ GENERIC_FIRM = re.compile(
 #: Bodies that are not market bodies although a list names them.  Examples:
 #: ``某镇人民政府``, ``某某产业协会``, ``人行郑州中心支行`` (the central bank).
 NOT_FIRM = re.compile(r"政府|协会|学会|联合会|委员会|管委会|人行|人民银行|研究会|促进会|商会")
-#: A brand right after a firm's name: ``“梨花”牌小麦粉``, ``思远庄园牌标准化系列蔬菜``.
+#: A brand right after a firm's name: ``“梨花”牌小麦粉``, ``思远庄园牌标准化系列蔬菜``, a mark
+#: in brackets (``(字号/商标为“口泉”)``, ``(商标:“某某”)``), a 牌 inside the quoted product
+#: (``“长城牌干红、干白葡萄酒”``).
 BRAND_AFTER_NAME = re.compile(
-    rf"的“(?P<owned>[^“”]{{1,12}})”"
+    rf"[(（](?:字号|商标|品牌)(?:[/、](?:字号|商标|品牌))?(?:为|是|[:：])?“(?P<marked>[^“”]{{1,12}})”[)）]"
+    rf"|“(?P<inner>[{_HAN}]{{1,8}}?)牌[^“”]{{1,20}}”"
+    rf"|的“(?P<owned>[^“”]{{1,12}})”"
     rf"|(?:申报的|推荐的|选送的)?(?:“(?P<quoted>[^“”]{{1,12}})”|(?P<bare>[{_HAN}()（）]{{2,8}}?))牌"
     rf"(?![子照匾坊楼])"
     rf"|(?:申报的|推荐的|选送的)(?P<plain>[{_HAN}()（）]{{2,10}}?)(?=[、,，;；。]|榜上有名|入选|上榜|$)")
+#: A quoted name right after a firm's name.  Example: ``“三秋”`` in ``某某酒业有限公司“三秋”``.
+QUOTED_AFTER_NAME = re.compile(r"“(?P<mark>[^“”、,，。]{1,8})”")
+#: Words that make a quoted name after a firm its mark: a 老字号 list names houses by their
+#: marks (``首批有9家企业入选,包括甲酒业股份有限公司“三秋”``), where a product list quotes
+#: products (``甲牧业股份有限公司“冷冻分割鸡产品”``).
+MARK_LIST_CUE = re.compile(r"老字号")
 #: The header of a list without a 序号 column: an enterprise column and a brand column.
 #: Example: ``申报单位名称品牌名称``.
 NAME_LIST_HEADER = re.compile(

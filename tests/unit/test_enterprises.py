@@ -141,3 +141,18 @@ def test_a_firms_own_quoted_mark_a_branch_and_verbs_before_a_name():
                            ("仁和(集团)发展有限公司", "某市", ("药都",)),
                            ("某某车辆系统股份有限公司", "某市", ()),
                            ("中国石油天然气股份有限公司长庆石化分公司", "某市", ())]
+
+
+def test_marks_written_in_brackets_inside_a_quoted_product_and_in_an_old_brand_list():
+    text = ("第三批“某城老字号”认定名单出炉,分别是:某某餐饮文化有限责任公司(字号/商标为“北魏宴”)、"
+            "某某醋业有限公司(商标为“老泉”)。")
+    assert names(text) == [("某某餐饮文化有限责任公司", "某市", ("北魏宴",)),
+                           ("某某醋业有限公司", "某市", ("老泉",))]
+    assert brands(text) == ["北魏宴", "老泉"]
+    text = "某某葡萄酒(某地)有限公司“长城牌干红葡萄酒”和某某牧业股份有限公司“冷冻分割鸡产品”入选。"
+    assert names(text) == [("某某葡萄酒(某地)有限公司", "某市", ("长城",)),
+                           ("某某牧业股份有限公司", "某市", ())]
+    # in a 老字号 list the quoted name after a firm is its mark
+    text = "首批有9家企业入选“某城老字号”,包括某某酒业股份有限公司“三秋”、某某餐饮有限公司“洞天”等。"
+    assert names(text) == [("某某酒业股份有限公司", "某市", ("三秋",)),
+                           ("某某餐饮有限公司", "某市", ("洞天",))]
