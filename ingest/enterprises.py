@@ -199,6 +199,21 @@ def _line(text: str, line_start: int, line: str, found: _Found, region: str | No
                                 brands))
     if entry and not p.FIRM_NAME.search(entry.group("holder")):
         _entry_brands(line_start, entry, found, places)  # an association or town holds a brand
+    _siblings(text, line_start, line, found, region)
+
+
+def _siblings(text: str, line_start: int, line: str, found: _Found, region: str | None) -> None:
+    """The market bodies without a firm suffix that a list of firms names among them
+    (``甲有限公司、某某产权交易所、某某精细化工厂等单位``)."""
+    for run in re.finditer(r"[^,，;；。:：]+", line):
+        items = list(_items(run.group(), line_start + run.start()))
+        if len(items) < 2 or not any(p.FIRM_NAME.fullmatch(_trim(n)) for n, _ in items):
+            continue
+        for name, at in items:
+            name = name.split("等")[0]
+            if p.SIBLING_NAME.match(name) and not p.NOT_FIRM.search(name) \
+                    and not p.FIRM_NAME.search(name):
+                found.add(EnterpriseHit(name, at, at + len(name), _region_here(text, at, region)))
 
 
 def _entry_brands(line_start: int, entry: re.Match[str], found: _Found,
@@ -255,5 +270,7 @@ def _trim(name: str) -> str:
 def _is_name(name: str, line: str, at: int) -> bool:
     if len(name) < 4 or p.GENERIC_FIRM.fullmatch(name) or p.NOT_FIRM.search(name):
         return False
+    if name.count("(") + name.count("（") != name.count(")") + name.count("）"):
+        return False  # 局(公司 of 市直各委、办、局(公司): a bracket opened outside the name
     # 新引进的外贸公司: a 的-phrase describes a category, it names no firm
     return "的" not in name and not (at > 0 and line[at - 1] == "的")

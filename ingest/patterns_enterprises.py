@@ -22,6 +22,11 @@ FIRM_SUFFIX = (
 #: How a shop's or workshop's name ends (a named shop is an enterprise).  Examples:
 #: ``乐器行``, ``老铺``, ``酱鸭店``, ``酒家``, ``食品厂``, ``药店``, ``牛肉馆``.
 SHOP_SUFFIX = r"(?:店|行|铺|厂|馆|坊|酒家|酒楼|饭庄|商号|茶庄|药房|药店|作坊|分公司|分店)"
+#: How the name of a market body without a firm suffix ends, when a list of firms names it
+#: among them.  Examples: ``某某精细化工厂``, ``某某产权交易所`` in ``授予甲有限公司、某某产权
+#: 交易所、某某精细化工厂等单位…``; not a museum (``某某博物馆``), a public body.
+SIBLING_NAME = re.compile(
+    rf"^{_NAME_CHAR}{{2,30}}?(?:厂|店|行|铺|酒家|酒楼|饭庄|茶庄|药房|交易所)$")
 #: A cell of a list's enterprise column that names a firm or a shop.
 #: Examples: ``常州亚邦大药房有限公司金坛许广生药店``, ``福州台江老天华乐器行``.
 LISTED_NAME = re.compile(rf"{_NAME_CHAR}{{3,50}}?(?:{FIRM_SUFFIX}|{SHOP_SUFFIX})[{_HAN}]{{0,20}}")
@@ -42,11 +47,11 @@ FIRM_IN_TEXT = re.compile(
     rf"(?P<name>(?<![{_HAN}A-Za-z0-9)）]){_NAME_CHAR}{{2,40}}?{FIRM_SUFFIX}{BRANCH_TAIL}|"
     rf"(?<=[{_HAN}]){_NAME_CHAR}{{2,40}}?{FIRM_SUFFIX}{BRANCH_TAIL})")
 #: Words that may stand glued before a name and are not part of it.  Examples: ``授予``,
-#: ``决定授予``, ``其中``, ``入选``.
+#: ``决定授予``, ``其中``, ``入选``, ``评选`` (``会议决定,评选甲汽车股份有限公司为…``).
 LEFT_STOPS = re.compile(
     r"授予|包括|入选|推荐|引进|支持|鼓励|组织|推动|决定|获得|荣获|其中|以及|还有|例如|比如|名单|"
     r"榜上有名|分别是|依次为|牵头|配合|负责|会同|引导|扶持|帮助|指导|督促|要求|依托|发挥|通过|携手"
-    r"|确定了?|认定了?|归属|旗下|属于|分别为|共有|现有|其中有")
+    r"|确定了?|认定了?|归属|旗下|属于|分别为|共有|现有|其中有|评选|评定|表彰|命名")
 #: Words that say what kind of firm, not which one; a name made only of them (and of a
 #: quantifier) is a category.  Examples: ``外贸公司``, ``上市公司``, ``专业咨询公司``,
 #: ``各类企业集团``, ``第三方检测机构公司``.
@@ -56,7 +61,8 @@ GENERIC_FIRM_WORDS = (
     "物流", "贸易", "投资", "担保", "融资", "小额贷款", "科技", "外资", "合资", "控股", "中小", "龙头",
     "骨干", "大型", "小型", "专业", "咨询", "服务", "运营", "管理", "工程", "建设", "设计", "检测",
     "认证", "评估", "中介", "第三方", "金融", "技术", "信息", "网络", "农民", "股份经济", "企业",
-    "优质", "知名", "重点", "新", "老", "农业", "文化", "旅游", "商贸", "实业")
+    "优质", "知名", "重点", "新", "老", "农业", "文化", "旅游", "商贸", "实业", "跨国", "外国",
+    "境外", "央企", "国企")
 GENERIC_FIRM = re.compile(
     "(?:" + "|".join(sorted(GENERIC_FIRM_WORDS, key=len, reverse=True)) + ")*"
     r"(?:股份有限公司|有限责任公司|有限公司|股份公司|公司|集团|合作社|联合社)")

@@ -156,3 +156,16 @@ def test_marks_written_in_brackets_inside_a_quoted_product_and_in_an_old_brand_l
     text = "首批有9家企业入选“某城老字号”,包括某某酒业股份有限公司“三秋”、某某餐饮有限公司“洞天”等。"
     assert names(text) == [("某某酒业股份有限公司", "某市", ("三秋",)),
                            ("某某餐饮有限公司", "某市", ("洞天",))]
+
+
+def test_glued_verbs_categories_and_an_addressee_bracket_are_no_names():
+    text = "会议决定,评选甲汽车股份有限公司为区长质量管理奖,评选乙实业有限公司为提名奖。"
+    assert [n for n, _, _ in names(text)] == ["甲汽车股份有限公司", "乙实业有限公司"]
+    assert names("各县(市)区人民政府,市直各委、办、局(公司),市属各高等院校:") == []
+    assert names("引进跨国公司总部型企业。") == []
+
+
+def test_market_bodies_without_a_firm_suffix_among_a_list_of_firms():
+    text = "授予甲科技(某地)有限公司、某市产权交易所、某市联佳精细化工厂、乙药业有限公司等单位提名奖。"
+    assert [n for n, _, _ in names(text)] == [
+        "甲科技(某地)有限公司", "某市产权交易所", "某市联佳精细化工厂", "乙药业有限公司"]
