@@ -35,12 +35,12 @@ CAMPAIGN_OFFICE = re.compile(
     r"(?:[省市县区])?(?:质量强(?:省|市|县|区)|质强)(?:工作推进)?(?:委员会(?:办公室)?|办公室|办|委)")
 #: National ministries, commissions and administrations, written in full or short.
 #: Examples: ``商务部``, ``文化和旅游部``, ``国家文物局``, ``市场监管总局``,
-#: ``国家工商行政管理总局``, ``国家工商总局商标局``.
+#: ``国家工商行政管理总局``, ``国家工商总局商标局``; not ``国家粮食安全大局`` (the big picture).
 NATIONAL_ORGAN = re.compile(
     r"(?:商务|财政|教育|科学技术|科技|工业和信息化|公安|民政|司法|人力资源和社会保障|人力资源社会保障"
     r"|自然资源|生态环境|住房和城乡建设|住房城乡建设|交通运输|水利|农业农村|农业|文化和旅游|文化"
     r"|卫生健康|退役军人事务|应急管理|外交|国防)部(?![门署])"
-    r"|国家(?!级)[\u4e00-\u9fff]{2,10}?(?:总局|局|委员会|委|(?<!部)署)(?:[^\W省市县区]{2,6}?局)?"
+    r"|国家(?!级)[\u4e00-\u9fff]{2,10}?(?:总局|(?<!大)局|委员会|委|(?<!部)署)(?:[^\W省市县区]{2,6}?局)?"
     r"|(?:市场监管|税务|海关|体育|广播电视|新闻出版|工商)总(?:局|署)(?:[^\W省市县区]{2,6}?局)?")
 #: A local office of a vertically managed organ written after it:
 #: ``国家税务总局`` + ``洛阳市税务局`` is the city's tax office, not the national one.
@@ -76,6 +76,10 @@ SUBJECT_BEFORE = re.compile(
 #: A second name plate written after an agency.  Example: ``省市场监管局(省知识产权局)``.
 SECOND_PLATE = re.compile(
     r"[(（][^()（）]{2,20}(?:局|委|办|厅|中心|署|办公室|管委会|镇|乡|街道|园区)[)）]$")
+#: A place prefix naming a division and the one inside it: the inner one names the agency.
+#: Example: ``烟台市蓬莱区`` (``烟台市蓬莱区市场监管局`` is ``蓬莱区市场监管局``).
+PLACE_CHAIN = re.compile(
+    r"^[\u4e00-\u9fff]{2,7}?(?:省|自治区|市|自治州|州|盟)(?P<last>[\u4e00-\u9fff]{2,6}?(?:市|县|区|旗))$")
 _PLACE_LEVEL = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,8}?)(?P<lvl>省|市|县|区|自治区|自治州|州)")
 
 
@@ -130,6 +134,8 @@ class AgencyResolver:
         group = _VARIANTS[stem].short
         place, level = self._split_prefix(prefix, stem)
         if place and not self._is_home(place, level):
+            chain = PLACE_CHAIN.match(place)
+            place = chain.group("last") if chain else place
             other = place + (group if not _is_short_form("市", stem, group) else stem)
             return AgencyRef(other, place, level, written, group)
         key = (group, level)

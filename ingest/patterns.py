@@ -78,6 +78,10 @@ SAME_BELOW = re.compile(r"下同")
 #: ``等部门及`` in ``省农业农村厅等部门及各市、县级政府`` (a trailing group, then more units).
 UNIT_SEPARATOR = re.compile(
     r"等(?:有关|相关)?(?:部门|单位)(?:及|和|以及|,|，|、)|[、,，;；/]|(?<=[局委办厅会院署心])(?:和|及|与)")
+#: Two units glued after a section's name (股 never heads a body of its own; 股份 and 控股
+#: are no sections).  Example: ``文化宣传股文化馆`` → ``文化宣传股`` + ``文化馆``.
+GLUED_AFTER_SECTION = re.compile(
+    r"(?P<first>[\u4e00-\u9fff]{2,8}(?<![控参持入])股)(?P<second>(?!份)[\u4e00-\u9fff]{3,12})")
 #: A trailing ``等有关部门`` on the last unit.  Examples: ``市财政局等有关部门``,
 #: ``区财政局等区政府有关部门``, ``区经信局等``.
 ETC_SUFFIX = re.compile(r"等(?:[\u4e00-\u9fff]{0,6}?(?:有关|相关|其他))?(?:部门|单位|机构)?$")

@@ -559,6 +559,9 @@ def _cell_units(text: str, tables: list[FlatTable]) -> list[tuple[int, int, str,
 
 #: A title in 《》, whose authors are not the document's departments.
 CITED_TITLE = re.compile(r"《[^《》\n]{2,120}》")
+#: The label of a page's source line, whose publisher runs the page.
+#: Example: ``信息来源:`` in ``• 信息来源: 市府办(市外事办)``.
+PAGE_SOURCE = re.compile(r"信息来源\s*[:：]")
 #: A named zone or park committee acting in the text.  Example: ``济源示范区、航空港区管委会要…``.
 NAMED_ZONE = re.compile(
     r"(?:(?<=[,，、;；。\s])|^)(?P<zone>(?!各)[\u4e00-\u9fff]{2,8}?(?:示范区|管委会|经开区|高新区))"
@@ -582,8 +585,11 @@ def _agencies(ctx: _Ctx, sections: list[Section], clauses: dict[int, list[Clause
     # An agency named only as the author inside a cited title (《省政府办公厅关于…》) is
     # not one of the document's departments.
     cited = [(m.start(), m.end()) for m in CITED_TITLE.finditer(text)]
+    # So is the author written right before a cited title (国家发展改革委《关于…》), and the
+    # publisher on a page's source line (信息来源: 市府办).
+    cited += [(m.end(), _line_end(text, m.end())) for m in PAGE_SOURCE.finditer(text)]
     for written, start, end in find_mentions(text):
-        if not any(a <= start < b for a, b in cited):
+        if not any(a <= start < b for a, b in cited) and not text.startswith("《", end):
             mentions.append((start, end, written, False))
     for m in NAMED_ZONE.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
@@ -594,7 +600,11 @@ def _agencies(ctx: _Ctx, sections: list[Section], clauses: dict[int, list[Clause
     if issuer:
         at = text.find(issuer)
         if at >= 0 and not p.FIRM.search(issuer):
-            mentions.append((at, at + len(issuer), issuer, True))
+            # joint issuers signed on one line (``市发展改革委   市商务局``, its spaces lost)
+            parts = find_mentions(issuer)
+            if len(parts) < 2 or sum(end - start for _, start, end in parts) != len(issuer):
+                parts = [(issuer, 0, len(issuer))]
+            mentions.extend((at + start, at + end, part, True) for part, start, end in parts)
     mentions.extend(_copy_to_units(text))
     mentions.sort(key=lambda m: (m[0], -m[1]))
     by_name: dict[str, tuple[AgencyRef, int, int, set[str]]] = {}
@@ -625,6 +635,11 @@ def _agencies(ctx: _Ctx, sections: list[Section], clauses: dict[int, list[Clause
             evidence=ctx.evidence(start, end, _section_at(sections, start)),
         ))
     return tuple(agencies)
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return end if end >= 0 else len(text)
 
 
 def _is_second_plate(text: str, previous_end: int, start: int, end: int) -> bool:

@@ -59,7 +59,16 @@ def split_units(text: str) -> list[str]:
         current.append(ch)
         i += 1
     parts.append("".join(current))
-    return [part.strip() for part in parts if part.strip()]
+    return [unit for part in parts if part.strip() for unit in _unglued(part.strip())]
+
+
+def _unglued(unit: str) -> list[str]:
+    """Two units printed without a separator after a section's name (a table cell's lines
+    run together): ``文化股文化馆`` → ``文化股``, ``文化馆``."""
+    glued = p.GLUED_AFTER_SECTION.fullmatch(unit)
+    if glued is None or not p.ORGAN_NAME.fullmatch(glued.group("second")):
+        return [unit]
+    return [glued.group("first"), glued.group("second")]
 
 
 def _bracket_end(text: str, open_at: int, limit: int) -> int:

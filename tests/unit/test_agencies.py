@@ -168,3 +168,15 @@ def test_sections_and_venues_in_a_list_are_units_and_subordinate_groups_are_gene
     assert r.resolve("县博物馆", from_list=True).name == "县博物馆"
     assert r.resolve("局属部门单位", from_list=True) is None
     assert r.resolve("委属各单位", from_list=True) is None
+
+
+def test_a_district_written_under_its_city_is_the_same_node_as_written_alone():
+    r = resolver(region="某某市", level=GovLevel.CITY)
+    r.known_places.add("蓬溪")
+    assert r.resolve("蓬溪区市场监管局").name == "蓬溪区市场监管局"
+    assert r.resolve("某某市蓬溪区市场监管局").name == "蓬溪区市场监管局"
+
+
+def test_the_big_picture_is_no_national_organ():
+    assert [m[0] for m in find_mentions("切实维护国家粮食安全大局,配合国家粮食和物资储备局。")] == [
+        "国家粮食和物资储备局"]

@@ -252,3 +252,15 @@ def test_the_year_an_opening_gives_the_tasks_dates_their_targets():
             "现就2013年《政府工作报告》确定的重点工作任务提出责任分工意见如下:\n一、主要目标\n"
             "(一)地区生产总值增长11%左右。(省发改委负责)\n")
     assert [(t.year, t.value) for t in extract("t.txt", text).targets] == [(2013, 11)]
+
+
+def test_cited_authors_page_sources_and_joint_signatures():
+    text = ("某某市商务局关于做好冷链物流工作的通知\n"
+            "• 信息来源: 市府办(市外事办)\n"
+            "各区人民政府:\n根据国家发展改革委《关于做好冷链物流的意见》要求,现通知如下。\n"
+            "一、到2025年,全市冷库库容达到100万立方米。\n"
+            "市发展改革委   市商务局\n2022年3月1日\n")
+    ex = extract("t.txt", text)
+    assert "国家发展改革委" not in ex.departments  # only the author of a cited document
+    assert "市外事办" not in ex.departments  # the page's publisher
+    assert {"市发展改革委", "市商务局"} <= set(ex.departments)  # one signature, two bodies

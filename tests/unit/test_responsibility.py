@@ -134,3 +134,10 @@ def test_prose_action_with_a_long_tail_after_its_co_units():
             "采取关键季节周督查、日常管理月考核的有效形式,对各项标准生产技术的培训、抓点示范、技术措施落实情况、"
             "农民的满意程度进行督查考核,督查考核时可组织园区和示范点的农民共同参与打分评比;")
     assert clauses(text) == [(["农牧局", "林业局"], ["财政局", "水务局", "各镇"])]
+
+
+def test_two_units_glued_after_a_section_are_two():
+    from ingest.responsibility import split_units
+    assert split_units("群文股文化馆、县财政局") == ["群文股", "文化馆", "县财政局"]
+    assert split_units("某某控股集团有限公司") == ["某某控股集团有限公司"]
+    assert split_units("某某股份有限公司") == ["某某股份有限公司"]
