@@ -73,6 +73,12 @@ VALUE_UNIT = re.compile(
     r"(?P<post>以上|左右|以内|以下)?"
 )
 
+#: An index to reach, whose value has no unit.  Example: ``制造业质量竞争力指数达到86.5``
+#: (value 86.5, unit none); not ``指数达到86.5%`` (a percentage, read with its unit).
+INDEX_VALUE = re.compile(
+    rf"指数(?:力争)?(?P<verb>达到|达|超过|突破|稳定在|保持在|提高到|提升到|提高至|提升至)"
+    rf"(?P<num>{ARABIC_NUMBER})(?![\d.年]|\s*{UNIT})(?P<post>以上|左右)?"
+)
 #: Rank targets, with any scope between the verb and 前 and an adverb before
 #: the verb.  Examples: ``进入全国前10位`` (value 10, unit 位), ``进入前三名``,
 #: ``稳定进入全省同类城市前5位``, ``跻身全国农产品区域公用品牌前20位``; not
@@ -151,6 +157,9 @@ DEADLINE_BARE_AIM = re.compile(
     r"\s*(?P<year>(?:19|20)\d\d)年(?:底|末)?(?:前)?(?![\d月])[,，]?"
     r"(?=(?:(?!已|曾)[^,，;；。！？!?\d]){0,10}?(?:力争|争取|确保|预计|计划|将|要|努力|目标))"
 )
+#: A plain year that opens a sentence, a milestone when a later deadline of the sentence
+#: follows it.  Example: ``2023年`` in ``2023年完成2家评定,…;到2025年,…达到3个以上``.
+MILESTONE_YEAR = re.compile(r"\s*(?P<year>(?:19|20)\d\d)年(?:底|末)?(?:前)?(?![\d月])[,，]?")
 #: A plain year right after a goal label: the label makes it a deadline.
 #: Examples: ``主要目标:2023年,…``, ``发展目标:2025年底前…``; not ``目标:2023年3月``.
 DEADLINE_GOAL_LABEL = re.compile(
@@ -236,6 +245,11 @@ TABLE_DEADLINE_CELL = re.compile(
 #: Terminal punctuation: a line without it and without ``。`` is a headline.
 #: Example: the ``。`` of ``…达到90%。``; ``出台方案 到2026年产值突破400亿元`` has none.
 TERMINAL = re.compile(r"[。！？!?;；…]\s*$")
+#: A last line of a text with a clause break inside and a word at its end: the storage cut
+#: the page there, in the middle of a sentence, and the line is body text, not a headline.
+#: Example: ``▲增加值可比增长14%左右,其中,第三产业`` (the page's last line); not
+#: ``附件:主要指标(共8项,略)``.
+CUT_LINE = re.compile(r"[,，;；][^\n]*[\u4e00-\u9fff\d%]$")
 #: The full stop, whose presence makes a line body text.
 FULL_STOP = "。"
 #: A title in 《》, whose deadlines and numbers are part of a name.
@@ -316,6 +330,16 @@ INVEST_VERB = re.compile(r"投资|产值|规模|收入|营业额|交易额|销�
 #: Words of a clause that make its value a rule, a rate or a limit rather than a planned
 #: quantity.  Examples: ``工作日内``, ``费率``, ``比例``, ``标准``, ``以下(不含``.
 NOT_ACTION = re.compile(r"工作日|费率|比例|标准|以下|不含|不超过|门槛|起|每件|每家|每个|最高|补|奖")
+#: What opens a clause of a one-year work list that states the year's quantity.
+#: Examples: ``全年`` in ``全年接待游客140万人次``, ``实现全年`` in ``实现全年…收入同比增长1%``.
+YEAR_FRAME = re.compile(r"\s*(?:力争|争取|确保)?(?:实现)?(?:全年|年内|年度)")
+#: A part of a year whose figures a sentence reports (a statistic, not the year's target).
+#: Examples: ``前三季度``, ``上半年``, ``1-9月``, ``去年``.
+REPORT_PERIOD = re.compile(
+    r"[前一二三四]季度|上半年|下半年|\d{1,2}\s*[-—至~]\s*\d{1,2}月|去年|上年同期|过去")
+#: A rate of change right before a value.  Examples: ``同比增长`` in ``收入同比增长1%``,
+#: ``较上年增长`` in ``服务人次较上年增长15%``, ``下降`` in ``能耗下降2%``.
+RATE_OF_CHANGE = re.compile(r"(?:同比|比上年|较上年)?(?:增长|下降|提高|降低|增加|减少)\s*$")
 #: A comparison with the year before: the sentence reports statistics.
 #: Example: ``同比`` in ``工业增加值达到800亿元,同比增长6%``.
 REPORTED = re.compile(r"同比|比上年|较上年")
@@ -329,9 +353,9 @@ MONEY_SUFFIX = "元"
 
 #: Leading words that are not part of what is counted.  Examples: ``力争`` in
 #: ``力争注册商标总量达到7万件``, ``、`` after a previous value, ``其中``,
-#: an article number ``第三条``.
+#: an article number ``第三条``, a bullet (``▲增加值可比增长14%左右``).
 METRIC_LEAD = re.compile(
-    r"^(?:\s|——|-|●|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、](?!\d)|\d{1,3}\s+"
+    r"^(?:\s|——|-|[●▲△■□◆◇•]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、](?!\d)|\d{1,3}\s+"
     r"|第[一二三四五六七八九十百零\d]+条"
     r"|、|和|及|以及|并且|并|且|其中|同时|力争|争取|确保|努力|实现了?|[,，;；:：])+"
 )

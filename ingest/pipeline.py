@@ -470,7 +470,10 @@ def _targets(ctx: _Ctx, sections: list[Section], task_ids: dict[int, str],
         zone = zone_at(pos)
         return zone.year if zone else plan_year
 
-    for hit in find_targets(ctx.text, cells):
+    # where a year is known for undated quantities: a one-year plan, or its table rows
+    yearly = [(0, len(ctx.text))] if plan_year else [
+        (z.start, z.end) for z in table_zones if z.year is not None]
+    for hit in find_targets(ctx.text, cells, yearly):
         if hit.inherits:
             hit = dataclasses.replace(hit, year=inherited(hit.start))
         if hit.value is not None and (hit.sentence_start, float(hit.value), hit.unit) in money:

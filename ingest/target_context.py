@@ -87,7 +87,9 @@ def iter_sentences(text: str) -> Iterator[Sentence]:
         )
         level = next((lv for lv, pat in p.HEADING_LEVELS if pat.match(stripped)), None)
         is_row = bool(p.TABLE_ROW.search(stripped))
-        headline = not is_row and p.FULL_STOP not in stripped and not p.TERMINAL.search(stripped)
+        headline = (not is_row and p.FULL_STOP not in stripped
+                    and not p.TERMINAL.search(stripped)
+                    and not (line.end() >= len(text.rstrip()) and p.CUT_LINE.search(stripped)))
         row_year = _row_year(stripped) if is_row else None
         first = True
         for m in p.SENTENCE.finditer(text, line.start(), line.end()):
@@ -212,6 +214,17 @@ def _borrow_head(item: str, last: str) -> str:
     return item
 
 
+def _milestone(text: str, start: int, end: int, found: list[tuple[int, int, int, bool, bool]],
+               ) -> re.Match[str] | None:
+    """A plain year opening the sentence before a later deadline of it: a milestone on the
+    way (``2023年完成2家…;到2025年…``)."""
+    m = p.MILESTONE_YEAR.match(text, start, end)
+    if m is None or not any(a > m.end() and year > int(m.group("year"))
+                            for a, _, year, _, _ in found):
+        return None
+    return m
+
+
 def find_deadlines(text: str, start: int = 0, end: int | None = None) -> list[Deadline]:
     """Deadline markers in ``text[start:end]``, in order; ``start`` is taken as
     the start of a sentence, where a plain year followed by an aim word
@@ -230,7 +243,7 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None) -> list[De
             carries = pattern not in (p.DEADLINE_GOAL_LABEL, p.DEADLINE_MONTH)
             found.append((m.start(), m.end(), int(m.group("year")), carries,
                           pattern is not p.DEADLINE_MONTH))
-    bare = p.DEADLINE_BARE_AIM.match(text, start, end)
+    bare = p.DEADLINE_BARE_AIM.match(text, start, end) or _milestone(text, start, end, found)
     if bare and not p.PAST_MARKER.search(text, start, end):
         found.append((bare.start("year"), bare.end(), int(bare.group("year")), True, True))
     for m in p.FIVE_YEAR_PLAN_END.finditer(text, start, end):

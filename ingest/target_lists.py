@@ -152,6 +152,25 @@ def planned_quantity(text: str, sent: Sentence, clause_start: int, value_start: 
     return not any(pat.search(words) for pat in (p.NOT_STANDING, p.PAST_MARKER, p.REPORTED))
 
 
+def yearly_quantity(text: str, sent: Sentence, clause_start: int, value_start: int,
+                    dated: bool, follows: bool) -> bool:
+    """Whether a value with no year and no qualifier is a target of a one-year work list:
+    its clause opens with the year's frame (``全年接待游客140万人次``, ``实现全年…``), states
+    a rate of change (``同比增长1%``, ``较上年增长15%``, a plan's figure, not a statistic
+    here), or follows a target of the same sentence (``…,旅游综合收入6.8亿元``); never in a
+    dated, headline or reporting sentence (``前三季度…同比增长8%``), nor about money given
+    or rules."""
+    if dated or sent.headline:
+        return False
+    words = p.QUOTED.sub("", text[sent.start:sent.end])
+    if any(pat.search(words) for pat in (p.NOT_STANDING, p.PAST_MARKER, p.REPORT_PERIOD)):
+        return False
+    clause = text[clause_start:value_start]
+    if p.NOT_ACTION.search(clause) or p.ENUMERATION_COUNT.search(clause):
+        return False
+    return bool(follows or p.YEAR_FRAME.match(clause) or p.RATE_OF_CHANGE.search(clause))
+
+
 def standing(text: str, sent: Sentence, qualifier: Qualifier | None, unit: str | None,
              dated: bool) -> bool:
     """Whether a value with no deadline and no quota is a standing target: an

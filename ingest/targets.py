@@ -81,6 +81,7 @@ from ingest.target_lists import (
     planned_quantity,
     respectively_groups,
     standing,
+    yearly_quantity,
 )
 from ontology.model import Qualifier
 
@@ -89,12 +90,15 @@ __all__ = ["TargetHit", "find_targets"]
 _INLINE_HEADING_MAX = 12  # a numbered sentence this short is an inline heading
 
 
-def find_targets(text: str, cells: Sequence[tuple[int, int]] = ()) -> list[TargetHit]:
+def find_targets(text: str, cells: Sequence[tuple[int, int]] = (),
+                 yearly: Sequence[tuple[int, int]] = ()) -> list[TargetHit]:
     """All targets of ``text`` (normalised Simplified Chinese), in text order.
 
     ``cells`` are the spans of tables whose cells stand on lines of their own: such a
-    line is a cell, not a headline.  Deterministic and free of I/O; see the module
-    docstring for the rules.
+    line is a cell, not a headline.  ``yearly`` are the spans of a one-year work list (a
+    plan or a table whose year is known), where a year's quantities need no qualifier
+    (:func:`ingest.target_lists.yearly_quantity`).  Deterministic and free of I/O; see
+    the module docstring for the rules.
     """
     names = [(m.start(), m.end()) for m in p.NAME_REGION.finditer(text)]
     name_starts = [a for a, _ in names]
@@ -119,7 +123,8 @@ def find_targets(text: str, cells: Sequence[tuple[int, int]] = ()) -> list[Targe
             doc_year = None
         deadlines = find_deadlines(text, sent.start, sent.end)
         carried = sent.row_year if sent.row_year is not None else doc_year
-        found = _sentence_targets(text, sent, deadlines, carried, names, name_starts)
+        in_year = any(a <= sent.start < b for a, b in yearly)
+        found = _sentence_targets(text, sent, deadlines, carried, names, name_starts, in_year)
         (headline_hits if sent.headline else hits).extend(found)
         if (deadlines and opens_paragraph and deadlines[-1].carries
                 and p.DEADLINE_OPENER.match(text[sent.start:deadlines[0].start])):
@@ -142,13 +147,13 @@ class _Item:
     start: int
     end: int
     value: int | float
-    unit: str
+    unit: str | None
     qualifier: Qualifier | None
 
 
 def _sentence_targets(
     text: str, sent: Sentence, deadlines: list[Deadline], carried: int | None,
-    names: list[tuple[int, int]], name_starts: list[int],
+    names: list[tuple[int, int]], name_starts: list[int], in_year: bool = False,
 ) -> list[TargetHit]:
     s, e = sent.start, sent.end
     funded = amount_spans(text, s, e)
@@ -161,6 +166,13 @@ def _sentence_targets(
             unit = m.group("unit") or p.TOP_N_DEFAULT_UNIT
             events.append(_Item(m.start(), m.end(), value, unit, Qualifier.TOP_N))
             taken.append((m.start(), m.end()))
+    for m in p.INDEX_VALUE.finditer(text, s, e):
+        value = parse_number(m.group("num"))
+        if value is not None and not _in_names(m.start(), names, name_starts):
+            post = m.group("post")
+            qualifier = POST_QUALIFIER[post] if post else VERB_QUALIFIER.get(
+                m.group("verb"), Qualifier.REACH)
+            events.append(_Item(m.start("num"), m.end(), value, None, qualifier))
     for m in p.VALUE_UNIT.finditer(text, s, e):
         if any(a <= m.start() < b for a, b in taken + funded):
             continue
@@ -172,7 +184,8 @@ def _sentence_targets(
     for event in sorted(events, key=lambda ev: (ev.start, isinstance(ev, _Item))):
         if isinstance(event, _Item):
             last_metric = hits[-1].metric if hits else ""
-            hit = _single_hit(text, sent, event, deadlines, carried, prev_end, last_metric)
+            hit = _single_hit(text, sent, event, deadlines, carried, prev_end, last_metric,
+                              in_year, follows=bool(hits))
             found = _each(text, hit, event.start) if hit else []
         else:
             found = group_hits(text, sent, event, deadlines, carried, prev_end)
@@ -238,10 +251,12 @@ def _each(text: str, hit: TargetHit, value_start: int) -> list[TargetHit]:
 
 def _single_hit(
     text: str, sent: Sentence, item: _Item, deadlines: list[Deadline], carried: int | None,
-    prev_end: int, last_metric: str,
+    prev_end: int, last_metric: str, in_year: bool = False, follows: bool = False,
 ) -> TargetHit | None:
     """A target for one value; a value with no words of its own in front of it
-    (``到2030年,覆盖率达到25%;到2035年,达到30%``) repeats the previous metric."""
+    (``到2030年,覆盖率达到25%;到2035年,达到30%``) repeats the previous metric.  In a
+    one-year work list (``in_year``) a year's quantity needs no qualifier; ``follows``
+    says a target of the same sentence comes before it."""
     s, e = sent.start, sent.end
     start = clause_start(text, s, item.start, deadlines, prev_end)
     clause_end = p.CLAUSE_BOUNDARY.search(text, item.end, e)
@@ -258,7 +273,8 @@ def _single_hit(
     if year is None and not periodic and not standing(
             text, sent, item.qualifier, item.unit, dated) and not (
             item.qualifier is None and planned_quantity(text, sent, start, item.start,
-                                                         item.unit, dated)):
+                                                         item.unit or "", dated)) and not (
+            in_year and yearly_quantity(text, sent, start, item.start, dated, follows)):
         return None
     inherits = year is None and not periodic and not dated
     end = item.end

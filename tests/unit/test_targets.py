@@ -476,3 +476,34 @@ def test_a_table_cell_pads_the_space_between_number_and_unit() -> None:
     [hit] = p.VALUE_UNIT.finditer("新建公厕8 座")
     assert (hit.group("num"), hit.group("unit")) == ("8", "座")
     assert not p.VALUE_UNIT.search("2019 年")
+
+
+def test_a_plain_year_before_a_later_deadline_is_a_milestone() -> None:
+    text = "2024年完成3家示范镇评定,申报省级示范镇不少于2家;到2026年,省级示范镇达到4个以上。"
+    assert values(text) == [(2024, 3, "家"), (2024, 2, "家"), (2026, 4, "个")]
+    # a plain year alone reports (no later deadline): nothing
+    assert values("2024年完成3家示范镇评定。") == []
+
+
+def test_an_index_value_has_no_unit() -> None:
+    text = "到2027年,制造业质量竞争力指数达到85.5,服务质量满意度指数达到82%。"
+    assert [(h.metric, h.value, h.unit, h.qualifier) for h in find_targets(text)] == [
+        ("制造业质量竞争力指数", 85.5, None, Qualifier.REACH),
+        ("服务质量满意度指数", 82, "%", Qualifier.REACH)]
+    assert find_targets("到2027年,指数达到2025年水平。") == []
+
+
+def test_quantities_of_a_one_year_work_list() -> None:
+    text = ("实现全年一般公共预算收入同比增长2%。\n"
+            "全年举办文旅活动5场次,全年接待游客120万人次,旅游综合收入5.2亿元。\n"
+            "前三季度,规上工业增加值同比增长8%。\n")
+    whole = [(0, len(text))]
+    assert [(h.value, h.unit, h.inherits) for h in find_targets(text, yearly=whole)] == [
+        (2, "%", True), (5, "场次", True), (120, "万人次", True), (5.2, "亿元", True)]
+    # outside a one-year list the growth and the bare clauses are statistics
+    assert [(h.value, h.unit) for h in find_targets(text)] == [(5, "场次")]
+
+
+def test_the_cut_last_line_of_a_page_is_body_text() -> None:
+    text = "一、促进经济发展。\n▲增加值可比增长12%左右,其中,第三产业"
+    assert [(h.metric, h.value) for h in find_targets(text)] == [("增加值可比增长", 12)]
