@@ -54,8 +54,11 @@ BRACKETS: dict[str, str] = {"(": ")", "（": "）", "〔": "〕", "[": "]", "【
 
 #: A bracketed prose clause that names a lead.  Example: ``[市科委牵头,会同市经信委负责]``.
 PROSE_LEAD_CLAUSE = re.compile(r"牵头")
+#: The verb 负责 and the word a spun repost puts in its place (卖力).  Example:
+#: ``(省发展改革委牵头卖力)`` in a copy whose words were swapped for synonyms.
+DUTY = r"(?:负责|卖力)"
 #: ``X牵头`` inside a clause.  Example: ``市发改委牵头,会同市经信委…``.
-LEAD_MARK = re.compile(r"^(?P<units>.+?)(?:共同)?(?:牵头|主办)(?:负责|督导|抓总|落实|推进)?$")
+LEAD_MARK = re.compile(rf"^(?P<units>.+?)(?:共同)?(?:牵头|主办)(?:{DUTY}|督导|抓总|落实|推进)?$")
 #: The words that state a lead.  Examples: ``牵头``, ``主办`` (``省财政厅主办,省国税局协办``).
 LEAD_WORD = re.compile(r"牵头|主办")
 #: Units working with the lead.  Example: ``会同市经信委、市发改委负责`` / ``市商务局配合``.
@@ -65,7 +68,7 @@ CO_MARK = re.compile(
 #: ``B、C配合`` at the end of a clause.  Example: ``市财政局、市税务局配合``.
 CO_TRAILING = re.compile(r"^(?P<units>.+?)(?:按职责)?(?:配合|参与|协同|协助|协办)(?:落实|推进|实施)?$")
 #: Units sharing the work with no single lead.  Example: ``A、B按职责分工负责``.
-SHARED_DUTY = re.compile(r"(?:按(?:照)?职责分工|按职能|分别)(?:负责|落实|推进)")
+SHARED_DUTY = re.compile(rf"(?:按(?:照)?职责分工|按职能|分别)(?:{DUTY}|落实|推进)")
 #: ``由A负责`` in running text.  Example: ``由市财政局负责``.
 BY_UNIT = re.compile(r"由(?P<units>[^,，。;；]{2,40}?)(?:牵头)?负责(?!的)")
 #: A heading that names who owns the items under it.  Example: ``省监察厅牵头的工作``.
@@ -75,9 +78,10 @@ FIRST_IS_LEAD = re.compile(r"(?:排在|排名|列)第一(?:位)?的?(?:为|是)�
 #: ``下同``: the rule of this clause holds for the rest of the document.
 SAME_BELOW = re.compile(r"下同")
 #: Separators inside a list of units.  Examples: ``市商务局、市财政局,德州海关``;
-#: ``等部门及`` in ``省农业农村厅等部门及各市、县级政府`` (a trailing group, then more units).
+#: ``等部门及`` in ``省农业农村厅等部门及各市、县级政府`` (a trailing group, then more units),
+#: ``等省有关部门和`` in ``能源局等省有关部门和各地级以上市人民政府``.
 UNIT_SEPARATOR = re.compile(
-    r"等(?:有关|相关)?(?:部门|单位)(?:及|和|以及|,|，|、)|[、,，;；/]|(?<=[局委办厅会院署心])(?:和|及|与)")
+    r"等(?:[省市县区]?(?:有关|相关))?(?:部门|单位)(?:及|和|以及|,|，|、)|[、,，;；/]|(?<=[局委办厅会院署心])(?:和|及|与)")
 #: Two units glued after a section's name (股 never heads a body of its own; 股份 and 控股
 #: are no sections).  Example: ``文化宣传股文化馆`` → ``文化宣传股`` + ``文化馆``.
 GLUED_AFTER_SECTION = re.compile(

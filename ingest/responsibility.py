@@ -123,7 +123,7 @@ def parse_clause(content: str, *, prose: bool = False) -> tuple[list[str], list[
         elif prose and (lead or co):
             continue  # after its lead and co parts a prose sentence goes on with the work
         else:
-            plain.extend(split_units(re.sub(r"(?:共同)?负责$", "", part)))
+            plain.extend(split_units(re.sub(rf"(?:共同)?{p.DUTY}$", "", part)))
     if prose and not lead:
         return [], [], False, False  # 支持企业牵头或参与…: 牵头 as a verb, not a role
     if shared and lead:
@@ -286,7 +286,7 @@ def _prose_in(text: str, start: int, end: int, existing: list[Clause]) -> list[C
             continue
         close = _bracket_end(text, at, end)
         content = text[at + 1: close - 1 if text[close - 1] in _CLOSERS else close]
-        if re.search(r"牵头|负责|配合|主办|协办", content) \
+        if re.search(rf"牵头|{p.DUTY}|配合|主办|协办", content) \
                 and not p.RESPONSIBILITY_LABEL.search(content):
             clause = _clause(content, at, close)
             if clause.lead:

@@ -141,3 +141,12 @@ def test_two_units_glued_after_a_section_are_two():
     assert split_units("群文股文化馆、县财政局") == ["群文股", "文化馆", "县财政局"]
     assert split_units("某某控股集团有限公司") == ["某某控股集团有限公司"]
     assert split_units("某某股份有限公司") == ["某某股份有限公司"]
+
+
+def test_a_spun_repost_writes_卖力_for_负责():
+    from ingest.responsibility import parse_clause
+    assert parse_clause("省发展改委牵头卖力")[:2] == (["省发展改委"], [])
+    lead, co, shared, _ = parse_clause(
+        "省交通运输厅、省水利厅、省能源局等省有关部门和各地级以上市人民政府按职责分工卖力")
+    assert (lead, co, shared) == (["省交通运输厅", "省水利厅", "省能源局", "各地级以上市人民政府"],
+                                  [], True)
