@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ingest import agency_table as table
 from ingest import patterns as p
+from ingest.regions import place_named
 from ontology.model import GovLevel
 
 _VARIANTS = table.build_variant_index()
@@ -152,6 +153,18 @@ class AgencyResolver:
             else self._default_form(group, stem, level, prefix))
         region = self._region_for(level)
         return AgencyRef(canonical, region, level, written, group)
+
+    def named_government(self, written: str) -> str | None:
+        """A government a list names by its place (``银川市人民政府`` in a 宁夏 list), other
+        than the document's own: a responsible unit, though never an agency."""
+        name = re.sub(r"\s+", "", written)
+        found = p.PLACE_GOVERNMENT.match(name)
+        if found is None or p.GENERIC_UNIT.search(name):
+            return None
+        place = found.group("place") + found.group("level")
+        if place_named(found.group("place")) is None or self._is_home(place, None):
+            return None
+        return name
 
     def _split_prefix(self, prefix: str, stem: str) -> tuple[str | None, GovLevel | None]:
         if prefix == "国家":

@@ -86,6 +86,14 @@ UNIT_SEPARATOR = re.compile(
 #: are no sections).  Example: ``文化宣传股文化馆`` → ``文化宣传股`` + ``文化馆``.
 GLUED_AFTER_SECTION = re.compile(
     r"(?P<first>[\u4e00-\u9fff]{2,8}(?<![控参持入])股)(?P<second>(?!份)[\u4e00-\u9fff]{3,12})")
+#: A named place's government, the last unit of a list whose places before it share its
+#: suffix.  Examples: ``绥芬河市政府`` after ``哈尔滨、黑河``, ``吴忠市人民政府`` after
+#: ``银川市、石嘴山市``.
+PLACE_GOVERNMENT = re.compile(
+    r"^(?P<place>[\u4e00-\u9fff]{2,6}?)(?P<level>市|县|区|州)(?P<suffix>(?:人民)?政府)$")
+#: A bare place that may share the government suffix of the unit after it.  Examples:
+#: ``哈尔滨``, ``银川市``.
+BARE_PLACE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,6}?)(?:市|县|区|州)?$")
 #: A trailing ``等有关部门`` on the last unit.  Examples: ``市财政局等有关部门``,
 #: ``区财政局等区政府有关部门``, ``区经信局等``.
 ETC_SUFFIX = re.compile(r"等(?:[\u4e00-\u9fff]{0,6}?(?:有关|相关|其他))?(?:部门|单位|机构)?$")

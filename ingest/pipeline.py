@@ -320,8 +320,8 @@ def _tasks(ctx: _Ctx, sections: list[Section], task_sections: list[int],
         stated_lead = False
         for clause in clauses.get(i, []):
             sticky_shared = sticky_shared or clause.sticky_shared
-            units_lead = _names(resolver, clause.lead)
-            units_co = _names(resolver, clause.co)
+            units_lead = _names(resolver, clause.lead, governments=clause.names_governments)
+            units_co = _names(resolver, clause.co, governments=clause.names_governments)
             explicit = _explicit_lead(ctx.text, clause)
             if stated_lead and not explicit:
                 # ``牵头单位:X`` then ``责任单位:A、B``: once a lead is stated, the units
@@ -431,12 +431,17 @@ def _explicit_lead(text: str, clause: Clause) -> bool:
     return bool(p.LEAD_WORD.search(text, clause.start, clause.end))
 
 
-def _names(resolver: AgencyResolver, units: tuple[str, ...]) -> list[str]:
+def _names(resolver: AgencyResolver, units: tuple[str, ...], *,
+           governments: bool = False) -> list[str]:
+    """The canonical names of a list's units; with ``governments``, the governments it
+    names by their places stay (:attr:`ingest.responsibility.Clause.names_governments`)."""
     names = []
     for unit in units:
         ref = resolver.resolve(unit, from_list=True)
-        if ref is not None and ref.name not in names:
-            names.append(ref.name)
+        name = ref.name if ref is not None else (
+            resolver.named_government(unit) if governments else None)
+        if name is not None and name not in names:
+            names.append(name)
     return names
 
 

@@ -20,10 +20,14 @@ import re
 from dataclasses import dataclass
 
 from ingest import patterns as p
+from ingest.regions import place_named
 
 _OPENERS = p.BRACKETS
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 _RULE_PART = re.compile(r"排在|排名第|下同|不再|以下|均需|具体任务|为牵头|涉及")
+#: A rule in brackets right after a part's units, which stay units.  Example:
+#: ``(除标注为“牵头”单位外,列第一位的为牵头或汇总单位,下同)`` after ``省商务厅、省文旅厅``.
+_RULE_AFTER_UNITS = re.compile(r"(?<=\S)[(（][^()（）]*(?:下同|为牵头)[^()（）]*[)）]$")
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,9 @@ class Clause:
     co: tuple[str, ...]
     shared: bool = False
     sticky_shared: bool = False
+    #: The clause names governments by places that share one suffix (``银川市、石嘴山市、
+    #: 吴忠市人民政府配合``): they are responsible units of its task.
+    names_governments: bool = False
 
 
 def split_units(text: str) -> list[str]:
@@ -59,7 +66,24 @@ def split_units(text: str) -> list[str]:
         current.append(ch)
         i += 1
     parts.append("".join(current))
-    return [unit for part in parts if part.strip() for unit in _unglued(part.strip())]
+    units = [unit for part in parts if part.strip() for unit in _unglued(part.strip())]
+    return _shared_government(units)
+
+
+def _shared_government(units: list[str]) -> list[str]:
+    """Places that share the government suffix of the unit after them are governments
+    each: ``哈尔滨、黑河、绥芬河市政府`` → ``哈尔滨市政府``, ``黑河市政府``, ``绥芬河市政府``."""
+    out = list(units)
+    for k, unit in enumerate(units):
+        last = p.PLACE_GOVERNMENT.match(unit)
+        if last is None:
+            continue
+        j = k
+        while j > 0 and (bare := p.BARE_PLACE.match(units[j - 1])) \
+                and place_named(bare.group("place")) is not None:
+            j -= 1
+            out[j] = bare.group("place") + last.group("level") + last.group("suffix")
+    return out
 
 
 def _unglued(unit: str) -> list[str]:
@@ -101,6 +125,7 @@ def parse_clause(content: str, *, prose: bool = False) -> tuple[list[str], list[
     shared = False
     sticky = False
     for part in _split_parts(first):
+        part = _RULE_AFTER_UNITS.sub("", part)
         if LEADER_LABEL.match(part) or DEADLINE_PART.match(part):
             continue
         if p.SHARED_DUTY.search(part):
@@ -204,9 +229,14 @@ def find_clauses(text: str, start: int, end: int) -> list[Clause]:
 ORDINAL_LEAD = re.compile(r"^\s*(?:[一二三四五六七八九十]+是)?(?=由)?由?(?=\S)")
 
 
-def _clause(content: str, start: int, end: int, *, prose: bool = False) -> Clause:
+def _clause(content: str, start: int, end: int, *, prose: bool = False,
+            bracketed: bool = False) -> Clause:
     lead, co, shared, sticky = parse_clause(content, prose=prose)
-    return Clause(start, end, tuple(lead), tuple(co), shared, sticky)
+    # In a bracketed prose clause, places sharing one government suffix were written as
+    # governments each (the suffix is not repeated, so an expanded name is not in the text).
+    governments = bracketed and any(
+        p.PLACE_GOVERNMENT.match(u) and u not in content for u in (*lead, *co))
+    return Clause(start, end, tuple(lead), tuple(co), shared, sticky, governments)
 
 
 def _opening_bracket(text: str, label_at: int, floor: int) -> int | None:
@@ -273,7 +303,8 @@ def _prose_clauses(text: str, start: int, end: int, after: int,
     sentence that opens the section (right after ``一是``) counts as a sentence start."""
     own = text[start:end]
     shifted = [Clause(c.start - start, c.end - start, c.lead, c.co) for c in existing]
-    return [Clause(c.start + start, c.end + start, c.lead, c.co, c.shared, c.sticky_shared)
+    return [Clause(c.start + start, c.end + start, c.lead, c.co, c.shared, c.sticky_shared,
+                   c.names_governments)
             for c in _prose_in(own, 0, len(own), shifted)]
 
 
@@ -288,7 +319,7 @@ def _prose_in(text: str, start: int, end: int, existing: list[Clause]) -> list[C
         content = text[at + 1: close - 1 if text[close - 1] in _CLOSERS else close]
         if re.search(rf"牵头|{p.DUTY}|配合|主办|协办", content) \
                 and not p.RESPONSIBILITY_LABEL.search(content):
-            clause = _clause(content, at, close)
+            clause = _clause(content, at, close, bracketed=True)
             if clause.lead:
                 found.append(clause)
                 spans.append((at, close))

@@ -150,3 +150,31 @@ def test_a_spun_repost_writes_卖力_for_负责():
         "省交通运输厅、省水利厅、省能源局等省有关部门和各地级以上市人民政府按职责分工卖力")
     assert (lead, co, shared) == (["省交通运输厅", "省水利厅", "省能源局", "各地级以上市人民政府"],
                                   [], True)
+
+
+def test_units_before_a_bracketed_rule_stay_units():
+    from ingest.responsibility import parse_clause
+    lead, co, _, _ = parse_clause(
+        "省政府办公厅、省财政厅牵头,省商务厅、省体育局(除标注为“牵头”单位外,列第一位的为牵头单位,下同)")
+    assert (lead, co) == (["省政府办公厅", "省财政厅"], ["省商务厅", "省体育局"])
+
+
+def test_places_sharing_one_government_suffix_are_governments_each():
+    from ingest.responsibility import split_units
+    assert split_units("省交通厅、西宁、海东、格尔木市政府") == [
+        "省交通厅", "西宁市政府", "海东市政府", "格尔木市政府"]
+    assert split_units("自然资源厅、银川市、吴忠市人民政府、宁东管委会") == [
+        "自然资源厅", "银川市人民政府", "吴忠市人民政府", "宁东管委会"]
+
+
+def test_a_prose_clause_keeps_the_governments_it_names_by_shared_suffix():
+    from ingest.pipeline import extract
+    text = ("某某自治区人民政府办公厅关于印发某某方案的通知\n一、重点任务\n"
+            "(一)推进交通互联。建设城际铁路。(自治区交通运输厅牵头,自治区发展改革委、银川市、"
+            "吴忠市人民政府配合)\n"
+            "(二)推进产业协作。(牵头单位:自治区商务厅;配合单位:银川市人民政府)\n")
+    tasks = {t.id: (list(t.lead), list(t.co)) for t in extract("t.txt", text).tasks}
+    assert tasks["一.(一)"] == (["自治区交通运输厅"],
+                               ["自治区发展改革委", "银川市人民政府", "吴忠市人民政府"])
+    # a government a label list writes in full is left out (the invented sets' reading)
+    assert tasks["一.(二)"] == (["自治区商务厅"], [])
