@@ -50,6 +50,11 @@ _QUOTED = re.compile(r"“[^“”\n]{1,20}”")
 #: ``结合X实际``: the place whose reality the plan fits.
 _LOCAL_REALITY = re.compile(r"结合([\u4e00-\u9fff]{2,8}?)实际")
 _WEIGHT_HEAD, _WEIGHT_TEXT, _WEIGHT_LIST, _WEIGHT_UP = 5.0, 1.0, 0.3, 0.5
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+#: Level characters that end a division's name.
+_LEVEL_ENDS = "县区市旗"
+#: Characters after which a one-character name with its level may start.
+_WORD_BEFORE = "省市州盟在于到赴和与及的、"
 
 
 @dataclass(frozen=True)
@@ -116,8 +121,14 @@ class Gazetteer:
         return out
 
     def mentions(self, text: str) -> Iterator[Mention]:
-        """Every written division of ``text`` (longest form first), in order."""
+        """Every written division of ``text`` (longest form first), in order.  A one-character
+        name with its level (``成县``, ``高县``) counts only where a word may start: after a
+        non-Han character, a level (``陇南市成县``) or a preposition (``在成县``), not inside
+        ``完成县级`` or ``提高县域``."""
         for start, written in _scan(text, self._index, self.forms):
+            if len(written) == 2 and written[-1] in _LEVEL_ENDS and start > 0 \
+                    and _HAN.match(text[start - 1]) and text[start - 1] not in _WORD_BEFORE:
+                continue
             yield Mention(start, start + len(written), written, self.forms[written],
                           written in self.bare_forms)
 
@@ -231,13 +242,14 @@ def document_region(text: str, head: Iterable[str] = (), level: GovLevel | None 
             add(mention, _WEIGHT_HEAD)
     level = level or speaks_of(text)
     best = _best(score, gaz, level)
-    if best is None and level is GovLevel.COUNTY:
+    if level is GovLevel.COUNTY and (best is None or gaz.divisions[best].level is not level):
         bare: Counter[str] = Counter()
         for mention in gaz.county_mentions(text):
             if len(mention.divisions) == 1 and not any(a <= mention.start < b for a, b in chrome):
                 bare[mention.divisions[0].code] += 1
         if bare:
-            code = bare.most_common(1)[0][0]
+            # a county whose city the text names too wins (略阳 beside 汉中, not 惠民 of 惠民演出)
+            code = max(bare, key=lambda c: (bare[c] + (c[:4] + "00" in score), -int(c)))
             division = gaz.divisions[code]
             return RegionGuess(division.name, division.level, _province_name(gaz, division))
     if best is None:

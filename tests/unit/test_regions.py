@@ -64,3 +64,16 @@ def test_long_and_short_forms_of_one_citys_body_are_one_agency():
                           "德州市市场监督管理局负责日常工作。\n")
     names = [a.name for a in ex.agencies if "市场" in a.name]
     assert names == ["市市场监管局"]
+
+
+def test_a_one_character_county_only_where_a_word_starts():
+    gaz = gazetteer()
+    assert [m.written for m in gaz.mentions("完成县级应急广播建设,提高县域经济")] == []
+    assert [m.written for m in gaz.mentions("陇南市成县人民政府,在成县召开")] == [
+        "陇南市", "成县", "成县"]
+
+
+def test_a_bare_county_beside_its_city_wins_over_a_common_word():
+    text = "组织惠民服务活动。\n举办汉中市茶叶节宁强分会场。\n全县各乡镇要抓好落实,县级部门配合。\n"
+    guess = document_region(text)
+    assert guess is not None and (guess.name, guess.level) == ("宁强县", GovLevel.COUNTY)
