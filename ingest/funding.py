@@ -151,9 +151,9 @@ def _sentence_funding(text: str, sent: Sentence, spans: list[tuple[int, int]]) -
                 hits.extend(_hits(text, sent, m, m.group("verb")))
                 spans.append((m.start(), m.end()))
     for m in p.FUNDING_CAP.finditer(text, sent.start, sent.end):
-        inside = any(a <= m.start() < b for a, b in spans)
+        inside = any(a <= m.start() < b or a <= m.start("amounts") < b for a, b in spans)
         if (not inside and not p.CAP_NOT_GIVEN.search(m.group("subject"))
-                and p.FUNDING_VERB.search(text, sent.start, m.start())):
+                and (m.group("capverb") or p.FUNDING_VERB.search(text, sent.start, m.start()))):
             hits.extend(_hits(text, sent, m, None))
     return hits
 

@@ -23,6 +23,8 @@ FUNDING_MODIFIER = (
     r"(?:一次性|最高|最多|不超过|不高于|资金|奖励|奖补|补助|补贴|扶持|专项资金|财政资金|专项|经费"
     r"|总规模|规模|总额|共计|累计|相应|为|了|人民币|每[家个户人项辆台套张次批][^\d,，;；:：。]{0,8}?)"
 )
+#: A giving verb written after 最高 in a cap.  Example: ``支持`` in ``最高支持3000万元``.
+CAP_VERB = r"(?:支持|奖励|补助|补贴|资助|给予)"
 #: A giving or allocating verb tied to one or more amounts.  Examples:
 #: ``分别给予50万元、5万元``, ``每年拿出150万元``, ``设立2.43亿元``, ``一次性奖励10万元``.
 FUNDING_TRIGGER = re.compile(
@@ -133,10 +135,11 @@ RECIPIENT_TAIL = re.compile(r"(?:一次性|最高|最多|不超过|分别|各|�
 RECIPIENT_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?(?:规定|决定|明确|提出))?(?:并|再|还|要|可)?对?")
 #: A cap written as its own clause after a subsidy rate, optionally with what it
 #: is counted per.  Examples: ``按投资额的10%给予补助,最高不超过100万元``;
-#: ``…给予补助,单个园区每年最高80万元``; ``…给予贴息,单户企业年度贴息最高不超过20万元``.
+#: ``…给予补助,单个园区每年最高80万元``; ``…给予贴息,单户企业年度贴息最高不超过20万元``;
+#: with its own verb: ``对…的投资项目,最高支持3000万元``.
 FUNDING_CAP = re.compile(
     r"(?<=[,，;；])(?P<subject>[^,，;；:：。!！?？\d]{0,10}?)"
-    rf"(?P<mods>最高(?:不超过|可达)?|最多(?:不超过)?)(?P<amounts>{MONEY})"
+    rf"(?P<mods>(?:最高(?:不超过|可达)?|最多(?:不超过)?)(?P<capverb>{CAP_VERB})?)(?P<amounts>{MONEY})"
 )
 #: Words before 最高 that make the cap a loan limit, not money given.  Example:
 #: ``单笔贷款`` in ``…给予贴息,单笔贷款最高500万元``.

@@ -287,7 +287,7 @@ PER_YEAR = re.compile(r"每年度?|/年")
 PERIODIC_QUOTA = re.compile(r"每年度?|每半年|每季度?|每月|/年")
 #: Words right before a value that make it a cap on money given, not a target.
 #: Example: ``最高`` in ``单个企业每年最高50万元``, ``最高不超过`` in ``最高不超过30万元``.
-CAP_BEFORE = re.compile(r"(?:最高|最多)(?:不超过|可达|不高于)?\s*$")
+CAP_BEFORE = re.compile(r"(?:最高|最多)(?:不超过|可达|不高于)?(?:支持|奖励|补助|补贴|资助)?\s*$")
 #: The basis of a rate written right before it: the value is a subsidy or
 #: refund rate, not a target.  Example: ``按设备投资额的`` in ``按设备投资额的10%给予补助``.
 RATE_BASIS = re.compile(r"按照?[^,，;；:：。\d]{1,20}的\s*$|(?:标准|税额|费率|基数|价格|工资)的\s*$")

@@ -275,3 +275,9 @@ def test_a_news_lead_restating_the_award_money_is_not_a_further_item():
             "决定授予甲物流集团有限公司、乙针纺有限公司2家企业第三届“某市政府质量奖”,"
             "现予以公布并给予每家获奖企业80万元奖励。")
     assert [r for r, *_ in rows(text)] == ["甲物流集团有限公司", "乙针纺有限公司"]
+
+
+def test_a_cap_with_its_own_giving_verb():
+    text = "对设备购置额1000万元以上、建设期不超过两年的技改项目,最高支持2000万元。"
+    assert rows(text) == [("设备购置额1000万元以上、建设期不超过两年的技改项目", 2000, "万元", ONCE)]
+    assert rows("对新认定的企业,最高奖励50万元。") == [("新认定的企业", 50, "万元", ONCE)]
