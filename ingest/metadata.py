@@ -216,8 +216,8 @@ def _title(lines: list[str], text: str, subject: str | None, is_news: bool,
     return attachment.group("title").strip() if attachment else None
 
 
-#: Words that open a news lead.  Examples: ``近日,``, ``日前``, ``记者获悉``.
-NEWS_LEAD = re.compile(r"近日|日前|记者|获悉|据了解|根据")
+#: Words that open a news lead.  Examples: ``近日,``, ``日前``, ``记者获悉``, ``最新消息:今天,``.
+NEWS_LEAD = re.compile(r"近日|日前|今天|今日|昨天|昨日|记者|获悉|据了解|根据|消息")
 
 
 #: How many lines a notice title broken at the top of a page may run over.

@@ -89,3 +89,11 @@ def test_notice_title_over_three_lines_and_its_nested_title_marks():
     meta = extract_metadata(text)
     assert meta.title == "2022年省《政府工作报告》重点任务分工方案"
     assert meta.period == (2022, 2022)
+
+
+def test_a_news_lead_of_today_names_the_reported_plan_and_its_issuer():
+    text = ("最新消息:今天,某某自治区人民政府网站发布了《自治区人民政府办公厅关于印发某某都市圈建设"
+            "2020年工作计划的通知》。\n一、基础设施互联互通\n")
+    meta = extract_metadata(text)
+    assert (meta.title, meta.issuer, meta.period) == (
+        "某某都市圈建设2020年工作计划", "自治区人民政府办公厅", (2020, 2020))
