@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ingest import agency_table as table
 from ingest import patterns as p
-from ingest.regions import place_named
+from ingest.regions import is_place
 from ontology.model import GovLevel
 
 _VARIANTS = table.build_variant_index()
@@ -162,7 +162,7 @@ class AgencyResolver:
         if found is None or p.GENERIC_UNIT.search(name):
             return None
         place = found.group("place") + found.group("level")
-        if place_named(found.group("place")) is None or self._is_home(place, None):
+        if not is_place(found.group("place")) or self._is_home(place, None):
             return None
         return name
 

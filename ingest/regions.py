@@ -284,6 +284,14 @@ _NAMING_LINE_MAX = 80
 _DEPTH = {GovLevel.PROVINCE: 0, GovLevel.CITY: 1, GovLevel.COUNTY: 2, GovLevel.NATIONAL: -1}
 
 
+def is_place(bare: str) -> bool:
+    """Whether a division is written ``bare`` (``黑河``, ``银川市``): dictionary look-ups
+    only, for the many words that are no place."""
+    gaz = gazetteer()
+    return bare in gaz.forms or bare in gaz.county_bare or any(
+        bare + level in gaz.forms for level in ("市", "县", "区", "州"))
+
+
 def place_named(bare: str, province: str | None = None) -> str | None:
     """A division written by its bare name in a list's place column (``金坛`` → ``金坛区``,
     ``溧阳`` → ``溧阳市``, ``武汉`` → ``武汉市``), preferring divisions of ``province``."""

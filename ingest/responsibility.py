@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from ingest import patterns as p
-from ingest.regions import place_named
+from ingest.regions import is_place
 
 _OPENERS = p.BRACKETS
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
@@ -80,7 +80,7 @@ def _shared_government(units: list[str]) -> list[str]:
             continue
         j = k
         while j > 0 and (bare := p.BARE_PLACE.match(units[j - 1])) \
-                and place_named(bare.group("place")) is not None:
+                and is_place(bare.group("place")):
             j -= 1
             out[j] = bare.group("place") + last.group("level") + last.group("suffix")
     return out

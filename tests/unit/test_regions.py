@@ -77,3 +77,9 @@ def test_a_bare_county_beside_its_city_wins_over_a_common_word():
     text = "组织惠民服务活动。\n举办汉中市茶叶节宁强分会场。\n全县各乡镇要抓好落实,县级部门配合。\n"
     guess = document_region(text)
     assert guess is not None and (guess.name, guess.level) == ("宁强县", GovLevel.COUNTY)
+
+
+def test_is_place_by_dictionary_look_ups():
+    from ingest.regions import is_place
+    assert is_place("黑河") and is_place("银川市") and is_place("宁强")
+    assert not is_place("自然资源") and not is_place("各县")
