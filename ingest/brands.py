@@ -106,11 +106,23 @@ def find_brands(text: str) -> list[BrandHit]:
     awards = [n for n, m in first.items() if kinds.get(n, m.kind) is BrandKind.AWARD]
     for name, m in first.items():
         kind = kinds.get(name, m.kind)
-        if kind is BrandKind.AWARD and any(a != name and a.endswith(name) for a in awards):
+        if kind is BrandKind.AWARD and any(a != name and _names_more(a, name) for a in awards):
             continue  # 第八届市长质量奖 in a title is the 黄石市第八届市长质量奖 the text names
         s_start, s_end = _sentence(ends, m.start, len(text))
         hits.append(BrandHit(name, kind, m.start, m.end, s_start, s_end))
     return hits
+
+
+def _names_more(longer: str, award: str) -> bool:
+    """Whether ``longer`` is ``award`` with more of its title written: its place
+    (``黄石市第八届市长质量奖`` for ``第八届市长质量奖``), also between an edition and the rest
+    (``第六届荆门市市长质量奖`` for ``第六届市长质量奖``)."""
+    if longer.endswith(award):
+        return True
+    edition = P.AWARD_EDITION_START.match(award)
+    if edition is None:
+        return False
+    return longer.startswith(edition.group()) and longer.endswith(award[edition.end():])
 
 
 # --- quoted names ------------------------------------------------------------------

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from ingest import patterns_enterprises as p
 from ingest.flat_tables import BRAND, ENTERPRISE, PLACE, FlatTable
-from ingest.regions import place_named, province_of
+from ingest.regions import is_place, place_named, province_of
 
 
 @dataclass(frozen=True)
@@ -205,15 +205,23 @@ def _line(text: str, line_start: int, line: str, found: _Found, region: str | No
 def _siblings(text: str, line_start: int, line: str, found: _Found, region: str | None) -> None:
     """The market bodies without a firm suffix that a list of firms names among them
     (``甲有限公司、某某产权交易所、某某精细化工厂等单位``)."""
+    marks = bool(p.MARK_LIST_CUE.search(line))
     for run in re.finditer(r"[^,，;；。:：]+", line):
-        items = list(_items(run.group(), line_start + run.start()))
-        if len(items) < 2 or not any(p.FIRM_NAME.fullmatch(_trim(n)) for n, _ in items):
+        items = [(p.QUOTED_AT_END.sub("", n), n, at)
+                 for n, at in _items(run.group(), line_start + run.start())]
+        if len(items) < 2 or not any(p.FIRM_NAME.match(_trim(n)) for n, _, _ in items):
             continue
-        for name, at in items:
+        for name, written, at in items:
             name = name.split("等")[0]
             if p.SIBLING_NAME.match(name) and not p.NOT_FIRM.search(name) \
                     and not p.FIRM_NAME.search(name):
-                found.add(EnterpriseHit(name, at, at + len(name), _region_here(text, at, region)))
+                # in a 老字号 list the quoted name after it is its mark (某某板鸭厂“某某板鸭”)
+                quoted = p.QUOTED_AFTER_NAME.match(written, len(name)) if marks else None
+                brands = (quoted.group("mark"),) if quoted else ()
+                if quoted:
+                    found.brand(quoted.group("mark"), at + quoted.start("mark"))
+                found.add(EnterpriseHit(name, at, at + len(name), _region_here(text, at, region),
+                                        brands))
 
 
 def _entry_brands(line_start: int, entry: re.Match[str], found: _Found,
@@ -264,7 +272,15 @@ def _trim(name: str) -> str:
     for stop in p.LEFT_STOPS.finditer(name):
         if stop.end() <= limit:
             cut = max(cut, stop.end())
-    return name[cut:].strip("“”\"' ").removeprefix("和").removeprefix("与").removeprefix("及")
+    name = name[cut:].strip("“”\"' ").removeprefix("和").removeprefix("与").removeprefix("及")
+    tail = name.rsplit("的", 1)[-1]
+    if tail != name and len(tail) >= 4 and _opens_with_place(tail):
+        return tail  # 我市的安徽某某集团有限公司: the firm's own name after 的
+    return name
+
+
+def _opens_with_place(name: str) -> bool:
+    return any(is_place(name[:k]) for k in (2, 3, 4))
 
 
 def _is_name(name: str, line: str, at: int) -> bool:
@@ -272,5 +288,8 @@ def _is_name(name: str, line: str, at: int) -> bool:
         return False
     if name.count("(") + name.count("（") != name.count(")") + name.count("）"):
         return False  # 局(公司 of 市直各委、办、局(公司): a bracket opened outside the name
-    # 新引进的外贸公司: a 的-phrase describes a category, it names no firm
-    return "的" not in name and not (at > 0 and line[at - 1] == "的")
+    # 新引进的外贸公司: a 的-phrase describes a category, it names no firm; a name that opens
+    # with a place is a firm's own after 的 too (我市的安徽某某集团有限公司)
+    if "的" in name:
+        return False
+    return not (at > 0 and line[at - 1] == "的") or _opens_with_place(name)

@@ -59,6 +59,8 @@ YEAR_SPAN = re.compile(r"\d{4}\s*[—–-]\s*\d{4}年度?")
 #: An edition or year written between a local award's place and its name.  Examples:
 #: ``第七届`` in ``黄石市第七届市长质量奖提名奖``, ``2015—2016年度``.
 AWARD_EDITION = re.compile(r"(?:首届|第[一二三四五六七八九十百\d]+届|(?:\d{4}\s*[—–-]\s*)?\d{4}年度?)$")
+#: An edition or year opening an award's title.  Example: ``第六届`` in ``第六届市长质量奖``.
+AWARD_EDITION_START = re.compile(r"^(?:首届|第[一二三四五六七八九十百\d]+届|(?:\d{4}\s*[—–-]\s*)?\d{4}年度?)")
 #: Words after an award that make it part of another name (a rule, a committee).
 #: Example: ``评审委员会`` in ``市长质量奖评审委员会``.
 AWARD_PART_OF = re.compile(

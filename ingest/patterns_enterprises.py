@@ -81,6 +81,8 @@ BRAND_AFTER_NAME = re.compile(
     rf"|(?:申报的|推荐的|选送的)(?P<plain>[{_HAN}()（）]{{2,10}}?)(?=[、,，;；。]|榜上有名|入选|上榜|$)")
 #: A quoted name right after a firm's name.  Example: ``“三秋”`` in ``某某酒业有限公司“三秋”``.
 QUOTED_AFTER_NAME = re.compile(r"“(?P<mark>[^“”、,，。]{1,8})”")
+#: A quoted name closing a list item.  Example: ``“金裕皖”`` in ``某某酒业有限公司“金裕皖”``.
+QUOTED_AT_END = re.compile(r"“[^“”]{1,12}”$")
 #: Words that make a quoted name after a firm its mark: a 老字号 list names houses by their
 #: marks (``首批有9家企业入选,包括甲酒业股份有限公司“三秋”``), where a product list quotes
 #: products (``甲牧业股份有限公司“冷冻分割鸡产品”``).

@@ -420,3 +420,8 @@ def test_an_edition_before_a_quoted_award_or_a_place_is_part_of_its_title():
     text = "授予甲公司等单位2020年度江州市市长质量奖,授予乙公司等单位2020年度江州市市长质量奖提名奖。"
     assert [h.name for h in find_brands(text)] == [
         "2020年度江州市市长质量奖", "2020年度江州市市长质量奖提名奖"]
+
+
+def test_an_edition_without_the_place_is_the_award_the_text_names_in_full():
+    text = "两家企业获第六届“市长质量奖”。授予甲公司“第六届江州市市长质量奖”荣誉称号。"
+    assert [h.name for h in find_brands(text)] == ["第六届江州市市长质量奖"]

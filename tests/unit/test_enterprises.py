@@ -169,3 +169,11 @@ def test_market_bodies_without_a_firm_suffix_among_a_list_of_firms():
     text = "授予甲科技(某地)有限公司、某市产权交易所、某市联佳精细化工厂、乙药业有限公司等单位提名奖。"
     assert [n for n, _, _ in names(text)] == [
         "甲科技(某地)有限公司", "某市产权交易所", "某市联佳精细化工厂", "乙药业有限公司"]
+
+
+def test_a_firm_named_after_的_and_a_workshop_with_its_mark_in_an_old_brand_list():
+    text = ("另悉,我市的安徽某某集团有限公司“皖颍”被认定为“中华老字号”,某某县某台板鸭厂“某台板鸭”、"
+            "安徽省某某酒业有限公司“某裕”入选。")
+    assert names(text) == [("安徽某某集团有限公司", "某市", ("皖颍",)),
+                           ("某某县某台板鸭厂", "某市", ("某台板鸭",)),
+                           ("安徽省某某酒业有限公司", "某市", ("某裕",))]
