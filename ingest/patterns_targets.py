@@ -334,9 +334,9 @@ NOT_ACTION = re.compile(r"工作日|费率|比例|标准|以下|不含|不超过
 #: Examples: ``全年`` in ``全年接待游客140万人次``, ``实现全年`` in ``实现全年…收入同比增长1%``.
 YEAR_FRAME = re.compile(r"\s*(?:力争|争取|确保)?(?:实现)?(?:全年|年内|年度)")
 #: A part of a year whose figures a sentence reports (a statistic, not the year's target).
-#: Examples: ``前三季度``, ``上半年``, ``1-9月``, ``去年``.
+#: Examples: ``前三季度``, ``上半年``, ``1-9月``, ``去年``, ``一年来``, ``今年以来``.
 REPORT_PERIOD = re.compile(
-    r"[前一二三四]季度|上半年|下半年|\d{1,2}\s*[-—至~]\s*\d{1,2}月|去年|上年同期|过去")
+    r"[前一二三四]季度|上半年|下半年|\d{1,2}\s*[-—至~]\s*\d{1,2}月|去年|上年同期|过去|年来|以来")
 #: A rate of change right before a value.  Examples: ``同比增长`` in ``收入同比增长1%``,
 #: ``较上年增长`` in ``服务人次较上年增长15%``, ``下降`` in ``能耗下降2%``.
 RATE_OF_CHANGE = re.compile(r"(?:同比|比上年|较上年)?(?:增长|下降|提高|降低|增加|减少)\s*$")

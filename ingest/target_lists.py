@@ -149,7 +149,8 @@ def planned_quantity(text: str, sent: Sentence, clause_start: int, value_start: 
     if unit.endswith(p.MONEY_SUFFIX) and not p.INVEST_VERB.search(clause):
         return False
     words = p.QUOTED.sub("", text[sent.start:sent.end])
-    return not any(pat.search(words) for pat in (p.NOT_STANDING, p.PAST_MARKER, p.REPORTED))
+    return not any(pat.search(words) for pat in (p.NOT_STANDING, p.PAST_MARKER, p.REPORTED,
+                                                 p.REPORT_PERIOD))
 
 
 def yearly_quantity(text: str, sent: Sentence, clause_start: int, value_start: int,

@@ -496,7 +496,8 @@ def test_an_index_value_has_no_unit() -> None:
 def test_quantities_of_a_one_year_work_list() -> None:
     text = ("实现全年一般公共预算收入同比增长2%。\n"
             "全年举办文旅活动5场次,全年接待游客120万人次,旅游综合收入5.2亿元。\n"
-            "前三季度,规上工业增加值同比增长8%。\n")
+            "前三季度,规上工业增加值同比增长8%。\n"
+            "一年来,全区实现地区生产总值增长6%。\n")
     whole = [(0, len(text))]
     assert [(h.value, h.unit, h.inherits) for h in find_targets(text, yearly=whole)] == [
         (2, "%", True), (5, "场次", True), (120, "万人次", True), (5.2, "亿元", True)]
