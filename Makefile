@@ -6,14 +6,17 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+PORT   ?= 8000
 
 .PHONY: setup run build viz serve test test-unit eval explain baseline bench lint clean browser
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+	@echo "installing policygraph and its tools into $(VENV) (log: $(VENV)/install.log)..."
+	@$(BIN)/pip install --quiet --upgrade pip > $(VENV)/install.log 2>&1 \
+	  && $(BIN)/pip install --quiet -e '.[dev]' >> $(VENV)/install.log 2>&1 \
+	  || { cat $(VENV)/install.log; exit 1; }
+	@touch $(STAMP)
 
 setup: $(STAMP)
 
@@ -22,7 +25,7 @@ run: setup
 	$(BIN)/policygraph register import data/registers/haopin_shandong.csv --build build
 	$(BIN)/policygraph register import data/registers/dezhou_known_agri_brands.csv --build build
 	$(BIN)/policygraph viz --build build --out site
-	$(BIN)/policygraph serve --build build
+	$(BIN)/policygraph serve --build build --port $(PORT)
 
 build: setup
 	$(BIN)/policygraph build data/corpus --out build

@@ -131,7 +131,9 @@ def serve(
         typer.echo(f"warning: {e}; serving anyway (503 until Neo4j answers)", err=True)
     base = f"http://{host}:{port}"
     typer.echo(f"coordinators' page: {base}/\nAPI docs:           {base}/docs\n"
-               f"health:             {base}/health")
+               f"network views:      {base}/viz/responsibility\n"
+               f"health:             {base}/health\n"
+               "stop:               Ctrl-C")
     if not settings.loopback:
         typer.echo(f"answering requests for {', '.join(settings.trusted_hosts)} only "
                    "(POLICYGRAPH_ALLOWED_HOSTS adds names)", err=True)
@@ -141,9 +143,16 @@ def serve(
         repository.close()
         raise _fail(str(e)) from e
     try:
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+        # uvicorn's own log: start-up lines and one access line per request, in its usual
+        # format ("127.0.0.1:51234 - "GET / HTTP/1.1" 200 OK").
+        uvicorn.run(app, host=host, port=port, log_level="info", access_log=True)
+    except KeyboardInterrupt:
+        # uvicorn re-raises the Ctrl-C it shut down on; stopping is not a failure, so
+        # exit 0 without a traceback (and `make run` does not report an error).
+        pass
     finally:
         repository.close()
+    typer.echo("stopped", err=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -14,7 +14,7 @@ from typing import Annotated, Final
 from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from api.deps import RepoDep
@@ -30,7 +30,7 @@ from viz.describe import target_text as _target_props_text
 from viz.errors import UnknownNode, ViewTooLarge
 from viz.layout import prepare
 from viz.model import ViewGraph, ViewNode
-from viz.render import Linker, NodeLinks, render, render_message
+from viz.render import STATIC, Linker, NodeLinks, render, render_message
 from viz.snapshot import SnapshotCache
 
 router = APIRouter()
@@ -69,6 +69,13 @@ def _progress(repo: Repository, table: ProgrammeTable,
 
 def _task_target_keys(tasks: Iterable[TaskInfo]) -> list[str]:
     return [t.key for task in tasks for t in task.targets]
+
+
+@router.get("/favicon.ico", include_in_schema=False)
+def favicon() -> Response:
+    """The site's icon (SVG: every browser the pages support draws it)."""
+    return Response((STATIC / "favicon.svg").read_bytes(), media_type="image/svg+xml",
+                    headers={"Cache-Control": "public, max-age=86400"})
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
