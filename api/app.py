@@ -43,7 +43,8 @@ network views, and read-only Cypher for analysts (Neo4j backend).
 
 Ids in URLs are node keys such as `task/2daf499e799f`; the kind prefix may be left out
 where the resource implies it (`/tasks/2daf499e799f`). Lists are
-`{"data": [...], "count": n}` with `limit`/`offset`; every error is
+`{"data": [...], "count": n, "limit": l, "offset": o}` (`count` = all matches, `limit` =
+the page size asked for); every error is
 `{"error": {"status", "code", "message"}}`.
 """
 

@@ -9,15 +9,18 @@ take them as ``{id:path}``; the kind prefix may be left out where the resource i
 from __future__ import annotations
 
 import hmac
-from typing import Annotated, Final
+from typing import Annotated, Any, Final, TypeVar
 
 from fastapi import Depends, Query, Request, Security
 from fastapi.security import APIKeyHeader
+from pydantic import AfterValidator
 
 from api.errors import Unauthorized
 from api.settings import ApiSettings
-from graph.repository import PageRequest, Repository
+from graph.repository import Page, PageRequest, Repository
 from ontology.model import NodeKind
+
+T = TypeVar("T")
 
 #: Most items one page may hold.
 MAX_LIMIT: Final = 200
@@ -51,6 +54,21 @@ def page_params(
 
 
 PageDep = Annotated[PageRequest, Depends(page_params)]
+
+
+def listed(found: Page[T], page: PageRequest) -> dict[str, Any]:
+    """A list response: the page's items, ``count`` = all matches, and the page asked for."""
+    return {"data": found.data, "count": found.count, "limit": page.limit, "offset": page.offset}
+
+
+def _not_blank(text: str | None) -> str | None:
+    if text is not None and not text.strip():
+        raise ValueError("must not be empty or blank")
+    return text
+
+
+#: Words to search for: when given, something other than blanks (422 otherwise, everywhere).
+NotBlank = AfterValidator(_not_blank)
 
 
 def node_key(kind: NodeKind, id_: str) -> str:

@@ -106,7 +106,9 @@ def _location(loc: Sequence[int | str]) -> str:
 
 async def _validation(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
-    problems = [f"{_location(e.get('loc', ()))}: {e.get('msg', 'invalid')}" for e in exc.errors()]
+    problems = [f"{_location(e.get('loc', ()))}: "
+                f"{str(e.get('msg', 'invalid')).removeprefix('Value error, ')}"
+                for e in exc.errors()]
     return error_response(422, "invalid_parameter", "; ".join(problems) or "invalid request")
 
 

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from api.deps import PageDep, RepoDep, node_key
+from api.deps import NotBlank, PageDep, RepoDep, listed, node_key
 from api.errors import responses
 from api.schemas import AgencyOut, ListOut, TaskOut
 from ontology.model import NodeKind, Role
@@ -17,11 +17,11 @@ router = APIRouter(prefix="/agencies", tags=["agencies"])
 @router.get("", response_model=ListOut[AgencyOut], responses=responses())
 def list_agencies(
     repo: RepoDep, page: PageDep,
-    q: Annotated[str | None, Query(max_length=200, description="Part of a name or alias.")]
-    = None,
+    q: Annotated[str | None, Query(max_length=200, description="Part of a name or alias."),
+                 NotBlank] = None,
 ) -> Any:
     """Agencies whose name or alias matches ``q`` (best first), or all agencies by name."""
-    return repo.agencies(q, page)
+    return listed(repo.agencies(q, page), page)
 
 
 @router.get("/{key:path}/tasks", response_model=ListOut[TaskOut], responses=responses(404))
@@ -30,7 +30,7 @@ def agency_tasks(
     role: Annotated[Role | None, Query(description="Only tasks it leads, or co-owns.")] = None,
 ) -> Any:
     """Tasks the agency leads (first) and co-owns, in document order."""
-    return repo.agency_tasks(node_key(NodeKind.AGENCY, key), role, page)
+    return listed(repo.agency_tasks(node_key(NodeKind.AGENCY, key), role, page), page)
 
 
 @router.get("/{key:path}", response_model=AgencyOut, responses=responses(404))

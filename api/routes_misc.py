@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from api.deps import PageDep, RepoDep, node_key
+from api.deps import NotBlank, PageDep, RepoDep, listed, node_key
 from api.errors import responses
 from api.schemas import (
     BrandDetailOut,
@@ -49,13 +49,13 @@ def list_targets(
         year=year, region=region,
         plan=node_key(NodeKind.PLAN, plan) if plan else None,
         agency=node_key(NodeKind.AGENCY, agency) if agency else None)
-    return repo.targets(filters, page)
+    return listed(repo.targets(filters, page), page)
 
 
 @brands.get("", response_model=ListOut[BrandOut], responses=responses())
 def list_brands(repo: RepoDep, page: PageDep) -> Any:
     """Brands, programmes, awards and certifications, most often named first."""
-    return repo.brands(page)
+    return listed(repo.brands(page), page)
 
 
 @brands.get("/{key:path}", response_model=BrandDetailOut, responses=responses(404))
@@ -67,11 +67,12 @@ def get_brand(repo: RepoDep, key: str) -> Any:
 @search.get("", response_model=ListOut[SearchHitOut], responses=responses())
 def search_all(
     repo: RepoDep, page: PageDep,
-    q: Annotated[str, Query(min_length=1, max_length=200, description="Words to find.")],
+    q: Annotated[str, Query(max_length=200, description="Words to find (not blank)."),
+                 NotBlank],
     kinds: Kinds = None,
 ) -> Any:
     """Nodes of every kind whose names (or sentences) match ``q``, best first."""
-    return repo.search(q, frozenset(kinds) if kinds else None, page)
+    return listed(repo.search(q, frozenset(kinds) if kinds else None, page), page)
 
 
 @graph.get("/subgraph", response_model=SubgraphOut, responses=responses(404))

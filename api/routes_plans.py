@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from api.deps import PageDep, RepoDep, node_key
+from api.deps import PageDep, RepoDep, listed, node_key
 from api.errors import responses
 from api.schemas import ListOut, PlanOut, PlanTreeOut
 from ontology.model import NodeKind
@@ -17,7 +17,7 @@ router = APIRouter(prefix="/plans", tags=["plans"])
 @router.get("", response_model=ListOut[PlanOut], responses=responses())
 def list_plans(repo: RepoDep, page: PageDep) -> Any:
     """All plans, provincial first, with the plans they implement and that implement them."""
-    return repo.plans(page)
+    return listed(repo.plans(page), page)
 
 
 @router.get("/{key:path}", response_model=PlanTreeOut, responses=responses(404))

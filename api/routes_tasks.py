@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from api.deps import PageDep, RepoDep, node_key
+from api.deps import NotBlank, PageDep, RepoDep, listed, node_key
 from api.errors import responses
 from api.schemas import ListOut, TaskOut
 from ontology.model import NodeKind
@@ -15,13 +15,13 @@ router = APIRouter(prefix="/tasks", tags=["tasks"])
 
 QueryText = Annotated[str | None, Query(
     max_length=200, description="Words of a question, e.g. 科技研发, 标准化 or 哪个部门负责科技研發 "
-    "(Simplified or Traditional, partial words too).")]
+    "(Simplified or Traditional, partial words too); blank is refused."), NotBlank]
 
 
 @router.get("", response_model=ListOut[TaskOut], responses=responses())
 def list_tasks(repo: RepoDep, page: PageDep, q: QueryText = None) -> Any:
     """Tasks matching the question (title matches first), each with its lead and co agencies."""
-    return repo.tasks(q, page)
+    return listed(repo.tasks(q, page), page)
 
 
 @router.get("/{key:path}", response_model=TaskOut, responses=responses(404))

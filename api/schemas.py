@@ -1,14 +1,15 @@
 """Response and request models of the JSON API (the OpenAPI schema), apart from the
 ontology's models.  Field names are snake_case; ``props`` of a subgraph node keeps the
-graph's own camelCase property names.  Lists are ``{"data": [...], "count": n}`` where
-``count`` is the number of items over all pages.
+graph's own camelCase property names.  Lists are ``{"data": [...], "count": n, "limit": l,
+"offset": o}``: ``count`` is the number of matches over all pages, ``limit`` the page size
+asked for.  A node is called by ``name`` wherever it appears, whole or as a reference.
 """
 
 from __future__ import annotations
 
 from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
 from ontology.model import NodeKind, Role
 
@@ -23,7 +24,9 @@ class ListOut(_Out, Generic[T]):
     """One page of a list."""
 
     data: list[T]
-    count: int = Field(description="Items over all pages (use limit/offset to page).")
+    count: int = Field(description="Matches over all pages (not the length of this page).")
+    limit: int = Field(description="Page size asked for: at most this many items in data.")
+    offset: int = Field(description="Matches skipped before this page.")
 
 
 class ErrorDetail(_Out):
@@ -144,7 +147,9 @@ class PlanOut(_Out):
     """A plan and its implementation links."""
 
     key: str
-    title: str
+    # The graph layer calls it title; here it is `name`, like every reference to a plan.
+    name: str = Field(validation_alias=AliasChoices("name", "title"),
+                      description="Title, or the label of an untitled plan (as in references).")
     kind: str | None
     level: str | None
     issued: str | None

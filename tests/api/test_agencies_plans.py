@@ -69,17 +69,17 @@ def test_plans_and_implementation_links(client: TestClient) -> None:
     body = client.get("/plans").json()
     assert body["count"] == 4
     assert [p["level"] for p in body["data"]][:3] == ["province", "city", "city"]
-    by_title = {p["title"]: p for p in body["data"]}
+    by_title = {p["name"]: p for p in body["data"]}
     measures = by_title["关于共建共享“好品山东”推动高质量发展若干措施"]
     assert len(measures["implemented_by"]) == 2
-    dezhou = next(p for p in body["data"] if p["title"].startswith("德州市"))
-    assert dezhou["implements"] == [{"key": measures["key"], "name": measures["title"]}]
+    dezhou = next(p for p in body["data"] if p["name"].startswith("德州市"))
+    assert dezhou["implements"] == [{"key": measures["key"], "name": measures["name"]}]
     assert dezhou["region"]["name"] == "德州市" and dezhou["task_count"] == 9
 
 
 def test_plan_tree(client: TestClient) -> None:
     dezhou = next(p for p in client.get("/plans").json()["data"]
-                  if p["title"].startswith("德州市"))
+                  if p["name"].startswith("德州市"))
     tree = client.get(f"/plans/{dezhou['key']}").json()
     assert [s["name"] for s in tree["sections"]] == ["重点任务", "保障措施"]
     first = tree["sections"][0]["tasks"][0]
@@ -87,7 +87,7 @@ def test_plan_tree(client: TestClient) -> None:
     assert sum(len(s["tasks"]) for s in tree["sections"]) == tree["task_count"] == 9
     assert any(t["targets"] for s in tree["sections"] for t in s["tasks"])
     assert tree["implements"] and tree["sources"][0]["file_name"].startswith("001_")
-    jinan = next(p for p in client.get("/plans").json()["data"] if p["title"].startswith("济南"))
+    jinan = next(p for p in client.get("/plans").json()["data"] if p["name"].startswith("济南"))
     assert client.get(f"/plans/{jinan['key'].removeprefix('plan/')}").json()["funding"]
 
 

@@ -74,8 +74,9 @@ def test_without_a_query_all_tasks_in_document_order(client: TestClient) -> None
 
 
 def test_no_match_is_an_empty_list(client: TestClient) -> None:
-    assert client.get("/tasks", params={"q": "宇宙飞船"}).json() == {"data": [], "count": 0}
-    assert client.get("/tasks", params={"q": "？！"}).json() == {"data": [], "count": 0}
+    empty = {"data": [], "count": 0, "limit": 20, "offset": 0}
+    assert client.get("/tasks", params={"q": "宇宙飞船"}).json() == empty
+    assert client.get("/tasks", params={"q": "？！"}).json() == empty
 
 
 def test_one_task_by_short_or_full_key(client: TestClient) -> None:
