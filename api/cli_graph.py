@@ -1,8 +1,9 @@
-"""`policygraph load | remove | export`: the built graph in and out of Neo4j.
+"""`policygraph load | remove | export`: the built graph in and out of Neo4j, and out to files.
 
 Registered on the main app by :func:`register`. Connection settings come from
 ``NEO4J_URI``, ``NEO4J_USERNAME``, ``NEO4J_PASSWORD`` and ``NEO4J_DATABASE`` (or a
-``.env`` file); ``--uri`` and ``--database`` override them.
+``.env`` file); ``--uri`` and ``--database`` override them.  ``export --build DIR`` reads a
+build directory instead of Neo4j.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import typer
 
 from graph.driver import open_driver
 from graph.errors import GraphError, StoreUnavailable
+from graph.property_graph import PropertyGraph
 from graph.settings import Neo4jSettings
 
 DEFAULT_BUILD = Path("build")
@@ -32,10 +34,13 @@ DatabaseOpt = Annotated[str | None, typer.Option(
 
 
 class ExportFormat(StrEnum):
-    """RDF serialisations ``policygraph export`` writes."""
+    """What ``policygraph export`` writes: RDF, or a format of the analysts' graph tools."""
 
     TTL = "ttl"
     JSONLD = "jsonld"
+    GRAPHML = "graphml"
+    GEXF = "gexf"
+    CSV = "csv"
 
 
 _RDF_FORMAT = {ExportFormat.TTL: "turtle", ExportFormat.JSONLD: "json-ld"}
@@ -141,21 +146,63 @@ def remove(
                f"{report.relationships_deleted} relationship(s) deleted")
 
 
+def _exported_graph(build: Path | None, uri: str | None, database: str | None) -> PropertyGraph:
+    from graph.export import read_graph
+    from graph.property_graph import load_build
+
+    if build is not None:
+        try:
+            return load_build(build)
+        except GraphError as e:
+            raise _fail(str(e)) from e
+    settings = _settings(uri, database)
+    with _connected(settings) as driver:
+        return read_graph(driver, settings.database)
+
+
+def _write_tool_format(fmt: ExportFormat, graph: PropertyGraph, out: Path) -> None:
+    from graph import interchange
+
+    if fmt is ExportFormat.CSV:
+        nodes, edges = interchange.write_csv(graph, out)
+        typer.echo(f"wrote {nodes} ({len(graph.nodes)} nodes) and {edges} "
+                   f"({len(graph.rels)} relationships)", err=True)
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    writer = interchange.write_graphml if fmt is ExportFormat.GRAPHML else interchange.write_gexf
+    writer(graph, out)
+    typer.echo(f"wrote {out} ({len(graph.nodes)} nodes, {len(graph.rels)} relationships)",
+               err=True)
+
+
 def export(
     fmt: Annotated[ExportFormat, typer.Option(
-        "--format", "-f", help="RDF serialisation.")] = ExportFormat.TTL,
+        "--format", "-f", help="ttl or jsonld (RDF, byte-identical to the build); graphml (yEd, "
+        "Cytoscape, Gephi), gexf (Gephi) or csv (nodes.csv + edges.csv in the --out folder).")]
+        = ExportFormat.TTL,
     out: Annotated[Path | None, typer.Option(
-        "--out", "-o", help="File to write (default: standard output).")] = None,
+        "--out", "-o", help="File to write (a folder for csv; RDF only: default standard "
+        "output).")] = None,
+    build: Annotated[Path | None, typer.Option(
+        "--build", help="Read this build directory (from `policygraph build`) instead of "
+        "Neo4j.", show_default=False)] = None,
     uri: UriOpt = None,
     database: DatabaseOpt = None,
 ) -> None:
-    """Read the graph back from Neo4j and write it as Turtle or JSON-LD."""
-    from graph.export import export_rdf
+    """Write the graph, read back from Neo4j (or from --build), for RDF or graph tools."""
+    from graph.property_graph import to_rdf
     from graph.rdf import serialize
 
-    settings = _settings(uri, database)
-    with _connected(settings) as driver:
-        data = serialize(export_rdf(driver, settings.database), _RDF_FORMAT[fmt])
+    if fmt not in _RDF_FORMAT and out is None:
+        raise _fail(f"--format {fmt.value} needs --out "
+                    + ("FOLDER (for nodes.csv and edges.csv)" if fmt is ExportFormat.CSV
+                       else "FILE"), 2)
+    graph = _exported_graph(build, uri, database)
+    if fmt not in _RDF_FORMAT:
+        assert out is not None
+        _write_tool_format(fmt, graph, out)
+        return
+    data = serialize(to_rdf(graph.nodes, graph.rels), _RDF_FORMAT[fmt])
     if out is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

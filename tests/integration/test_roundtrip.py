@@ -62,3 +62,29 @@ def test_cli_export_writes_the_bytes_build_wrote(
                                       "--uri", neo4j_uri])
     assert result.exit_code == 0, result.output
     assert out.read_bytes() == (full_build / built_file).read_bytes()
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "csv"])
+def test_cli_export_for_graph_tools_reads_neo4j_as_the_build(
+    loaded: neo4j.Driver, neo4j_uri: str, full_build: Path, tmp_path: Path, fmt: str,
+) -> None:
+    import networkx as nx
+
+    from api.cli import app
+
+    written = {}
+    for source, args in (("neo4j", ["--uri", neo4j_uri]),
+                         ("build", ["--build", str(full_build)])):
+        out = tmp_path / f"{source}.{fmt}"
+        result = CliRunner().invoke(app, ["export", "--format", fmt, "--out", str(out), *args])
+        assert result.exit_code == 0, result.output
+        written[source] = out
+    if fmt == "csv":
+        for name in ("nodes.csv", "edges.csv"):
+            assert (written["neo4j"] / name).read_bytes() == (written["build"] / name).read_bytes()
+        return
+    read = nx.read_graphml if fmt == "graphml" else nx.read_gexf
+    from_neo4j, from_build = (read(written[s]) for s in ("neo4j", "build"))
+    assert dict(from_neo4j.nodes(data=True)) == dict(from_build.nodes(data=True))
+    assert from_neo4j.number_of_nodes() == len(load_build(full_build).nodes)
+    assert sorted(from_neo4j.edges()) == sorted(from_build.edges())
