@@ -16,6 +16,7 @@ from typing import TypedDict
 import anyio
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi_offline import FastAPIOffline
 
 from api import (
     errors,
@@ -105,8 +106,12 @@ def create_app(settings: ApiSettings, repository: Repository | None = None) -> F
             if repository is None:
                 await anyio.to_thread.run_sync(repo.close)
 
-    app = FastAPI(title="policygraph", description=DESCRIPTION, version="0.1.0",
-                  lifespan=lifespan)
+    # /docs is Swagger UI from the files fastapi-offline installs, served here: no CDN, so it
+    # draws without internet (no online validator badge either). No /redoc: ReDoc still
+    # fetches its logo from a CDN.
+    app = FastAPIOffline(title="policygraph", description=DESCRIPTION, version="0.1.0",
+                         lifespan=lifespan, favicon_url="/favicon.ico", redoc_url=None,
+                         swagger_ui_parameters={"validatorUrl": None})
     errors.install(app)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),

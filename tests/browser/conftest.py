@@ -8,17 +8,24 @@ browser: it launches ``$POLICYGRAPH_CHROMIUM`` (default ``/usr/bin/chromium``).
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+import uvicorn
 
 # One skip-or-fail rule for every integration test, kept beside the Neo4j tests.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integration"))
 from _require import require
+
+from api.app import create_app
+from api.settings import ApiSettings, Backend
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -69,3 +76,30 @@ def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
                         "--build", str(out)], cwd=ROOT, check=True, capture_output=True,
                        timeout=600)
     return out
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def server(sample_build: Path) -> Iterator[str]:
+    """The app on the embedded backend, on a free loopback port; its base URL."""
+    app = create_app(ApiSettings(backend=Backend.EMBEDDED, build_dir=sample_build))
+    port = _free_port()
+    uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
+                                       lifespan="on"))
+    thread = threading.Thread(target=uv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not uv.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        uv.should_exit = True
+        thread.join(timeout=30)
