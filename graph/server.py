@@ -8,23 +8,22 @@ Each server lives in a *state dir* that doubles as its ``--home-dir``::
     <state-dir>/logs/console.log the JVM's stdout and stderr
     <state-dir>/data, run, import, plugins
     <state-dir>/lib -> the fetched jars
+    <state-dir>/browser/         Neo4j Browser with the analysts' guide (graph.neo4j_tools)
 
-The server is for local development and tests only: Bolt listens on 127.0.0.1, HTTP is off and
-authentication is disabled. See docs/neo4j-local.md.
+The server is for local development and tests only: Bolt and HTTP listen on 127.0.0.1, HTTP
+serves Neo4j Browser and nothing else (``browser=False``: no HTTP at all), and authentication
+is disabled. See docs/neo4j-local.md.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import re
-import shutil
 import signal
 import socket
 import subprocess
 import time
-import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,17 +32,29 @@ from string import Template
 from neo4j import GraphDatabase
 from neo4j.exceptions import DriverError, Neo4jError
 
-TOOLS_DIR = Path(__file__).resolve().parent.parent / "tools" / "neo4j"
-LIB_DIR = TOOLS_DIR / "target" / "neo4j-home" / "lib"
-VERSION_MARKER = ".neo4j-version"
+# Java and the jars live in their own module; their names stay importable from here.
+from graph import neo4j_tools
+from graph.neo4j_jars import (  # noqa: F401
+    LIB_DIR,
+    LOG_TAIL_LINES,
+    SUPPORTED_JAVA,
+    TOOLS_DIR,
+    VERSION_MARKER,
+    Neo4jServerError,
+    ensure_jars,
+    find_java,
+    jars_ready,
+    java_major_version,
+    pinned_version,
+)
+
 DEFAULT_STATE_DIR = Path(".state/neo4j")
 DEFAULT_PORT = 7687
+DEFAULT_HTTP_PORT = 7474
 HOST = "127.0.0.1"
-SUPPORTED_JAVA = (17, 21)
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 PID_FILE = "neo4j.pid"
 CONSOLE_LOG = "logs/console.log"
-LOG_TAIL_LINES = 30
 
 # The flags the 5.26 bootloader adds from its default neo4j.conf (server.jvm.additional), minus
 # -XX:+AlwaysPreTouch, which slows start-up by touching the whole heap.
@@ -61,15 +72,10 @@ JVM_FLAGS = (
     "-Dfile.encoding=UTF-8",
 )
 _MEMORY_SIZE = re.compile(r"^[1-9][0-9]*[kmgKMG]?$")
-_JAVA_VERSION = re.compile(r'version "(?:1\.)?(\d+)')  # "17.0.15", "21", or "1.8.0_392"
 
 # Popen objects of servers started by this process: keeping them referenced avoids the
 # "subprocess is still running" ResourceWarning and lets stop() reap the exit status.
 _children: dict[int, subprocess.Popen[bytes]] = {}
-
-
-class Neo4jServerError(Exception):
-    """Any failure to find Java, fetch the jars, or start, stop or query the local server."""
 
 
 @dataclass(frozen=True)
@@ -81,11 +87,22 @@ class ServerStatus:
     pid: int | None
     port: int | None
     answering: bool
+    http_port: int | None = None
 
     @property
     def uri(self) -> str | None:
         """The Bolt URI, when the port is known."""
         return f"bolt://{HOST}:{self.port}" if self.port is not None else None
+
+    @property
+    def browser_url(self) -> str | None:
+        """Neo4j Browser's address, when the server serves it."""
+        return f"http://{HOST}:{self.http_port}/browser/" if self.http_port else None
+
+    @property
+    def guide_url(self) -> str | None:
+        """The analysts' guide (``:play`` it in Browser), when Browser is served."""
+        return f"http://{HOST}:{self.http_port}/{neo4j_tools.GUIDE_PATH}" if self.http_port else None
 
     @property
     def log_file(self) -> Path:
@@ -96,104 +113,6 @@ class ServerStatus:
 def default_state_dir() -> Path:
     """``$POLICYGRAPH_STATE_DIR`` if set, else ``.state/neo4j`` in the current directory."""
     return Path(os.environ.get("POLICYGRAPH_STATE_DIR") or DEFAULT_STATE_DIR)
-
-
-def java_major_version(java: Path) -> int | None:
-    """The major version ``java -version`` reports (8 for "1.8.0"), or None if it cannot run."""
-    try:
-        out = subprocess.run([str(java), "-version"], capture_output=True, text=True, timeout=30)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    match = _JAVA_VERSION.search(out.stderr + out.stdout)
-    return int(match.group(1)) if match else None
-
-
-def find_java() -> Path:
-    """The ``java`` binary of a JDK 17 or 21, chosen explicitly (never a JDK 25 by accident).
-
-    Order: ``$POLICYGRAPH_JAVA_HOME`` (must be 17 or 21), then ``$JAVA_HOME`` if it is 17 or
-    21, then the newest 17/21 JDK under /usr/lib/jvm, then ``java`` on PATH.
-    """
-    forced = os.environ.get("POLICYGRAPH_JAVA_HOME")
-    if forced:
-        java = Path(forced) / "bin" / "java"
-        version = java_major_version(java)
-        if version not in SUPPORTED_JAVA:
-            found = f"Java {version}" if version else "no runnable bin/java"
-            raise Neo4jServerError(
-                f"POLICYGRAPH_JAVA_HOME={forced} has {found}; Neo4j 5.26 needs Java 17 or 21"
-            )
-        return java
-    seen: list[str] = []
-
-    def supported(java: Path) -> int | None:
-        version = java_major_version(java)
-        seen.append(f"{java} (Java {version})" if version else f"{java} (not runnable)")
-        return version if version in SUPPORTED_JAVA else None
-
-    if os.environ.get("JAVA_HOME"):
-        java = Path(os.environ["JAVA_HOME"]) / "bin" / "java"
-        if supported(java):
-            return java
-    jvm_dir = Path("/usr/lib/jvm")
-    if jvm_dir.is_dir():
-        homes = sorted({p.resolve() for p in jvm_dir.iterdir() if (p / "bin" / "java").is_file()})
-        matches = [
-            (v, home / "bin" / "java") for home in homes if (v := supported(home / "bin" / "java"))
-        ]
-        if matches:
-            return max(matches)[1]
-    on_path = shutil.which("java")
-    if on_path and supported(Path(on_path)):
-        return Path(on_path)
-    raise Neo4jServerError(
-        "no Java 17 or 21 found (Neo4j 5.26 supports only these); found: "
-        + (", ".join(dict.fromkeys(seen)) or "nothing")
-        + ". Set POLICYGRAPH_JAVA_HOME to a JDK 17 or 21."
-    )
-
-
-def pinned_version() -> str:
-    """The Neo4j version pinned in tools/neo4j/pom.xml (the single source of truth)."""
-    pom = TOOLS_DIR / "pom.xml"
-    try:
-        root = ET.parse(pom).getroot()
-    except (OSError, ET.ParseError) as e:
-        raise Neo4jServerError(f"cannot read {pom}: {e}") from e
-    node = root.find("m:properties/m:neo4j.version", {"m": "http://maven.apache.org/POM/4.0.0"})
-    if node is None or not (node.text or "").strip():
-        raise Neo4jServerError(f"{pom} has no <neo4j.version> property")
-    return (node.text or "").strip()
-
-
-def jars_ready() -> bool:
-    """True when lib/ holds the jars of the pinned version (no network needed)."""
-    marker = LIB_DIR / VERSION_MARKER
-    return marker.is_file() and marker.read_text().strip() == pinned_version()
-
-
-def ensure_jars(java: Path | None = None) -> Path:
-    """Fetch the Neo4j jar closure with Maven unless lib/ already matches the pinned version."""
-    if jars_ready():
-        return LIB_DIR
-    mvn = shutil.which("mvn")
-    if mvn is None:
-        raise Neo4jServerError("Maven (mvn) is not on PATH; it is needed once to fetch the jars")
-    java = java or find_java()
-    LIB_DIR.parent.mkdir(parents=True, exist_ok=True)
-    with open(LIB_DIR.parent / ".fetch.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # another process may be fetching right now
-        if jars_ready():
-            return LIB_DIR
-        shutil.rmtree(LIB_DIR, ignore_errors=True)  # never mix jars of two versions
-        env = {**os.environ, "JAVA_HOME": str(java.parent.parent)}
-        cmd = [mvn, "-B", "-q", "-f", str(TOOLS_DIR / "pom.xml"), "package"]
-        done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
-        if done.returncode != 0:
-            tail = "\n".join((done.stdout + done.stderr).splitlines()[-LOG_TAIL_LINES:])
-            raise Neo4jServerError(f"fetching the Neo4j jars failed ({' '.join(cmd)}):\n{tail}")
-        (LIB_DIR / VERSION_MARKER).write_text(pinned_version() + "\n")
-    return LIB_DIR
 
 
 def _read_pid(state_dir: Path) -> int | None:
@@ -236,12 +155,12 @@ def _is_server(pid: int, state_dir: Path) -> bool:
     return ENTRY_POINT.encode() in argv and home_arg in argv
 
 
-def _configured_port(state_dir: Path) -> int | None:
+def _configured_port(state_dir: Path, connector: str = "bolt") -> int | None:
     try:
         text = (state_dir / "conf" / "neo4j.conf").read_text()
     except OSError:
         return None
-    match = re.search(r"^server\.bolt\.listen_address=.*:(\d+)\s*$", text, re.MULTILINE)
+    match = re.search(rf"^server\.{connector}\.listen_address=.*:(\d+)\s*$", text, re.MULTILINE)
     return int(match.group(1)) if match else None
 
 
@@ -292,18 +211,44 @@ def status(state_dir: Path) -> ServerStatus:
     state_dir = Path(state_dir)
     pid = _read_pid(state_dir)
     port = _configured_port(state_dir)
+    http_port = _configured_port(state_dir, "http")
     if pid is not None and _is_server(pid, state_dir):
-        return ServerStatus(state_dir, True, pid, port, port is not None and answers(port))
+        return ServerStatus(state_dir, True, pid, port, port is not None and answers(port),
+                            http_port)
     (state_dir / PID_FILE).unlink(missing_ok=True)
-    return ServerStatus(state_dir, False, None, port, False)
+    return ServerStatus(state_dir, False, None, port, False, http_port)
 
 
-def _prepare_home(state_dir: Path, lib: Path, port: int, pagecache: str) -> None:
-    for sub in ("conf", "data", "logs", "run", "import", "plugins"):
+def http_settings(http_port: int | None) -> str:
+    """The HTTP lines of neo4j.conf: Browser alone on loopback, or HTTP off (``None``)."""
+    if http_port is None:
+        return "server.http.enabled=false"
+    guide = f"http://{HOST}:{http_port}/{neo4j_tools.GUIDE_PATH}"
+    return "\n".join((
+        "server.http.enabled=true",
+        f"server.http.listen_address={HOST}:{http_port}",
+        f"server.http.advertised_address={HOST}:{http_port}",
+        # Browser only: no HTTP Cypher endpoints beside the unauthenticated Bolt.
+        "server.http_enabled_modules=BROWSER",
+        # Browser opens the analysts' guide on connecting and may fetch it from here only.
+        f"browser.post_connect_cmd=play {guide}",
+        f"browser.remote_content_hostname_whitelist={HOST},localhost",
+        "client.allow_telemetry=false",
+    ))
+
+
+def _prepare_home(state_dir: Path, lib: Path, port: int, pagecache: str,
+                  http_port: int | None) -> None:
+    for sub in ("conf", "data", "logs", "run", "import", "plugins", "browser"):
         (state_dir / sub).mkdir(parents=True, exist_ok=True)
     template = Template((TOOLS_DIR / "neo4j.conf").read_text())
-    conf = template.substitute(port=port, pagecache=pagecache)
+    conf = template.substitute(port=port, pagecache=pagecache, http=http_settings(http_port))
     (state_dir / "conf" / "neo4j.conf").write_text(conf)
+    if http_port is not None:
+        neo4j_tools.browser_with_guide(state_dir / "browser")
+    else:
+        for jar in (state_dir / "browser").glob("*.jar"):
+            jar.unlink()
     link = state_dir / "lib"
     if link.is_symlink():
         link.unlink()  # re-pointed on every start: the checkout may have moved
@@ -319,9 +264,13 @@ def start(
     pagecache: str = "512m",
     timeout: float = 180,
     on_wait: Callable[[float], None] | None = None,
+    http_port: int = DEFAULT_HTTP_PORT,
+    browser: bool = True,
 ) -> ServerStatus:
     """Start a server for ``state_dir`` on 127.0.0.1:``port`` and wait until it answers.
 
+    With ``browser`` (the default) it also serves Neo4j Browser on 127.0.0.1:``http_port``
+    (the analysts' guide opens on connecting); without it, no HTTP listener at all.
     ``on_wait`` is called with the seconds waited so far, about twice a second. Raises
     Neo4jServerError if a server already runs for this state dir, if the port is taken, if
     Java or the jars are missing, or if the server dies or does not answer within ``timeout``
@@ -338,10 +287,14 @@ def start(
         )
     if not _port_free(port):
         raise Neo4jServerError(f"port {port} on {HOST} is already in use; choose another --port")
+    if browser and (http_port == port or not _port_free(http_port)):
+        raise Neo4jServerError(f"HTTP port {http_port} on {HOST} is already in use; choose "
+                               "another --http-port (or --no-browser)")
     java = find_java()
     lib = ensure_jars(java)
-    _prepare_home(state_dir, lib, port, pagecache)
-    classpath = f"{state_dir}/plugins/*:{state_dir}/conf/*:{state_dir}/lib/*"
+    _prepare_home(state_dir, lib, port, pagecache, http_port if browser else None)
+    classpath = (f"{state_dir}/plugins/*:{state_dir}/conf/*:{state_dir}/browser/*:"
+                 f"{state_dir}/lib/*")
     argv = [str(java), f"-Xms{heap}", f"-Xmx{heap}", *JVM_FLAGS, "-cp", classpath, ENTRY_POINT]
     argv += [f"--home-dir={state_dir}", f"--config-dir={state_dir}/conf", "--console-mode"]
     env = os.environ | {"NEO4J_HOME": str(state_dir), "NEO4J_CONF": str(state_dir / "conf")}
@@ -366,7 +319,8 @@ def start(
             (state_dir / PID_FILE).unlink(missing_ok=True)
             raise _with_log(f"Neo4j exited with code {proc.returncode} during start-up", state_dir)
         if answers(port):
-            return ServerStatus(state_dir, True, proc.pid, port, True)
+            return ServerStatus(state_dir, True, proc.pid, port, True,
+                                http_port if browser else None)
         if waited > timeout:
             stop(state_dir)
             raise _with_log(f"Neo4j did not answer within {timeout:.0f} s, stopped it", state_dir)
