@@ -19,6 +19,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 setup: $(STAMP)
+	@scripts/install-fonts.sh
 
 run: setup
 	$(BIN)/policygraph build data/corpus --out build
