@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Final
+from typing import Annotated, Final, Literal
 from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
@@ -25,7 +25,7 @@ from graph.errors import NotFound
 from graph.progress import ProgrammeTable
 from graph.repository import PageRequest, Repository, TaskInfo
 from ontology.model import NodeKind, Role
-from viz import views
+from viz import fonts, views
 from viz.describe import target_text as _target_props_text
 from viz.errors import UnknownNode, ViewTooLarge
 from viz.layout import prepare
@@ -57,7 +57,9 @@ def _root(request: Request) -> str:
 
 
 def _page(request: Request, name: str, **context: object) -> HTMLResponse:
-    return templates.TemplateResponse(request, name, {"root": _root(request), **context})
+    page = templates.get_template(name).render({"request": request, "root": _root(request),
+                                                **context})
+    return HTMLResponse(fonts.embed(page))  # its own CJK glyphs: readable on any machine
 
 
 def _progress(repo: Repository, table: ProgrammeTable,
@@ -184,9 +186,12 @@ def responsibility_view(request: Request, repo: RepoDep, plan: str | None = None
 
 
 @router.get("/viz/hierarchy", response_class=HTMLResponse, include_in_schema=False)
-def hierarchy_view(request: Request, repo: RepoDep, plan: str | None = None) -> HTMLResponse:
-    """Measures → implementing plans → sections → tasks → targets with deadline years."""
-    return _network(request, _view(views.hierarchy, _snapshots.index(repo), plan=plan))
+def hierarchy_view(request: Request, repo: RepoDep, plan: str | None = None,
+                   targets: Literal["all"] | None = None) -> HTMLResponse:
+    """Measures → implementing plans → sections → tasks → targets with deadline years
+    (several targets of one owner as one node, unless ``targets=all``)."""
+    return _network(request, _view(views.hierarchy, _snapshots.index(repo), plan=plan,
+                                   targets=targets == "all"))
 
 
 @router.get("/viz/brands", response_class=HTMLResponse, include_in_schema=False)

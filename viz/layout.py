@@ -1,12 +1,14 @@
-"""Layouts computed in Python for views too large for the browser's physics.
+"""Every view's layout, computed in Python: the same content always gives the same picture.
 
-Small views (up to :data:`PHYSICS_MAX_NODES`) are laid out by vis-network's own
-physics in the browser.  Above that, the browser would spend tens of seconds
-stabilising, so :func:`prepare` fixes every node's position here and the page
-draws with physics off.  Positions are cached by a hash of the view's content
-(:class:`LayoutCache`): a live page asked for again, or the same filter from
-another user, never recomputes a layout.  Above :data:`NODE_CAP` nodes a view is
-aggregated first (:mod:`viz.aggregate`) and refused if still too large.
+:func:`prepare` fixes every node's position and the page draws them with physics off, so
+the served page and the offline page of one view are one picture, on every load.  The
+layout is seeded from the view's content (:func:`content_hash`), and leaves room for every
+label (:mod:`viz.placement`): the boxes a node's shape and label cover never overlap, for
+views up to :data:`LABEL_LAYOUT_MAX` nodes.  The plan hierarchy is a layered tree, left to
+right.  Positions are cached by that hash (:class:`LayoutCache`): a live page asked for
+again, or the same filter from another user, never recomputes a layout.  Above
+:data:`NODE_CAP` nodes a view is aggregated first (:mod:`viz.aggregate`) and refused if
+still too large.
 
 Force-directed layouts use networkx for graph structure and its spring layout
 for small components; for components of hundreds of nodes or more networkx's
@@ -29,27 +31,28 @@ from typing import Final
 import networkx as nx
 import numpy as np
 
+from viz import placement
 from viz.aggregate import aggregate
 from viz.errors import ViewTooLarge
 from viz.model import ViewGraph
 
-#: Above this many nodes the page draws a precomputed layout with physics off.
-PHYSICS_MAX_NODES: Final = 300
+#: Up to this many nodes no two labels overlap (label boxes are part of the layout).
+LABEL_LAYOUT_MAX: Final = 600
 #: Above this many nodes a view is aggregated, and refused if that is not enough.
 NODE_CAP: Final = 6000
 #: Bumped whenever the algorithm changes, so cached layouts are not reused across versions.
-ALGORITHM_VERSION: Final = 1
+ALGORITHM_VERSION: Final = 2
 #: Canvas units: vis-network draws a 12-pixel dot at scale 1.
 _SPACING: Final = 60.0
 _NX_SPRING_MAX: Final = 400
-_SEED: Final = 7
 
 Positions = dict[str, tuple[float, float]]
 
 
 @dataclass(frozen=True)
 class PreparedView:
-    """A view ready to render: with positions (and physics off) when it is large."""
+    """A view ready to render: with positions (physics off), or left to the browser's
+    physics (``physics=True``, which only the drawing benchmark still asks for)."""
 
     view: ViewGraph
     physics: bool
@@ -105,18 +108,19 @@ DEFAULT_CACHE: Final = LayoutCache()
 
 
 def content_hash(view: ViewGraph) -> str:
-    """A hash of what determines a layout: nodes (with levels), edges, algorithm."""
+    """A hash of what determines a layout: nodes (level, label, drawn size), edges, algorithm."""
     payload = {
         "v": ALGORITHM_VERSION, "h": view.hierarchical,
-        "n": sorted((n.id, n.level if n.level is not None else -1) for n in view.nodes),
+        "n": sorted((n.id, n.level if n.level is not None else -1, n.label,
+                     placement.node_size(n), n.center) for n in view.nodes),
         "e": sorted((e.start, e.end) for e in view.edges),
     }
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()
 
 
-def prepare(view: ViewGraph, *, cache: LayoutCache | None = None, cap: int = NODE_CAP,
-            physics_max: int = PHYSICS_MAX_NODES) -> PreparedView:
-    """Make a view safe to draw: aggregate or refuse above ``cap``, fix positions above ``physics_max``.
+def prepare(view: ViewGraph, *, cache: LayoutCache | None = None,
+            cap: int = NODE_CAP) -> PreparedView:
+    """Make a view safe to draw: aggregate or refuse above ``cap``, then fix every position.
 
     Raises :class:`~viz.errors.ViewTooLarge` when even the aggregated view is over the cap.
     """
@@ -124,20 +128,61 @@ def prepare(view: ViewGraph, *, cache: LayoutCache | None = None, cap: int = NOD
         view = aggregate(view, cap)
         if len(view.nodes) > cap:
             raise ViewTooLarge(len(view.nodes), cap)
-    if len(view.nodes) <= physics_max:
-        return PreparedView(view, physics=True)
     positions = (cache or DEFAULT_CACHE).positions(view)
     return PreparedView(view.with_positions(positions), physics=False)
 
 
 def compute_positions(view: ViewGraph) -> Positions:
-    """Positions of every node in canvas units (deterministic for the same content)."""
+    """Positions of every node in canvas units (the same for the same content)."""
     if view.hierarchical and all(n.level is not None for n in view.nodes):
+        if len(view.nodes) <= LABEL_LAYOUT_MAX:
+            return placement.layered_tree(view)
         return _tree_layout(view)
+    seed = int(content_hash(view)[:8], 16)
     graph = nx.Graph()
     graph.add_nodes_from(sorted(n.id for n in view.nodes))
     graph.add_edges_from((e.start, e.end) for e in view.edges if e.start != e.end)
-    return _pack_components(graph)
+    if len(view.nodes) > LABEL_LAYOUT_MAX:
+        return _pack_components(graph, seed)
+    by_id = {n.id: n for n in view.nodes}
+    parts = []
+    for nodes in _components(graph):
+        part = ViewGraph(view.name, view.title, tuple(by_id[k] for k in nodes), ())
+        raw = _component_layout(graph.subgraph(nodes), seed)
+        parts.append((part, placement.spread_for_labels(part, raw)))
+    return _shelve(parts)
+
+
+def _components(graph: nx.Graph) -> list[list[str]]:
+    """Connected components, largest first, each in key order."""
+    return sorted((sorted(c) for c in nx.connected_components(graph)),
+                  key=lambda c: (-len(c), c[0]))
+
+
+def _shelve(parts: list[tuple[ViewGraph, Positions]]) -> Positions:
+    """Separately laid-out components in rows (largest first), their label boxes apart."""
+    extents = []
+    for part, xy in parts:
+        box = placement.boxes(part.nodes)
+        pts = np.array([xy[n.id] for n in part.nodes])
+        lo = np.stack([pts[:, 0] - box.half_w, pts[:, 1] + box.offset - box.half_h], axis=1)
+        hi = np.stack([pts[:, 0] + box.half_w, pts[:, 1] + box.offset + box.half_h], axis=1)
+        extents.append((lo.min(axis=0), hi.max(axis=0)))
+    gap = 3 * placement.MARGIN
+    area = sum(float(np.prod(hi - lo + gap)) for lo, hi in extents)
+    row_width = max(math.sqrt(area * 1.6), max(float(hi[0] - lo[0]) for lo, hi in extents))
+    placed: Positions = {}
+    x = y = row_height = 0.0
+    for (part, xy), (lo, hi) in zip(parts, extents, strict=True):
+        w, h = float(hi[0] - lo[0]) + gap, float(hi[1] - lo[1]) + gap
+        if x > 0 and x + w > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        for n in part.nodes:
+            px, py = xy[n.id]
+            placed[n.id] = (round(x + px - float(lo[0]), 1), round(y + py - float(lo[1]), 1))
+        x += w
+        row_height = max(row_height, h)
+    return placed
 
 
 def _tree_layout(view: ViewGraph) -> Positions:
@@ -174,15 +219,14 @@ def _tree_layout(view: ViewGraph) -> Positions:
     return positions
 
 
-def _pack_components(graph: nx.Graph) -> Positions:
+def _pack_components(graph: nx.Graph, seed: int) -> Positions:
     """Lay out each connected component, then shelve them in rows, largest first."""
-    components = sorted((sorted(c) for c in nx.connected_components(graph)),
-                        key=lambda c: (-len(c), c[0]))
+    components = _components(graph)
     placed: Positions = {}
     row_width = _SPACING * math.sqrt(graph.number_of_nodes()) * 1.2
     x = y = row_height = 0.0
     for nodes in components:
-        local = _component_layout(graph.subgraph(nodes))
+        local = _component_layout(graph.subgraph(nodes), seed)
         xs = [p[0] for p in local.values()]
         ys = [p[1] for p in local.values()]
         w, h = max(xs) - min(xs) + _SPACING, max(ys) - min(ys) + _SPACING
@@ -196,33 +240,34 @@ def _pack_components(graph: nx.Graph) -> Positions:
     return placed
 
 
-def _component_layout(component: nx.Graph) -> Positions:
+def _component_layout(component: nx.Graph, seed: int) -> Positions:
     """A connected component's layout, scaled so neighbours sit about ``_SPACING`` apart."""
     n = component.number_of_nodes()
     nodes = list(component.nodes)
     if n == 1:
         return {nodes[0]: (0.0, 0.0)}
     if n <= _NX_SPRING_MAX:
-        raw = nx.spring_layout(component, seed=_SEED, iterations=60)
+        raw = nx.spring_layout(component, seed=seed, iterations=60)
         array = np.array([raw[k] for k in nodes])
     else:
         index = {k: i for i, k in enumerate(nodes)}
         edges = np.array([(index[u], index[v]) for u, v in component.edges], dtype=np.int64)
-        array = _grid_force_layout(n, edges.T.reshape(2, -1))
+        array = _grid_force_layout(n, edges.T.reshape(2, -1), seed)
     array = array - array.mean(axis=0)
     radius = float(np.abs(array).max()) or 1.0
     array = array / radius * _SPACING * math.sqrt(n) * 0.8
     return {k: (float(x), float(y)) for k, (x, y) in zip(nodes, array, strict=True)}
 
 
-def _grid_force_layout(n: int, edges: np.ndarray, iterations: int = 80) -> np.ndarray:
+def _grid_force_layout(n: int, edges: np.ndarray, seed: int,
+                       iterations: int = 80) -> np.ndarray:
     """Fruchterman-Reingold with repulsion from grid-cell centroids: O(n·cells) per step.
 
     Each node is repelled by every occupied cell's centroid, weighted by how many
     nodes the cell holds; its own cell counts without itself, so nodes sharing a
     cell still push apart.  Attraction acts along edges as usual.
     """
-    rng = np.random.default_rng(_SEED)
+    rng = np.random.default_rng(seed)
     pos = rng.random((n, 2))
     k = 1.0 / math.sqrt(n)
     temperature = 0.1

@@ -28,17 +28,16 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 from pyvis.network import Network
 
-from viz.layout import PreparedView
+from viz import fonts, placement, svg
+from viz.layout import LABEL_LAYOUT_MAX, PreparedView
 from viz.model import ViewGraph, ViewNode
 from viz.style import (
     CENTER_BORDER,
-    DASH_PATTERN,
     FONT_FAMILY,
     LegendEntry,
     edge_style,
     legend,
     node_style,
-    scaled_size,
 )
 
 _HERE: Final = Path(__file__).parent
@@ -51,6 +50,9 @@ _REMOTE_TAG: Final = re.compile(
     r"|<link\b[^>]*\bhref\s*=\s*[\"']?\s*(?:https?:)?//[^>]*>"
     r"|@import\s+(?:url\()?[\"']?\s*(?:https?:)?//[^;]*;", re.IGNORECASE)
 _SENTENCE_CHARS: Final = 300
+#: The page never opens zoomed out further than this, so labels stay readable (14 px × 0.85
+#: ≈ 12 px); a view too large for the window at that scale opens on its top left part.
+MIN_SCALE: Final = 0.85
 
 
 @dataclass(frozen=True)
@@ -81,14 +83,13 @@ def tooltip_html(node: ViewNode) -> str:
 
 def _node_options(node: ViewNode, links: NodeLinks) -> dict[str, Any]:
     style = node_style(node.kind, node.brand_kind)
-    size = scaled_size(node.kind, node.weight) if node.weight else style.size
     options: dict[str, Any] = {
-        "label": node.label, "shape": style.shape, "color": style.color, "size": size,
-        "title": tooltip_html(node), "kind": node.kind.value,
+        "label": node.label, "shape": style.shape, "color": style.color,
+        "size": placement.node_size(node), "title": tooltip_html(node), "kind": node.kind.value,
     }
     if node.center:
         options.update(borderWidth=4, color={"background": style.color, "border": CENTER_BORDER},
-                       size=size + 8, font={"size": 18, "bold": True})
+                       font={"size": placement.font_size(node), "bold": True})
     if node.level is not None:
         options["level"] = node.level
     if node.x is not None and node.y is not None:
@@ -101,23 +102,13 @@ def _node_options(node: ViewNode, links: NodeLinks) -> dict[str, Any]:
 
 
 def _options(view: ViewGraph, physics: bool) -> dict[str, Any]:
-    large = not physics and any(n.x is not None for n in view.nodes)
-    layout: dict[str, Any] = {"improvedLayout": not large and len(view.nodes) <= 150}
-    if view.hierarchical and not large:
-        # Left to right: a plan tree is wide (many targets) and shallow (five levels),
-        # so its leaves stack down the screen instead of shrinking out of sight.
-        layout["hierarchical"] = {"enabled": True, "direction": "LR", "levelSeparation": 230,
-                                  "nodeSpacing": 42, "treeSpacing": 80,
-                                  "sortMethod": "directed", "shakeTowards": "roots"}
-        physics = False
+    # Beyond the label layout's reach the page keeps a frame cheap: no arrowheads, no hover.
+    large = len(view.nodes) > LABEL_LAYOUT_MAX
     return {
         "autoResize": True,
-        "nodes": {"font": {"size": 14, "face": FONT_FAMILY}, "borderWidth": 1},
-        "edges": {"smooth": False if large else {"type": "continuous"},
-                  "color": {"inherit": False},
-                  # Thousands of arrowheads double a frame's cost; the line style
-                  # already tells lead from co-responsible.
-                  "arrows": {"to": {"enabled": not large, "scaleFactor": 0.5}}},
+        "nodes": {"font": {"size": placement.FONT_SIZE, "face": FONT_FAMILY}, "borderWidth": 1},
+        # Straight edges, as the exported SVG draws them.
+        "edges": {"smooth": False, "color": {"inherit": False}},
         "interaction": {"hover": not large, "tooltipDelay": 150, "navigationButtons": False,
                         "hideEdgesOnDrag": large, "hideEdgesOnZoom": large,
                         "keyboard": {"enabled": True, "bindToWindow": False}},
@@ -125,7 +116,7 @@ def _options(view: ViewGraph, physics: bool) -> dict[str, Any]:
                     "forceAtlas2Based": {"gravitationalConstant": -110, "springLength": 110,
                                          "avoidOverlap": 0.6},
                     "stabilization": {"enabled": True, "iterations": 400, "fit": True}},
-        "layout": layout,
+        "layout": {"improvedLayout": False},
     }
 
 
@@ -135,33 +126,18 @@ def legend_html(entries: list[LegendEntry]) -> str:
     for e in entries:
         color = html.escape(e.color)
         if e.item == "node":
-            symbol = _svg_shape(e.shape, color)
+            symbol = (f'<svg width="16" height="16" aria-hidden="true"><g transform="translate(8 8)">'
+                      f"{svg.shape_svg(e.shape, 6.5, color)}</g></svg>")
         else:
-            dash = f' stroke-dasharray="{DASH_PATTERN[0]} {DASH_PATTERN[1]}"' if e.dashes else ""
-            symbol = (f'<svg width="28" height="14" aria-hidden="true"><line x1="1" y1="7" x2="27" '
-                      f'y2="7" stroke="{color}" stroke-width="{e.width}"{dash}/></svg>')
+            dash = f' stroke-dasharray="{" ".join(map(str, e.dashes))}"' if e.dashes else ""
+            head = ""
+            for at in svg.head_places(e.arrow_at, 22, 38) if e.arrow is not None else ():
+                head += f'<g transform="translate({at} 7)">{svg.arrow_path(e.arrow, color, 8)}</g>'
+            symbol = (f'<svg width="40" height="14" aria-hidden="true"><line x1="1" y1="7" x2="38" '
+                      f'y2="7" stroke="{color}" stroke-width="{max(e.width, 1.2)}"{dash}/>'
+                      f"{head}</svg>")
         items.append(f"<li>{symbol}<span>{html.escape(e.label)}</span></li>")
     return "<ul>" + "".join(items) + "</ul>"
-
-
-_SHAPES: Final = {
-    "dot": '<circle cx="8" cy="8" r="6" fill="{c}"/>',
-    "ellipse": '<ellipse cx="8" cy="8" rx="7" ry="4.5" fill="{c}"/>',
-    "square": '<rect x="2" y="2" width="12" height="12" fill="{c}"/>',
-    "box": '<rect x="1" y="4" width="14" height="8" rx="2" fill="{c}"/>',
-    "database": '<rect x="3" y="2" width="10" height="12" rx="3" fill="{c}"/>',
-    "diamond": '<polygon points="8,1 15,8 8,15 1,8" fill="{c}"/>',
-    "triangle": '<polygon points="8,2 15,14 1,14" fill="{c}"/>',
-    "triangleDown": '<polygon points="1,2 15,2 8,14" fill="{c}"/>',
-    "hexagon": '<polygon points="4,2 12,2 16,8 12,14 4,14 0,8" fill="{c}"/>',
-    "star": '<polygon points="8,1 10,6 15,6 11,9.5 12.5,15 8,11.5 3.5,15 5,9.5 1,6 6,6" '
-            'fill="{c}"/>',
-}
-
-
-def _svg_shape(shape: str, color: str) -> str:
-    body = _SHAPES.get(shape, _SHAPES["dot"]).format(c=color)
-    return f'<svg width="16" height="16" aria-hidden="true">{body}</svg>'
 
 
 @lru_cache(maxsize=1)
@@ -192,7 +168,8 @@ def render(prepared: PreparedView, *, nav: list[tuple[str, str]] | None = None,
         net.add_node(node.id, **options)
     # pyvis' add_edge scans every node and edge per call (quadratic); the rows are
     # the same dicts add_edge would build, and the view is already consistent.
-    net.edges = [_edge_row(e.start, e.end, e.rel, e.weight) for e in view.edges]
+    large = len(view.nodes) > LABEL_LAYOUT_MAX
+    net.edges = [_edge_row(e.start, e.end, e.rel, e.weight, large) for e in view.edges]
     net.options = _options(view, prepared.physics)  # type: ignore[assignment]
     net.set_template_dir(str(TEMPLATES) + "/", "network.html")
     env = net.templateEnv
@@ -207,21 +184,28 @@ def render(prepared: PreparedView, *, nav: list[tuple[str, str]] | None = None,
         "legend_html": Markup(legend_html(entries)), "font": Markup(FONT_FAMILY),
         "count_text": f"{len(view.nodes)} 个节点，{len(view.edges)} 条关系",
         "can_recentre": linker is not None,
+        # What the page's export buttons start from (viz.svg), and its file name.
+        "picture": Markup(svg.picture(prepared)), "name": view.name,
+        "min_scale": MIN_SCALE,
     }
-    return strip_remote(net.generate_html())
+    page = strip_remote(net.generate_html())
+    # The glyphs the page draws: its text, not vis-network's own script.
+    return fonts.embed(page, page.replace(_assets()["vis_js"], ""))
 
 
-def _edge_row(start: str, end: str, rel: str, weight: int) -> dict[str, Any]:
+
+def _edge_row(start: str, end: str, rel: str, weight: int, large: bool) -> dict[str, Any]:
     style = edge_style(rel)
     row: dict[str, Any] = {
-        "from": start, "to": end, "color": style.color,
+        "from": start, "to": end, "color": style.color, "rel": rel,
         "width": style.width if weight <= 1 else min(style.width + weight ** 0.5, 12),
         "title": html.escape(style.label + (f" ×{weight}" if weight > 1 else "")),
+        "dashes": list(style.dashes) if style.dashes else False,
     }
-    if style.dashes:
-        row["dashes"] = list(DASH_PATTERN)
-    if not style.arrows:
-        row["arrows"] = {"to": {"enabled": False}}
+    drawn = style.arrow is not None and not large  # thousands of heads double a frame's cost
+    row["arrows"] = {at: {"enabled": drawn and style.arrow_at in (at, "both"),
+                          "type": style.arrow or "arrow",
+                          "scaleFactor": 0.6} for at in ("to", "middle")}
     return row
 
 
@@ -236,8 +220,8 @@ def _params_zh(params: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
 def render_message(title: str, message: str, *, nav: list[tuple[str, str]] | None = None) -> str:
     """A plain page saying why no network is drawn (a view over the cap, an empty filter)."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True)
-    return env.get_template("message.html").render(
-        title=title, message=message, nav=nav or [], font=Markup(FONT_FAMILY))
+    return fonts.embed(env.get_template("message.html").render(
+        title=title, message=message, nav=nav or [], font=Markup(FONT_FAMILY)))
 
 
 def page_data(page: str) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from graph.property_graph import PropertyGraph
 from ontology.model import NodeKind, RelKind
-from viz import views
+from viz import fonts, views
 from viz.describe import GraphIndex
 from viz.errors import ViewTooLarge
 from viz.layout import LayoutCache, prepare
@@ -66,7 +66,8 @@ def write_site(graph: PropertyGraph, out: Path, *, cache: LayoutCache | None = N
     files = {key: ego_file(key) for key in centres}
 
     def linker(node: ViewNode) -> NodeLinks:
-        return NodeLinks(ego_url=files.get(node.id))
+        # A merged node ("5个目标") leads to its owner's page, where the members are.
+        return NodeLinks(ego_url=files.get(node.id) or files.get(node.group or ""))
 
     nav = [("首页", INDEX), ("责任网络", "responsibility.html"), ("规划层级", "hierarchy.html"),
            ("品牌体系", "brands.html")]
@@ -81,8 +82,8 @@ def write_site(graph: PropertyGraph, out: Path, *, cache: LayoutCache | None = N
                f"{len(index.of_kind(NodeKind.PLAN))} 份规划，"
                f"{len(index.of_kind(NodeKind.TASK))} 项任务，"
                f"{len(index.of_kind(NodeKind.AGENCY))} 个部门")
-    (out / INDEX).write_text(env.get_template("index.html").render(
-        views=pages, egos=egos, summary=summary, font=Markup(FONT_FAMILY)), encoding="utf-8")
+    (out / INDEX).write_text(fonts.embed(env.get_template("index.html").render(
+        views=pages, egos=egos, summary=summary, font=Markup(FONT_FAMILY))), encoding="utf-8")
     return [*pages, *egos, SitePage(INDEX, "policygraph 网络视图", summary)]
 
 

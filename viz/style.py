@@ -20,6 +20,7 @@ from types import MappingProxyType
 from typing import Final
 
 from ontology.model import BrandKind, NodeKind, RelKind, Role
+from viz.fonts import FAMILY
 
 
 class ViewRel(StrEnum):
@@ -46,14 +47,19 @@ class NodeStyle:
 
 @dataclass(frozen=True)
 class EdgeStyle:
-    """How one kind of relationship is drawn."""
+    """How one kind of relationship is drawn: no two kinds share a colour, a dash or an arrow."""
 
     color: str
     width: float
-    dashes: bool
+    dashes: tuple[int, ...]  # vis-network / SVG dash pattern; () is a solid line
     label: str  # the relationship's name in the legend (Chinese)
-    arrows: bool = True
+    arrow: str | None = "arrow"  # a vis-network arrow type; None: no arrowhead
+    arrow_at: str = "to"  # "to" (at the end), "middle", or "both" (a head at each)
 
+
+#: The arrowheads vis-network draws (and viz/svg.py draws the same way).
+ARROW_TYPES: Final = ("arrow", "bar", "box", "circle", "crow", "curve", "diamond", "inv_curve",
+                      "inv_triangle", "triangle", "vee")
 
 NODE_STYLE: Final[MappingProxyType[NodeKind, NodeStyle]] = MappingProxyType({
     NodeKind.PLAN: NodeStyle("#0072B2", "square", 26, "规划文件"),
@@ -78,35 +84,39 @@ BRAND_STYLE: Final[MappingProxyType[BrandKind, NodeStyle]] = MappingProxyType({
     BrandKind.CERTIFICATION: NodeStyle("#8C564B", "star", 16, "认证"),
 })
 
-_STRUCTURE = "#8C8C8C"
+# Colour, dash and arrowhead each tell every relationship from every other one (a unit test
+# checks it), so a legend entry is unambiguous on a washed-out projector and in greyscale.
 EDGE_STYLE: Final[MappingProxyType[str, EdgeStyle]] = MappingProxyType({
-    RelKind.LEADS: EdgeStyle("#1F1F1F", 3.5, False, "牵头"),
-    RelKind.CO_RESPONSIBLE_FOR: EdgeStyle("#6B6B6B", 1.0, True, "配合"),
-    RelKind.IMPLEMENTS: EdgeStyle("#0072B2", 2.5, False, "贯彻落实"),
-    RelKind.HAS_TASK: EdgeStyle(_STRUCTURE, 1.0, False, "包含任务"),
-    RelKind.HAS_SECTION: EdgeStyle(_STRUCTURE, 1.5, False, "包含章节"),
-    RelKind.IN_SECTION: EdgeStyle(_STRUCTURE, 1.0, False, "所在章节"),
-    RelKind.HAS_TARGET: EdgeStyle("#CC79A7", 1.0, False, "目标"),
-    RelKind.HAS_FUNDING: EdgeStyle("#B59B00", 1.0, False, "资金"),
-    RelKind.MENTIONS_BRAND: EdgeStyle("#D55E00", 1.5, False, "提及品牌"),
-    RelKind.ISSUED_BY: EdgeStyle("#56B4E9", 1.0, True, "发文单位"),
-    RelKind.GOVERNS: EdgeStyle("#7F7F7F", 1.0, True, "适用地区"),
-    RelKind.IN_REGION: EdgeStyle("#BDBDBD", 0.8, True, "所在地区"),
-    RelKind.REPORTS: EdgeStyle("#4D4D4D", 0.8, True, "报道"),
-    RelKind.SUPPORTED_BY: EdgeStyle("#B59B00", 1.0, True, "资金支持"),
-    RelKind.HAS_EVIDENCE: EdgeStyle("#BDBDBD", 0.6, True, "原文证据"),
-    RelKind.FROM_SOURCE: EdgeStyle("#BDBDBD", 0.6, True, "出自"),
-    RelKind.SUB_ORGANIZATION_OF: EdgeStyle("#E69F00", 1.0, True, "下属单位"),
-    RelKind.MENTIONS_ENTERPRISE: EdgeStyle("#117733", 1.0, True, "提及企业"),
-    RelKind.HOLDS_BRAND: EdgeStyle("#117733", 2.5, False, "拥有品牌"),
-    RelKind.OF_ENTERPRISE: EdgeStyle("#88CCEE", 1.0, False, "入选企业"),
-    RelKind.OF_BRAND: EdgeStyle("#88CCEE", 1.0, False, "入选品牌"),
-    RelKind.IN_PROGRAMME: EdgeStyle("#F28E2B", 2.0, False, "入选品牌工程"),
-    RelKind.RECOGNISED_BY: EdgeStyle("#E69F00", 0.8, True, "认定机关"),
-    RelKind.WITHIN_REGION: EdgeStyle("#7F7F7F", 0.8, True, "隶属于"),
-    ViewRel.NAMES: EdgeStyle("#D55E00", 1.0, True, "文中提到"),
-    ViewRel.AGGREGATED: EdgeStyle("#6B6B6B", 2.0, False, "合并的关系", arrows=False),
-    ViewRel.RECOGNISED_IN: EdgeStyle("#F28E2B", 1.5, True, "入选"),
+    RelKind.LEADS: EdgeStyle("#1F1F1F", 3.5, (), "牵头", "arrow"),
+    RelKind.CO_RESPONSIBLE_FOR: EdgeStyle("#7A7A7A", 1.2, (6, 4), "配合", "vee"),
+    RelKind.IMPLEMENTS: EdgeStyle("#0072B2", 2.5, (12, 3, 3, 3), "贯彻落实", "triangle"),
+    RelKind.HAS_TASK: EdgeStyle("#44AA99", 1.2, (2, 3), "包含任务", "circle"),
+    RelKind.HAS_SECTION: EdgeStyle("#332288", 1.5, (10, 4), "包含章节", "box"),
+    RelKind.IN_SECTION: EdgeStyle("#5FA8D3", 1.2, (4, 4), "所在章节", "bar"),
+    RelKind.HAS_TARGET: EdgeStyle("#CC79A7", 1.2, (1, 4), "目标", "diamond"),
+    RelKind.HAS_FUNDING: EdgeStyle("#999933", 1.2, (8, 2), "资金", "crow"),
+    RelKind.MENTIONS_BRAND: EdgeStyle("#D55E00", 1.5, (10, 4, 2, 4), "提及品牌", "curve"),
+    RelKind.ISSUED_BY: EdgeStyle("#56B4E9", 1.2, (3, 6), "发文单位", "inv_curve"),
+    RelKind.GOVERNS: EdgeStyle("#117733", 1.2, (14, 4, 2, 4, 2, 4), "适用地区", "inv_triangle"),
+    RelKind.IN_REGION: EdgeStyle("#A0A0A0", 1.0, (6, 2, 2, 2), "所在地区", "arrow", "middle"),
+    RelKind.REPORTS: EdgeStyle("#4D4D4D", 1.0, (16, 4), "报道", "vee", "middle"),
+    RelKind.SUPPORTED_BY: EdgeStyle("#C9A227", 1.2, (2, 2), "资金支持", "triangle", "middle"),
+    RelKind.HAS_EVIDENCE: EdgeStyle("#AA4499", 0.8, (8, 4, 2, 4, 2, 4), "原文证据", "circle",
+                                    "middle"),
+    RelKind.FROM_SOURCE: EdgeStyle("#882255", 0.8, (5, 8), "出自", "box", "middle"),
+    RelKind.SUB_ORGANIZATION_OF: EdgeStyle("#E69F00", 1.2, (10, 2, 2, 2, 2, 2), "下属单位", "bar",
+                                           "middle"),
+    RelKind.MENTIONS_ENTERPRISE: EdgeStyle("#2E8B57", 1.0, (1, 2), "提及企业", "curve", "middle"),
+    RelKind.HOLDS_BRAND: EdgeStyle("#1B7837", 2.5, (12, 4), "拥有品牌", "arrow", "both"),
+    RelKind.OF_ENTERPRISE: EdgeStyle("#88CCEE", 1.0, (4, 2, 1, 2), "入选企业", "crow", "middle"),
+    RelKind.OF_BRAND: EdgeStyle("#4393C3", 1.0, (18, 3, 3, 3), "入选品牌", "inv_curve", "middle"),
+    RelKind.IN_PROGRAMME: EdgeStyle("#F28E2B", 2.0, (7, 3), "入选品牌工程", "triangle", "both"),
+    RelKind.RECOGNISED_BY: EdgeStyle("#B35806", 0.8, (2, 5), "认定机关", "inv_triangle",
+                                     "middle"),
+    RelKind.WITHIN_REGION: EdgeStyle("#BDBDBD", 0.8, (9, 3, 3, 3, 3, 3), "隶属于", "bar", "both"),
+    ViewRel.NAMES: EdgeStyle("#CC6677", 1.2, (20, 5), "文中提到", "diamond", "middle"),
+    ViewRel.AGGREGATED: EdgeStyle("#8C564B", 2.0, (3, 3, 9, 3), "合并的关系", None),
+    ViewRel.RECOGNISED_IN: EdgeStyle("#FDB863", 1.5, (11, 2, 2, 2), "入选", "vee", "both"),
 })
 
 #: An agency's role on a task is drawn as the relationship that stores it.
@@ -117,13 +127,11 @@ ROLE_REL: Final[MappingProxyType[Role, RelKind]] = MappingProxyType({
 ROLE_STYLE: Final[MappingProxyType[Role, EdgeStyle]] = MappingProxyType(
     {role: EDGE_STYLE[rel] for role, rel in ROLE_REL.items()})
 
-#: Dash pattern (vis-network ``dashes``) of a dashed relationship.
-DASH_PATTERN: Final = (6, 4)
 #: The highlight of the node a view is centred on.
 CENTER_BORDER: Final = "#000000"
-#: Fonts only from the system: pages must not fetch a web font.
-FONT_FAMILY: Final = ('"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", '
-                      '"Microsoft YaHei", "WenQuanYi Zen Hei", sans-serif')
+#: The page's own embedded face first (viz.fonts), then the usual system CJK fonts.
+FONT_FAMILY: Final = (f'"{FAMILY}", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", '
+                      '"Microsoft YaHei", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", sans-serif')
 
 
 def node_style(kind: NodeKind, brand_kind: BrandKind | None = None) -> NodeStyle:
@@ -157,7 +165,9 @@ class LegendEntry:
     color: str
     shape: str = ""
     width: float = 0.0
-    dashes: bool = False
+    dashes: tuple[int, ...] = ()
+    arrow: str | None = None
+    arrow_at: str = "to"
 
 
 def legend(node_kinds: set[NodeKind], rels: set[str],
@@ -172,6 +182,7 @@ def legend(node_kinds: set[NodeKind], rels: set[str],
                            for bk, s in BRAND_STYLE.items() if bk in brand_kinds)
         else:
             entries.append(LegendEntry("node", style.label, style.color, style.shape))
-    entries.extend(LegendEntry("edge", s.label, s.color, width=s.width, dashes=s.dashes)
+    entries.extend(LegendEntry("edge", s.label, s.color, width=s.width, dashes=s.dashes,
+                               arrow=s.arrow, arrow_at=s.arrow_at)
                    for rel, s in EDGE_STYLE.items() if rel in rels)
     return entries

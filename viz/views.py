@@ -114,13 +114,16 @@ def _plan_family(index: GraphIndex, plan: str) -> set[str]:
     return family
 
 
-def hierarchy(graph: PropertyGraph | GraphIndex, *, plan: str | None = None) -> ViewGraph:
+def hierarchy(graph: PropertyGraph | GraphIndex, *, plan: str | None = None,
+              targets: bool = False) -> ViewGraph:
     """Plans by what they implement, then sections, tasks and dated targets.
 
     Provincial measures sit on top (level 0), the plans implementing them one
     level down; each plan's sections, tasks and targets follow below it.  Target
     labels start with their deadline year.  ``plan`` keeps that plan's family
-    (what it implements and what implements it).
+    (what it implements and what implements it).  The tree is collapsed below the
+    tasks: a plan or task with two or more targets shows one "N个目标" node listing
+    them, unless ``targets`` asks for every target.
     """
     index = _index(graph)
     _require(index, plan, NodeKind.PLAN, "plan")
@@ -153,8 +156,38 @@ def hierarchy(graph: PropertyGraph | GraphIndex, *, plan: str | None = None) -> 
             for target in index.out(task, RelKind.HAS_TARGET):
                 add(target, depth + 3)
                 edges.add(ViewEdge(task, target, RelKind.HAS_TARGET.value))
-    return sorted_view("hierarchy", "规划层级：措施 → 实施方案 → 章节 → 任务 → 目标", nodes, edges,
+    view = sorted_view("hierarchy", "规划层级：措施 → 实施方案 → 章节 → 任务 → 目标", nodes, edges,
                        hierarchical=True, params=_params(plan=_named(index, plan)))
+    return view if targets else _collapse_targets(index, view)
+
+
+def _collapse_targets(index: GraphIndex, view: ViewGraph) -> ViewGraph:
+    """Each owner's two or more targets as one node that lists them (deadline first)."""
+    owned: dict[str, list[ViewNode]] = {}
+    by_id = {n.id: n for n in view.nodes}
+    for e in view.edges:
+        if e.rel == RelKind.HAS_TARGET.value:
+            owned.setdefault(e.start, []).append(by_id[e.end])
+    nodes = {n.id: n for n in view.nodes}
+    edges = set(view.edges)
+    for owner, group in owned.items():
+        if len(group) < 2:
+            continue
+        gid = f"group:{NodeKind.TARGET.value}:{owner}"
+        listed = "；".join(index.name(t.id) for t in sorted(group, key=lambda t: t.label))
+        level = min(t.level for t in group if t.level is not None)
+        nodes[gid] = ViewNode(id=gid, kind=NodeKind.TARGET, label=f"{len(group)}个目标",
+                              name=f"{index.name(owner)}：{len(group)}个目标",
+                              details=(("类型", "合并的目标"), ("包括", listed)),
+                              weight=len(group), level=level, group=owner)
+        for target in group:
+            del nodes[target.id]
+        edges = {e for e in edges if not (e.start == owner and e.end in {t.id for t in group})}
+        edges.add(ViewEdge(owner, gid, RelKind.HAS_TARGET.value))
+    notes = ("每个规划或任务的多个目标合并为一个节点（悬停查看全部）；"
+             "加上参数 targets=all 展开全部目标。",) if len(nodes) < len(view.nodes) else ()
+    return sorted_view(view.name, view.title, nodes, edges, hierarchical=True,
+                       params=view.params, notes=(*view.notes, *notes))
 
 
 def brands(graph: PropertyGraph | GraphIndex, *, brand: str | None = None) -> ViewGraph:

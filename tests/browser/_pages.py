@@ -52,3 +52,38 @@ def block_network(context: Any, blocked: list[str]) -> None:
             route.abort()
 
     context.route("**/*", handle)
+
+
+#: The label boxes vis-network drew (canvas units), and its label font size times the zoom.
+_LABELS = """() => { const net = policygraph.network; const boxes = [];
+  for (const id of policygraph.nodes.getIds()) {
+    const label = net.body.nodes[id].labelModule;
+    if (label.size.width > 0) {
+      boxes.push({id: id, left: label.size.left, top: label.size.top, width: label.size.width,
+                  height: label.size.height, px: label.fontOptions.size * net.getScale()});
+    }
+  }
+  return boxes; }"""
+
+
+def label_boxes(page: Any) -> list[dict[str, Any]]:
+    """Every drawn label: its box (canvas units) and its on-screen font size in px."""
+    return list(page.evaluate(_LABELS))
+
+
+def overlapping_labels(boxes: list[dict[str, Any]], tolerance: float = 0.5) -> list[tuple[str, str]]:
+    """Pairs of labels whose drawn boxes overlap (by more than ``tolerance`` units each way)."""
+    pairs = []
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            w = min(a["left"] + a["width"], b["left"] + b["width"]) - max(a["left"], b["left"])
+            h = min(a["top"] + a["height"], b["top"] + b["height"]) - max(a["top"], b["top"])
+            if w > tolerance and h > tolerance:
+                pairs.append((a["id"], b["id"]))
+    return pairs
+
+
+def positions(page: Any) -> dict[str, tuple[float, float]]:
+    """Where vis-network placed every node (canvas units)."""
+    raw = page.evaluate("() => policygraph.network.getPositions()")
+    return {k: (round(v["x"], 1), round(v["y"], 1)) for k, v in raw.items()}

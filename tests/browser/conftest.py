@@ -42,19 +42,25 @@ def chromium_path() -> str:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    """One Chromium for the whole session (2-core machines: launching is the slow part)."""
+def playwright() -> Iterator[Any]:
+    """Playwright, driving Debian's Chromium (a test may launch one of its own with it)."""
     path = chromium_path()
     require(os.access(path, os.X_OK),
             f"no Chromium at {path} (run scripts/install-browser.sh or set POLICYGRAPH_CHROMIUM)")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Any) -> Iterator[Any]:
+    """One Chromium for the whole session (2-core machines: launching is the slow part)."""
+    chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    try:
+        yield chromium
+    finally:
+        chromium.close()
 
 
 @pytest.fixture(scope="session")

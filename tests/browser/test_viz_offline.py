@@ -42,7 +42,7 @@ def site(sample_build: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[
 @pytest.fixture()
 def offline(browser: Any) -> Iterator[tuple[Any, list[str]]]:
     """A page whose every non-file request is aborted; the list of what it tried."""
-    context = browser.new_context(offline=True, viewport={"width": 1280, "height": 800})
+    context = browser.new_context(offline=True, viewport={"width": 1400, "height": 900})
     blocked: list[str] = []
     block_network(context, blocked)
     page = context.new_page()

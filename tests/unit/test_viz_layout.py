@@ -1,12 +1,14 @@
-"""Precomputed layouts, their cache, aggregation above the cap and refusal beyond it."""
+"""Layouts: fixed and seeded from the content, room for every label, the layered plan tree,
+their cache, aggregation above the cap and refusal beyond it."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
-from viz_graph import small_graph
+from viz_graph import P0, P1, small_graph
 
 from ontology.model import NodeKind, RelKind
-from viz import views
+from viz import placement, views
 from viz.aggregate import aggregate
 from viz.errors import ViewTooLarge
 from viz.layout import LayoutCache, compute_positions, content_hash, prepare
@@ -26,29 +28,53 @@ def _star(tasks: int, agencies: int = 1) -> ViewGraph:
     return ViewGraph("responsibility", "责任网络", tuple(nodes), tuple(edges))
 
 
-def test_small_views_keep_browser_physics() -> None:
-    prepared = prepare(views.responsibility(small_graph()))
-    assert prepared.physics
-    assert all(n.x is None for n in prepared.view.nodes)
+def _xy(view: ViewGraph) -> np.ndarray:
+    return np.array([(n.x, n.y) for n in view.nodes], dtype=float)
 
 
-def test_large_views_get_fixed_positions_and_physics_off() -> None:
-    cache = LayoutCache()
-    prepared = prepare(_star(40, agencies=10), cache=cache, physics_max=100)
+@pytest.mark.parametrize("build", [views.responsibility, views.hierarchy, views.brands])
+def test_every_view_gets_fixed_positions_physics_off(build) -> None:  # type: ignore[no-untyped-def]
+    prepared = prepare(build(small_graph()), cache=LayoutCache())
     assert not prepared.physics
     assert all(n.x is not None and n.y is not None for n in prepared.view.nodes)
-    xy = {(round(n.x or 0), round(n.y or 0)) for n in prepared.view.nodes}
-    assert len(xy) > 0.9 * len(prepared.view.nodes)  # not piled on one spot
+
+
+def test_same_content_same_picture_without_any_cache() -> None:
+    first = compute_positions(views.ego(small_graph(), P1, depth=2))
+    second = compute_positions(views.ego(small_graph(), P1, depth=2))
+    assert first == second
+    assert first != compute_positions(views.ego(small_graph(), P0, depth=2))
+
+
+@pytest.mark.parametrize("view", [_star(30, agencies=5), _star(120, agencies=3)],
+                         ids=["small", "crowded"])
+def test_no_two_label_boxes_overlap(view: ViewGraph) -> None:
+    prepared = prepare(view, cache=LayoutCache())
+    boxes = placement.boxes(prepared.view.nodes)
+    assert placement.overlaps(_xy(prepared.view), boxes) == 0
+    # ... and the layout did real work: these nodes, left at the spring layout, would.
+    assert len(prepared.view.nodes) >= 31
+
+
+def test_separate_removes_every_overlap_and_moves_little() -> None:
+    view = _star(12)
+    boxes = placement.boxes(view.nodes)
+    piled = np.zeros((len(view.nodes), 2))
+    assert placement.overlaps(piled, boxes) == len(view.nodes) * (len(view.nodes) - 1) // 2
+    apart = placement.separate(piled, boxes)
+    assert placement.overlaps(apart, boxes) == 0
+    spaced = np.array([(i * 1000.0, 0.0) for i in range(len(view.nodes))])
+    assert np.abs(placement.separate(spaced, boxes) - spaced).max() < 0.01  # already apart
 
 
 def test_layout_is_computed_once_per_content() -> None:
     cache = LayoutCache()
     view = _star(30, agencies=5)
-    first = prepare(view, cache=cache, physics_max=10)
-    again = prepare(view, cache=cache, physics_max=10)
+    first = prepare(view, cache=cache)
+    again = prepare(view, cache=cache)
     assert cache.computed == 1
     assert first == again
-    prepare(_star(31, agencies=5), cache=cache, physics_max=10)
+    prepare(_star(31, agencies=5), cache=cache)
     assert cache.computed == 2
 
 
@@ -60,11 +86,15 @@ def test_layout_cache_survives_in_a_directory(tmp_path) -> None:  # type: ignore
     assert fresh.computed == 0
 
 
-def test_content_hash_ignores_labels_but_not_structure() -> None:
+def test_content_hash_follows_structure_and_labels_not_titles() -> None:
     view = _star(3)
     renamed = ViewGraph(view.name, "另一个标题", view.nodes, view.edges)
     assert content_hash(view) == content_hash(renamed)
     assert content_hash(view) != content_hash(_star(4))
+    relabelled = ViewGraph(view.name, view.title, (view.nodes[0].__class__(
+        view.nodes[0].id, view.nodes[0].kind, "一个长得多的部门名称", "x"), *view.nodes[1:]),
+        view.edges)
+    assert content_hash(view) != content_hash(relabelled)  # label boxes shape the layout
 
 
 def test_large_component_layout_uses_the_grid_forces() -> None:
@@ -73,14 +103,30 @@ def test_large_component_layout_uses_the_grid_forces() -> None:
     assert len({(round(x), round(y)) for x, y in positions.values()}) > 550
 
 
-def test_hierarchy_layout_puts_levels_in_rows() -> None:
-    view = views.hierarchy(small_graph())
+def test_hierarchy_is_a_layered_tree_left_to_right() -> None:
+    view = views.hierarchy(small_graph(), targets=True)
     positions = compute_positions(view)
     by_level: dict[int, set[float]] = {}
     for node in view.nodes:
-        by_level.setdefault(node.level or 0, set()).add(positions[node.id][1])
-    assert all(len(ys) == 1 for ys in by_level.values())
-    assert len({next(iter(ys)) for ys in by_level.values()}) == len(by_level)
+        by_level.setdefault(node.level or 0, set()).add(positions[node.id][0])
+    assert all(len(xs) == 1 for xs in by_level.values())  # one column per level
+    columns = [next(iter(by_level[level])) for level in sorted(by_level)]
+    assert columns == sorted(columns) and len(set(columns)) == len(columns)
+    xy = np.array([positions[n.id] for n in view.nodes])
+    assert placement.overlaps(xy, placement.boxes(view.nodes)) == 0
+
+
+def test_hierarchy_collapses_several_targets_of_one_owner() -> None:
+    full = views.hierarchy(small_graph(), targets=True)
+    collapsed = views.hierarchy(small_graph())
+    owners = [e.start for e in full.edges if e.rel == RelKind.HAS_TARGET.value]
+    many = {o for o in owners if owners.count(o) >= 2}
+    groups = [n for n in collapsed.nodes if n.group is not None]
+    assert {g.group for g in groups} == many
+    for group in groups:
+        assert group.label == f"{owners.count(group.group)}个目标"
+        assert dict(group.details)["包括"]
+    assert len(collapsed.nodes) == len(full.nodes) - sum(owners.count(o) - 1 for o in many)
 
 
 def test_aggregate_merges_tasks_under_their_lead_agency() -> None:
@@ -93,7 +139,7 @@ def test_aggregate_merges_tasks_under_their_lead_agency() -> None:
 
 
 def test_views_over_the_cap_are_aggregated_before_drawing() -> None:
-    prepared = prepare(_star(50, agencies=4), cap=20, physics_max=5)
+    prepared = prepare(_star(50, agencies=4), cap=20)
     assert len(prepared.view.nodes) == 8 and not prepared.physics
 
 

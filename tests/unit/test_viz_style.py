@@ -8,6 +8,7 @@ import pytest
 
 from ontology.model import BrandKind, NodeKind, RelKind, Role
 from viz.style import (
+    ARROW_TYPES,
     BRAND_STYLE,
     EDGE_STYLE,
     NODE_STYLE,
@@ -77,3 +78,14 @@ def test_legend_lists_only_what_the_view_shows() -> None:
 def test_legend_splits_brands_by_kind() -> None:
     entries = legend({NodeKind.BRAND}, set(), {BrandKind.AWARD, BrandKind.BRAND})
     assert [e.label for e in entries] == ["品牌", "奖项"]
+
+
+def test_every_relationship_has_its_own_colour_dash_and_arrowhead() -> None:
+    styles = list(EDGE_STYLE.values())
+    for attribute in ("color", "dashes"):
+        values = [getattr(s, attribute) for s in styles]
+        assert len(set(values)) == len(values), attribute
+    heads = [(s.arrow, s.arrow_at) for s in styles]
+    assert len(set(heads)) == len(heads)
+    assert all(s.arrow in ARROW_TYPES for s in styles if s.arrow is not None)
+    assert all(s.arrow_at in ("to", "middle", "both") for s in styles)
