@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 
-from api.deps import PageDep, RepoDep, node_key
+from api.deps import NotBlank, PageDep, RepoDep, listed, node_key
 from api.errors import responses
 from api.schemas import ListOut
 from api.schemas_enterprises import EnterpriseDetailOut, EnterpriseOut, TargetProgressOut
@@ -33,7 +33,8 @@ ProgrammesDep = Annotated[ProgrammeTable, Depends(get_programmes)]
 @enterprises.get("", response_model=ListOut[EnterpriseOut], responses=responses())
 def list_enterprises(
     repo: RepoDep, page: PageDep,
-    q: Annotated[str | None, Query(max_length=200, description="Words of the name.")] = None,
+    q: Annotated[str | None, Query(max_length=200, description="Words of the name."),
+                 NotBlank] = None,
     region: Annotated[str | None, Query(
         max_length=200, description="Region key or name; takes in the regions within it.")]
     = None,
@@ -41,7 +42,8 @@ def list_enterprises(
         max_length=200, description="Programme (brand) key or name, e.g. 好品山东.")] = None,
 ) -> Any:
     """Enterprises by name, filtered by words of the name, region and programme."""
-    return repo.enterprises(EnterpriseFilter(query=q, region=region, programme=programme), page)
+    return listed(repo.enterprises(EnterpriseFilter(query=q, region=region, programme=programme),
+                                   page), page)
 
 
 @enterprises.get("/{key:path}", response_model=EnterpriseDetailOut, responses=responses(404))
@@ -54,7 +56,7 @@ def get_enterprise(repo: RepoDep, key: str) -> Any:
              responses=responses(404))
 def brand_holders(repo: RepoDep, page: PageDep, key: str) -> Any:
     """Enterprises holding a brand, or recognised in it when it is a programme."""
-    return repo.brand_holders(node_key(NodeKind.BRAND, key), page)
+    return listed(repo.brand_holders(node_key(NodeKind.BRAND, key), page), page)
 
 
 @progress.get("/{key:path}/progress", response_model=TargetProgressOut,

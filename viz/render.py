@@ -131,8 +131,10 @@ def legend_html(entries: list[LegendEntry]) -> str:
         else:
             dash = f' stroke-dasharray="{" ".join(map(str, e.dashes))}"' if e.dashes else ""
             head = ""
-            for at in svg.head_places(e.arrow_at, 22, 38) if e.arrow is not None else ():
-                head += f'<g transform="translate({at} 7)">{svg.arrow_path(e.arrow, color, 8)}</g>'
+            if e.arrow is not None:
+                head = "".join(f'<g transform="translate({at} 7)">'
+                               f"{svg.arrow_path(e.arrow, color, 8)}</g>"
+                               for at in svg.head_places(e.arrow_at, 22, 38))
             symbol = (f'<svg width="40" height="14" aria-hidden="true"><line x1="1" y1="7" x2="38" '
                       f'y2="7" stroke="{color}" stroke-width="{max(e.width, 1.2)}"{dash}/>'
                       f"{head}</svg>")

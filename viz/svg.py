@@ -164,9 +164,10 @@ def legend_svg(entries: list[LegendEntry]) -> tuple[str, float]:
             dash = f' stroke-dasharray="{" ".join(map(str, e.dashes))}"' if e.dashes else ""
             glyph = (f'<line x1="10" y1="{y:.0f}" x2="44" y2="{y:.0f}" stroke="{e.color}" '
                      f'stroke-width="{max(e.width, 1.2)}"{dash}/>')
-            for at in head_places(e.arrow_at, 30, 44) if e.arrow is not None else ():
-                glyph += (f'<g transform="translate({at} {y:.0f})">'
-                          f"{arrow_path(e.arrow, e.color, 9)}</g>")
+            if e.arrow is not None:
+                glyph += "".join(f'<g transform="translate({at} {y:.0f})">'
+                                 f"{arrow_path(e.arrow, e.color, 9)}</g>"
+                                 for at in head_places(e.arrow_at, 30, 44))
         rows.append(f'{glyph}<text x="54" y="{y + 5:.0f}" font-size="14" fill="#1f1f1f">'
                     f"{html.escape(e.label)}</text>")
     return "".join(rows), (len(entries) + 1.4) * _LEGEND_ROW

@@ -9,10 +9,10 @@ from starlette.testclient import TestClient
 #: Every list endpoint of the API (with the parameters it needs).
 LISTS = [("/tasks", {}), ("/tasks", {"q": "体系"}), ("/agencies", {}),
          ("/agencies", {"q": "市场监管"}), ("/agencies/ranking", {}), ("/plans", {}),
-         ("/targets", {}), ("/brands", {}), ("/search", {"q": "品牌"})]
+         ("/targets", {}), ("/brands", {}), ("/search", {"q": "品牌"}), ("/enterprises", {})]
 
 
-@pytest.mark.parametrize("url", ["/tasks", "/search", "/agencies"])
+@pytest.mark.parametrize("url", ["/tasks", "/search", "/agencies", "/enterprises"])
 @pytest.mark.parametrize("q", ["", " ", "\u3000\t"])
 def test_an_empty_or_blank_query_is_refused_by_every_search(client: TestClient, url: str,
                                                             q: str) -> None:
