@@ -79,7 +79,7 @@ def test_a_target_shows_what_the_published_lists_hold(page: Any, server: str,
                                                       artifacts: Path) -> None:
     """Sample 000's goal for 好品山东, beside the 好品山东 brands the sample register lists."""
     plans = page.request.get(server + "/plans?limit=200").json()["data"]
-    [plan] = [p for p in plans if p["title"].endswith("关于共建共享“好品山东”推动高质量发展若干措施")
+    [plan] = [p for p in plans if p["name"].endswith("关于共建共享“好品山东”推动高质量发展若干措施")
               and p["kind"]]
     page.goto(server + "/plan?key=" + plan["key"])
     line = page.locator(".progress", has_text="好品山东").first
