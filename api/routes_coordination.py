@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from api.deps import PageDep, RepoDep, node_key
+from api.deps import PageDep, RepoDep, listed, node_key
 from api.errors import responses
 from api.ics import calendar_bytes
 from api.ledger_files import MEDIA_TYPES, ledger_bytes
@@ -58,7 +58,7 @@ def agency_ranking(
 ) -> Any:
     """Agencies with tasks, most loaded first by ``by``."""
     lines = coordination.ranking(repo, by)
-    return Page(page.slice(lines), len(lines))
+    return listed(Page(page.slice(lines), len(lines)), page)
 
 
 @agencies.get("/{key:path}/ledger.{fmt}", response_class=Response,
@@ -111,4 +111,4 @@ def list_deadlines(
         start=start, end=end, region=region,
         agency=node_key(NodeKind.AGENCY, agency) if agency else None)
     items = coordination.deadlines(repo, filters, date.today())
-    return Page(page.slice(items), len(items))
+    return listed(Page(page.slice(items), len(items)), page)

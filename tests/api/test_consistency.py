@@ -9,7 +9,8 @@ from starlette.testclient import TestClient
 #: Every list endpoint of the API (with the parameters it needs).
 LISTS = [("/tasks", {}), ("/tasks", {"q": "体系"}), ("/agencies", {}),
          ("/agencies", {"q": "市场监管"}), ("/agencies/ranking", {}), ("/plans", {}),
-         ("/targets", {}), ("/brands", {}), ("/search", {"q": "品牌"}), ("/enterprises", {})]
+         ("/targets", {}), ("/brands", {}), ("/search", {"q": "品牌"}), ("/enterprises", {}),
+         ("/deadlines", {})]
 
 
 @pytest.mark.parametrize("url", ["/tasks", "/search", "/agencies", "/enterprises"])
