@@ -43,7 +43,7 @@ def main() -> None:
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    pages = sorted(p for p in args.site.glob("*.html") if p.name != "index.html")
+    pages = sorted(p.resolve() for p in args.site.glob("*.html") if p.name != "index.html")
     if args.screenshots:
         args.screenshots.mkdir(parents=True, exist_ok=True)
     total = 0
