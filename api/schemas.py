@@ -209,13 +209,34 @@ class BrandOut(_Out):
     plan_count: int
 
 
+class RecognitionOut(_Out):
+    """A recognition in a programme: who, when, where, and the list row it comes from."""
+
+    key: str
+    programme: RefOut | None
+    enterprise: RefOut | None
+    brand: RefOut | None
+    region: RefOut | None = Field(description="Where the recognition is counted.")
+    batch: int | None
+    year: int | None
+    product: str | None
+    category: str | None
+    agency: RefOut | None = Field(description="The agency that published the list.")
+    register_file: str | None = Field(description="File name of the list it was imported from.")
+    register_row: int | None = Field(description="Its row in that file (the header is row 1).")
+    sentence: str | None = Field(description="The sentence, when a document's text names it.")
+
+
 class BrandDetailOut(BrandOut):
-    """A brand and the plans, tasks and targets naming it."""
+    """A brand and the plans, tasks and targets naming it, and the lists that name it."""
 
     plans: list[RefOut]
     tasks: list[RefOut]
     targets: list[TargetOut]
     sentences: list[str]
+    recognitions: list[RecognitionOut] = Field(
+        description="Recognitions of the brand in programmes (a list's row, with its "
+        "enterprise when the list names one).")
 
 
 class SearchHitOut(_Out):

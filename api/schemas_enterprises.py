@@ -5,25 +5,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from api.schemas import EvidenceOut, MatchOut, RefOut, TargetOut, _Out
-
-
-class RecognitionOut(_Out):
-    """A recognition in a programme: who, when, where, and the list row it comes from."""
-
-    key: str
-    programme: RefOut | None
-    enterprise: RefOut | None
-    brand: RefOut | None
-    region: RefOut | None = Field(description="Where the recognition is counted.")
-    batch: int | None
-    year: int | None
-    product: str | None
-    category: str | None
-    agency: RefOut | None = Field(description="The agency that published the list.")
-    register_file: str | None = Field(description="File name of the list it was imported from.")
-    register_row: int | None = Field(description="Its row in that file (the header is row 1).")
-    sentence: str | None = Field(description="The sentence, when a document's text names it.")
+from api.schemas import EvidenceOut, MatchOut, RecognitionOut, RefOut, TargetOut, _Out
 
 
 class EnterpriseOut(_Out):

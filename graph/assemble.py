@@ -35,6 +35,7 @@ from graph.repository import (
     GraphNode,
     PlanInfo,
     PlanTree,
+    RecognitionInfo,
     Ref,
     SearchHit,
     SectionNode,
@@ -312,8 +313,10 @@ def brand_info(brand: NodeDict, plan_count: int) -> BrandInfo:
                      brand_kind=brand.get("brandKind"), plan_count=plan_count)
 
 
-def brand_detail(record: Record) -> BrandDetail:
-    """A brand with the plans, tasks and targets naming it."""
+def brand_detail(record: Record,
+                 recognitions: Sequence[RecognitionInfo] = ()) -> BrandDetail:
+    """A brand with the plans, tasks and targets naming it, and the recognitions listing
+    it (shaped by :func:`graph.assemble_enterprises.recognition_info`, in their order)."""
     plans = refs(NodeKind.PLAN, record.get("plans") or ())
     info = brand_info(record["brand"], len(plans))
     sentences = tuple(dict.fromkeys(
@@ -321,7 +324,8 @@ def brand_detail(record: Record) -> BrandDetail:
     return BrandDetail(key=info.key, name=info.name, brand_kind=info.brand_kind,
                        plan_count=info.plan_count, plans=plans,
                        tasks=refs(NodeKind.TASK, record.get("tasks") or ()),
-                       targets=target_infos(record.get("targets") or ()), sentences=sentences)
+                       targets=target_infos(record.get("targets") or ()), sentences=sentences,
+                       recognitions=tuple(recognitions))
 
 
 def search_hit(query: Query, kind: NodeKind, node: NodeDict) -> SearchHit | None:

@@ -55,6 +55,11 @@ def recognition_info(record: Record) -> RecognitionInfo:
         sentence=evidence[0].sentence if evidence else None)
 
 
+def recognition_infos(records: Iterable[Record]) -> list[RecognitionInfo]:
+    """Recognitions from their records, in :func:`recognition_order`."""
+    return sorted(map(recognition_info, records), key=recognition_order)
+
+
 def recognition_order(info: RecognitionInfo) -> tuple[Any, ...]:
     """By year (none last), programme, batch, register row, name, key."""
     who = (info.enterprise or info.brand)

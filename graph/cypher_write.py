@@ -91,6 +91,13 @@ CREATE_FULLTEXT_INDEX: Final = (
     f"OPTIONS {{indexConfig: {{`fulltext.analyzer`: '{FULLTEXT_ANALYZER}'}}}}"
 )
 
+#: The full-text index as it stands: its labels and properties (no row if it is missing).
+FULLTEXT_DEFINITION: Final = (
+    f"SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties "
+    f"WHERE name = '{FULLTEXT_INDEX}' RETURN labelsOrTypes, properties"
+)
+DROP_FULLTEXT_INDEX: Final = f"DROP INDEX {FULLTEXT_INDEX} IF EXISTS"
+
 AWAIT_INDEXES: Final = "CALL db.awaitIndexes($seconds)"
 """Blocks until every index is online (a fresh index is populated in the background)."""
 
@@ -114,7 +121,7 @@ def drop_schema_statements(*, only_constraints: bool = False) -> list[str]:
     if only_constraints:
         return statements
     statements += [f"DROP INDEX {index_name(k, p)} IF EXISTS" for k, p in RANGE_INDEXES]
-    statements.append(f"DROP INDEX {FULLTEXT_INDEX} IF EXISTS")
+    statements.append(DROP_FULLTEXT_INDEX)
     return statements
 
 

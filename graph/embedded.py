@@ -15,6 +15,7 @@ from typing import Any, Final
 import networkx as nx
 
 from graph import assemble as asm
+from graph import assemble_enterprises as asm_e
 from graph.embedded_enterprises import EmbeddedEnterprises
 from graph.errors import NotFound
 from graph.property_graph import PropertyGraph
@@ -276,10 +277,13 @@ class EmbeddedRepository(EmbeddedEnterprises):
             or any(name in (e.get("sentence") or "") for e in r["evidence"]))]
         targets = [t for t in map(self._node, self._keys[NodeKind.TARGET])
                    if name and name in (t.get("metric") or "")]
+        listed = asm_e.recognition_infos(
+            self._recognition_record(r["key"])
+            for r in self._in(key, RelKind.OF_BRAND, NodeKind.RECOGNITION))
         return asm.brand_detail({
             "brand": brand, "plans": self._in(key, RelKind.MENTIONS_BRAND, NodeKind.PLAN),
             "tasks": tasks, "targets": self._with_evidence(targets),
-            "evidence": self._evidence(key)})
+            "evidence": self._evidence(key)}, listed)
 
     def search(
         self, query: str, kinds: frozenset[NodeKind] | None, page: PageRequest

@@ -1,5 +1,8 @@
 """Result types of the enterprise reads (enterprises, brand holders, target progress).
 
+:class:`~graph.repository.RecognitionInfo` lives in :mod:`graph.repository` (a brand's
+detail lists its recognitions too) and is re-exported here.
+
 Like the rest of :mod:`graph.repository`'s types, both backends build them from the same
 records with :mod:`graph.assemble_enterprises`, so they answer alike.
 """
@@ -8,28 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph.repository import EvidenceInfo, Ref, TargetInfo
+from graph.repository import EvidenceInfo, RecognitionInfo, Ref, TargetInfo
 from graph.search import Match
 
-
-@dataclass(frozen=True, kw_only=True)
-class RecognitionInfo:
-    """One recognition: who (enterprise and/or brand), in which programme, when, where,
-    and the list row (register file and row) or sentence it comes from."""
-
-    key: str
-    programme: Ref | None
-    enterprise: Ref | None
-    brand: Ref | None
-    region: Ref | None
-    batch: int | None
-    year: int | None
-    product: str | None
-    category: str | None
-    agency: Ref | None
-    register_file: str | None
-    register_row: int | None
-    sentence: str | None
+__all__ = ["EnterpriseDetail", "EnterpriseFilter", "EnterpriseInfo", "ProgrammeProgress",
+           "RecognitionInfo", "TargetProgress", "YearCount"]
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -100,8 +100,18 @@ def _write(
 
 
 def ensure_schema(driver: neo4j.Driver, database: str) -> None:
-    """Create the key constraints, range indexes and full-text index; wait until online."""
+    """Create the key constraints, range indexes and full-text index; wait until online.
+
+    A full-text index left by an older version with other labels or properties is dropped
+    and made again (``IF NOT EXISTS`` alone would keep the old one, and search would miss
+    the new labels)."""
     with store_errors(uri_of(driver)):
+        found, _, _ = driver.execute_query(q.FULLTEXT_DEFINITION, database_=database,
+                                           routing_=RoutingControl.WRITE)
+        wanted = ({k.value for k in q.FULLTEXT_LABELS}, set(q.FULLTEXT_PROPERTIES))
+        if found and (set(found[0]["labelsOrTypes"]), set(found[0]["properties"])) != wanted:
+            driver.execute_query(q.DROP_FULLTEXT_INDEX, database_=database,
+                                 routing_=RoutingControl.WRITE)
         for statement in q.schema_statements():
             driver.execute_query(statement, database_=database, routing_=RoutingControl.WRITE)
         driver.execute_query(

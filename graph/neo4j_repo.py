@@ -20,6 +20,7 @@ from typing import Any, Final
 import neo4j
 
 from graph import assemble as asm
+from graph import assemble_enterprises as asm_e
 from graph import queries as q
 from graph.cypher_json import to_json
 from graph.cypher_run import FETCH_SIZE, CypherRunner
@@ -233,7 +234,9 @@ class Neo4jRepository(Neo4jEnterprises):
 
     def brand(self, key: str) -> BrandDetail:
         """One brand with the plans, tasks and targets naming it."""
-        return asm.brand_detail(self._one(q.BRAND_RECORD, "brand", key))
+        record = self._one(q.BRAND_RECORD, "brand", key)
+        listed = asm_e.recognition_infos(self._recognitions(sorted(record["recognitionKeys"])))
+        return asm.brand_detail(record, listed)
 
     def search(
         self, query: str, kinds: frozenset[NodeKind] | None, page: PageRequest

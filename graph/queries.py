@@ -148,7 +148,8 @@ WHERE g.metric CONTAINS b.name
 WITH b, tasks, collect(g {{.*, evidence: {_evidence("g")}}}) AS targets
 RETURN properties(b) AS brand,
        [(p:Plan)-[:MENTIONS_BRAND]->(b) | properties(p)] AS plans,
-       tasks, targets, {_evidence("b")} AS evidence"""
+       tasks, targets, {_evidence("b")} AS evidence,
+       [(c:Recognition)-[:OF_BRAND]->(b) | c.key] AS recognitionKeys"""
 
 #: Full-text candidates for ``$query`` (a Lucene string built by graph.search), best first.
 FULLTEXT_CANDIDATES: Final = f"""

@@ -237,6 +237,26 @@ class PlanTree(PlanInfo):
 
 
 @dataclass(frozen=True, kw_only=True)
+class RecognitionInfo:
+    """One recognition: who (enterprise and/or brand), in which programme, when, where,
+    and the list row (register file and row) or sentence it comes from."""
+
+    key: str
+    programme: Ref | None
+    enterprise: Ref | None
+    brand: Ref | None
+    region: Ref | None
+    batch: int | None
+    year: int | None
+    product: str | None
+    category: str | None
+    agency: Ref | None
+    register_file: str | None
+    register_row: int | None
+    sentence: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
 class BrandInfo:
     """A brand, programme, award or certification, and how many plans name it."""
 
@@ -248,12 +268,14 @@ class BrandInfo:
 
 @dataclass(frozen=True, kw_only=True)
 class BrandDetail(BrandInfo):
-    """A brand with the plans, tasks and targets naming it, and its sentences."""
+    """A brand with the plans, tasks and targets naming it, its sentences, and the
+    recognitions listing it (in a programme, with or without its enterprise)."""
 
     plans: tuple[Ref, ...]
     tasks: tuple[Ref, ...]
     targets: tuple[TargetInfo, ...]
     sentences: tuple[str, ...]
+    recognitions: tuple[RecognitionInfo, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -128,9 +128,8 @@ def snapshot(repo: Repository) -> PropertyGraph:
     enterprises with their brands and programmes.
 
     Source sentences come with tasks, targets, funding and brands; the repository
-    does not give an agency's sentence, so live agency tooltips show none.  A brand listed
-    without an enterprise (a regional brand of a register) is not among an enterprise's
-    programmes, so the live brand view leaves it out; the offline view shows it.
+    does not give an agency's sentence, so live agency tooltips show none.  Recognitions
+    come from each brand's detail (rows naming a brand) and each enterprise's programmes.
     """
     builder = _Builder()
     for info in _all(repo.plans):
@@ -141,8 +140,14 @@ def snapshot(repo: Repository) -> PropertyGraph:
         builder.rel(RelKind.IN_REGION, agency.key, builder.ref(NodeKind.REGION, agency.region))
     for brand in _all(repo.brands):
         builder.node(NodeKind.BRAND, brand.key, name=brand.name, brandKind=brand.brand_kind)
-        sentences = repo.brand(brand.key).sentences
-        builder.sentence(brand.key, sentences[0] if sentences else None)
+        detail = repo.brand(brand.key)
+        builder.sentence(brand.key, detail.sentences[0] if detail.sentences else None)
+        for listed in detail.recognitions:  # a list's row naming the brand
+            hub = builder.node(NodeKind.RECOGNITION, listed.key)
+            builder.rel(RelKind.OF_BRAND, hub, brand.key)
+            builder.rel(RelKind.OF_ENTERPRISE, hub, builder.ref(NodeKind.ENTERPRISE,
+                                                                listed.enterprise))
+            builder.rel(RelKind.IN_PROGRAMME, hub, builder.ref(NodeKind.BRAND, listed.programme))
     for firm in _all(lambda page: repo.enterprises(EnterpriseFilter(), page)):
         key = builder.node(NodeKind.ENTERPRISE, firm.key, name=firm.name)
         builder.rel(RelKind.IN_REGION, key, builder.ref(NodeKind.REGION, firm.region))

@@ -70,12 +70,7 @@ def test_no_two_labels_overlap_and_all_are_readable_on_every_sample_view(
         tab.screenshot(path=str(artifacts / f"after-{path.stem}.png"))
 
 
-@pytest.mark.parametrize("name", [
-    "responsibility", "hierarchy",
-    pytest.param("brands", marks=pytest.mark.xfail(strict=True, reason=(
-        "not the layout: the live snapshot (viz/snapshot.py) reads recognitions only through "
-        "enterprises, so a brand listed in a programme without an enterprise loses its "
-        "RECOGNISED_IN link on the served page (11 of 121 links with the sample registers)")))])
+@pytest.mark.parametrize("name", ["responsibility", "hierarchy", "brands"])
 def test_same_graph_same_picture_on_every_load_and_served_as_offline(
         tab: Any, site: Path, server: str, name: str) -> None:
     _open(tab, (site / f"{name}.html").as_uri())

@@ -238,3 +238,19 @@ def _facts_of(driver: neo4j.Driver, build_dir: Path) -> dict[str, Any]:
          test_uri=os.environ.get("NEO4J_TEST_URI"))
     load(driver, TEST_DATABASE, load_build(build_dir))
     return _facts(driver)
+
+
+def test_an_older_full_text_index_is_made_again_with_every_label(
+    empty_db: neo4j.Driver, full_build: Path
+) -> None:
+    empty_db.execute_query(q.DROP_FULLTEXT_INDEX, database_=TEST_DATABASE)
+    empty_db.execute_query(  # what a build before the enterprises made
+        f"CREATE FULLTEXT INDEX {q.FULLTEXT_INDEX} FOR (n:Plan|Task) ON EACH [n.title]",
+        database_=TEST_DATABASE)
+    load(empty_db, TEST_DATABASE, load_build(full_build))
+    found, _, _ = empty_db.execute_query(q.FULLTEXT_DEFINITION, database_=TEST_DATABASE)
+    assert set(found[0]["labelsOrTypes"]) == {k.value for k in q.FULLTEXT_LABELS}
+    hits, _, _ = empty_db.execute_query(
+        f"CALL db.index.fulltext.queryNodes('{q.FULLTEXT_INDEX}', '扒鸡') YIELD node "
+        "RETURN labels(node) AS labels", database_=TEST_DATABASE)
+    assert ["Enterprise"] in [h["labels"] for h in hits]
