@@ -154,9 +154,9 @@ def snapshot(repo: Repository) -> PropertyGraph:
         for held in firm.brands:
             builder.rel(RelKind.HOLDS_BRAND, key, builder.ref(NodeKind.BRAND, held))
         for programme in firm.programmes:  # one recognition per (enterprise, programme)
-            listed = builder.node(NodeKind.RECOGNITION, f"recognition/~{key}~{programme.key}")
-            builder.rel(RelKind.OF_ENTERPRISE, listed, key)
-            builder.rel(RelKind.IN_PROGRAMME, listed, builder.ref(NodeKind.BRAND, programme))
+            hub = builder.node(NodeKind.RECOGNITION, f"recognition/~{key}~{programme.key}")
+            builder.rel(RelKind.OF_ENTERPRISE, hub, key)
+            builder.rel(RelKind.IN_PROGRAMME, hub, builder.ref(NodeKind.BRAND, programme))
     return builder.graph()
 
 
