@@ -21,7 +21,7 @@ from ingest.enterprises import find_enterprises
 from ingest.errors import NoStructure
 from ingest.flat_tables import FlatTable, blank_out, find_flat_tables
 from ingest.funding import FundingHit, find_funding
-from ingest.metadata import DOC_NUMBER, extract_metadata, page_words
+from ingest.metadata import DOC_NUMBER, extract_metadata, page_words, written_year
 from ingest.normalize import NormalizedText, normalize
 from ingest.recognitions import announced, with_recognition
 from ingest.regions import province_of
@@ -120,7 +120,7 @@ def extract_normalized(source: str, norm: NormalizedText, sha256: str | None = N
                            {r.id: (r.deadline, zone_year.get(r.id)) for r in rows if r.deadline},
                            plan_year)
     targets = _targets(ctx, sections, task_ids, funding_hits, row_zones, plan_year,
-                       [(t.start, t.end) for t in tables])
+                       [(t.start, t.end) for t in tables], written_year(text, meta))
     targets += tuple(
         Target(task=c.task, year=c.year, metric=c.metric, value=c.value, unit=c.unit,
                evidence=ctx.evidence(c.start, c.end, c.task))
@@ -460,10 +460,12 @@ def _section_at(sections: list[Section], pos: int) -> str | None:
 
 def _targets(ctx: _Ctx, sections: list[Section], task_ids: dict[int, str],
              funding: list[FundingHit], table_zones: list[Zone], plan_year: int | None,
-             cells: list[tuple[int, int]]) -> tuple[Target, ...]:
+             cells: list[tuple[int, int]], this_year: int | None = None,
+             ) -> tuple[Target, ...]:
     """Targets, each linked to the task whose span holds it.  An amount that is
     money given (funding) in the same sentence is not also a target.  A target the
-    text gives no year takes the year of its table row, else of a one-year plan."""
+    text gives no year takes the year of its table row, else of a one-year plan;
+    ``今年`` is ``this_year``, the year the text was written in."""
     out: list[Target] = []
     seen: set[tuple[object, ...]] = set()
     money = {(f.sentence_start, float(f.amount), f.unit) for f in funding}
@@ -478,7 +480,7 @@ def _targets(ctx: _Ctx, sections: list[Section], task_ids: dict[int, str],
     # where a year is known for undated quantities: a one-year plan, or its table rows
     yearly = [(0, len(ctx.text))] if plan_year else [
         (z.start, z.end) for z in table_zones if z.year is not None]
-    for hit in find_targets(ctx.text, cells, yearly):
+    for hit in find_targets(ctx.text, cells, yearly, this_year):
         if hit.inherits:
             hit = dataclasses.replace(hit, year=inherited(hit.start))
         if hit.value is not None and (hit.sentence_start, float(hit.value), hit.unit) in money:
