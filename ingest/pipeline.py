@@ -123,6 +123,7 @@ def extract_normalized(source: str, norm: NormalizedText, sha256: str | None = N
                        [(t.start, t.end) for t in tables], written_year(text, meta))
     targets += tuple(
         Target(task=c.task, year=c.year, metric=c.metric, value=c.value, unit=c.unit,
+               qualifier=c.qualifier.recorded() if c.qualifier else None,
                evidence=ctx.evidence(c.start, c.end, c.task))
         for c in cell_targets(tables, row_zones))
     funding = tuple(
@@ -557,7 +558,7 @@ def _cell_units(text: str, tables: list[FlatTable]) -> list[tuple[int, int, str,
                     at = found + len(unit)
     for table in tables:
         for row in table.rows:
-            for piece in row.units:
+            for piece in (*row.units, *row.assessors):
                 at = piece.start
                 for unit in split_units(piece.text.rstrip("。;；,，")):
                     found = text.find(unit, at, piece.end)

@@ -87,12 +87,15 @@ def _shared_government(units: list[str]) -> list[str]:
 
 
 def _unglued(unit: str) -> list[str]:
-    """Two units printed without a separator after a section's name (a table cell's lines
-    run together): ``文化股文化馆`` → ``文化股``, ``文化馆``."""
-    glued = p.GLUED_AFTER_SECTION.fullmatch(unit)
-    if glued is None or not p.ORGAN_NAME.fullmatch(glued.group("second")):
-        return [unit]
-    return [glued.group("first"), glued.group("second")]
+    """Two units printed without a separator (a table cell's lines run together): after a
+    section's name (``文化股文化馆`` → ``文化股``, ``文化馆``) or two bureaus each with its
+    level (``市海洋渔业局市农业农村局``)."""
+    for pattern in (p.GLUED_AFTER_SECTION, p.GLUED_BUREAUS):
+        glued = pattern.fullmatch(unit)
+        if glued is not None and all(p.ORGAN_NAME.fullmatch(glued.group(part))
+                                     for part in ("first", "second")):
+            return [glued.group("first"), glued.group("second")]
+    return [unit]
 
 
 def _bracket_end(text: str, open_at: int, limit: int) -> int:
