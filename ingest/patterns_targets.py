@@ -289,9 +289,12 @@ NAME_REGION = re.compile(r"《[^》\n]{0,80}》|“[^”\n]{0,30}”|〔[^〕\n]
 
 # --- what is not a target -------------------------------------------------------------
 
-#: Words after a value that make it an ordinal or a name.  Examples: ``50强``,
-#: ``12345市民服务热线`` (no unit), ``1+10+N``.
-NAME_AFTER_VALUE = re.compile(r"^(?:强|大|佳|\+)")
+#: Words after a value that make it an ordinal, a name or a class.  Examples: ``50强``,
+#: ``12345市民服务热线`` (no unit), ``1+10+N``, ``五百亿级产业集群`` (a class of cluster).
+NAME_AFTER_VALUE = re.compile(r"^(?:强|大|佳|级|\+)")
+#: The low end of a range written before its high end and unit: one target per end.
+#: Examples: ``8—`` in ``培育8—10个百亿企业``, ``2-`` in ``2-3处``, ``5至`` in ``5至8家``.
+RANGE_LOW = re.compile(rf"(?P<low>{ARABIC_NUMBER})\s*[—–\-~～至到]\s*$")
 #: Nouns that count parts of the text itself.  Examples: ``19项重点任务``,
 #: ``11项量化指标``, ``12项内容``, ``五个方面``.
 TEXT_COUNT_NOUN = re.compile(

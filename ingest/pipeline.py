@@ -23,6 +23,7 @@ from ingest.flat_tables import FlatTable, blank_out, find_flat_tables
 from ingest.funding import FundingHit, find_funding
 from ingest.metadata import DOC_NUMBER, extract_metadata, page_words, written_year
 from ingest.normalize import NormalizedText, normalize
+from ingest.patterns_targets import PERIODIC_QUOTA
 from ingest.recognitions import announced, with_recognition
 from ingest.regions import province_of
 from ingest.responsibility import Clause, find_clauses, split_units
@@ -500,7 +501,26 @@ def _targets(ctx: _Ctx, sections: list[Section], task_ids: dict[int, str],
             evidence=ctx.evidence(hit.start, hit.end, sections[index].id if index is not None
                                   else None, (hit.sentence_start, hit.sentence_end)),
         ))
-    return tuple(out)
+    return tuple(t for t in out if not _restated(t, out))
+
+
+#: How many characters two metrics share when one quantity restates the other.
+_RESTATED_WORDS = 3
+
+
+def _restated(target: Target, targets: list[Target]) -> bool:
+    """An undated quantity that restates a dated target of the text: the same value and unit,
+    the metrics sharing their words (``用三年时间发展高产油茶林5万亩`` beside ``计划-2011年发展
+    高产油茶5万亩``).  A recurring quota (``每年…``) is a target of its own."""
+    if target.year is not None or target.value is None or PERIODIC_QUOTA.search(target.metric):
+        return False
+    return any(other.year is not None and (other.value, other.unit) == (target.value, target.unit)
+               and _share(other.metric, target.metric) for other in targets)
+
+
+def _share(a: str, b: str) -> bool:
+    n = _RESTATED_WORDS
+    return any(a[k:k + n] in b for k in range(len(a) - n + 1))
 
 
 #: Level prefixes a list may write once and leave off later units.

@@ -165,6 +165,8 @@ class _Item:
     value: int | float
     unit: str | None
     qualifier: Qualifier | None
+    #: The low end of a range (``8—10个``): a second target with the same metric.
+    low: int | float | None = None
 
 
 def _sentence_targets(
@@ -203,6 +205,9 @@ def _sentence_targets(
             hit = _single_hit(text, sent, event, deadlines, carried, prev_end, last_metric,
                               in_year, follows=bool(hits))
             found = _each(text, hit, event.start) if hit else []
+            if event.low is not None:
+                found = [h for one in found for h in (dataclasses.replace(one, value=event.low),
+                                                      one)]
         else:
             found = group_hits(text, sent, event, deadlines, carried, prev_end)
         if found:
@@ -251,6 +256,12 @@ def _value_item(
     value = parse_number(token)
     if value is None:
         return None
+    low = p.RANGE_LOW.search(text, max(s, m.start() - 12), m.start())
+    if low is not None and not post and not m.group("approx"):
+        # 8—10个: both ends, the metric written before the range
+        low_value = parse_number(low.group("low"))
+        if low_value is not None and low_value < value:
+            return _Item(low.start(), m.end(), value, unit, qualifier, low_value)
     return _Item(m.start(), m.end(), value, unit, qualifier)
 
 
