@@ -44,9 +44,10 @@ TABLE_HEADER = re.compile(r"序号\s*[|｜].*[|｜]\s*(?:责任单位|牵头单�
 # --- responsibility ----------------------------------------------------------------
 
 #: The label that opens a bracketed responsibility list.
-#: Examples: ``(责任单位:市市场监管局、…)``, ``〔责任单位:省发展改革委…〕``, ``[牵头单位:…]``.
+#: Examples: ``(责任单位:市市场监管局、…)``, ``〔责任单位:省发展改革委…〕``, ``[牵头单位:…]``,
+#: ``(总牵头单位:…)`` (a heading's lead).
 RESPONSIBILITY_LABEL = re.compile(
-    r"(?:主要)?(?:责任单位|责任部门|牵头单位|牵头部门|责任主体|实施主体|负责单位|承办单位"
+    r"(?:主要|总)?(?:责任单位|责任部门|牵头单位|牵头部门|责任主体|实施主体|负责单位|承办单位"
     r"|配合单位|协同单位|协办单位|参与单位)\s*[:：]"
 )
 #: Brackets that enclose a responsibility clause, open → close.

@@ -214,13 +214,28 @@ def _places(meta: DocumentMeta, text: str) -> set[str]:
     return found
 
 
+def _uncut(resolver: AgencyResolver, clause: Clause) -> Clause:
+    """A clause the page cut inside its brackets without its last unit when that unit is no
+    name the agency grammar knows (``省人力资源社``, cut from ``省人力资源社会保障厅``): a cut
+    unit is unknown, and unknown is better than wrong.  A known last unit stays."""
+    units = clause.co or clause.lead
+    if not clause.cut or not units:
+        return clause
+    ref = resolver.resolve(units[-1], from_list=True)
+    if ref is not None and ref.group is not None:
+        return clause
+    if clause.co:
+        return dataclasses.replace(clause, co=clause.co[:-1])
+    return dataclasses.replace(clause, lead=clause.lead[:-1])
+
+
 def _task_sections(text: str, sections: list[Section], resolver: AgencyResolver
                    ) -> tuple[list[int], dict[int, list[Clause]]]:
     """Which sections are tasks, and the responsibility clauses each one closes.
 
     A clause counts only when at least one of its units is an agency, so prose
     like ``发挥…的牵头作用`` does not make a task."""
-    own = [[c for c in find_clauses(text, s.text_start, s.own_end)
+    own = [[c for c in (_uncut(resolver, c) for c in find_clauses(text, s.text_start, s.own_end))
             if (_names(resolver, c.lead) or _names(resolver, c.co))
             and not INTERPRETS.search(text, c.start, min(len(text), c.end + 6))]
            for s in sections]
@@ -253,7 +268,8 @@ def _task_sections(text: str, sections: list[Section], resolver: AgencyResolver
         final = bool(FINAL_PROVISION.search(section.title))
         preamble = final or PREAMBLE.search(section.title) is not None or (
             section.parent is not None and bool(PREAMBLE.search(sections[section.parent].title)))
-        under_task = nested and section.parent in clauses and i not in clauses
+        under_task = nested and section.parent in clauses and i not in clauses and not (
+            _heading_clauses(sections[section.parent], clauses[section.parent]))
         top_measure = not nested and leaf and (flat or i in after_clause)
         if (i in clauses and not final) or (
                 leaf and (nested or top_measure) and not preamble and not under_task):
@@ -339,12 +355,25 @@ def _tasks(ctx: _Ctx, sections: list[Section], task_sections: list[int],
         co = [u for u in co if u not in lead]  # a unit another clause makes lead
         parent = sections[section.parent] if section.parent is not None else None
         title_end = section.text_start + len(section.title)
+        title = section.title
+        if _heading_clauses(section, clauses.get(i, [])):
+            # (一)构建…体系(总牵头单位:…): the heading without the lead it names
+            title = ctx.text[section.text_start:clauses[i][0].start].strip()
         tasks.append(Task(
             id=section.id, section=parent.title if parent else section.title,
-            title=section.title or None, lead=tuple(lead), co=tuple(co),
+            title=title or None, lead=tuple(lead), co=tuple(co),
             evidence=_task_evidence(ctx, section, title_end, clauses.get(i, [])),
         ))
     return tuple(tasks)
+
+
+def _heading_clauses(section: Section, found: list[Clause]) -> bool:
+    """Whether a section's responsibility clauses all stand in its heading line
+    (``(一)构建法治环境保障体系(总牵头单位:…)``): the heading is a task with that lead, and
+    the items under it are tasks of their own."""
+    title_end = section.text_start + len(section.title)
+    return bool(found) and section.children > 0 and all(
+        section.text_start < c.start and c.end <= title_end for c in found)
 
 
 def _heading_owner(sections: list[Section], section: Section,
