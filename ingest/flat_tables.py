@@ -27,17 +27,28 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Final
 
+from ingest.patterns_targets import PER_HEAD, UNIT
+
 #: Column roles of a header.
 ID, GROUP, TASK, LEADER, LEAD, CO, UNITS, DEADLINE, PLACE, ENTERPRISE, BRAND, PRODUCT, OTHER = (
     "id", "group", "task", "leader", "lead", "co", "units", "deadline", "place", "enterprise",
     "brand", "product", "other")
 #: A column of planned investment (a quantity of the row's task).
 INVEST = "invest"
+#: A column of the bodies that score or assess the row (评分部门): departments, never
+#: responsible for the task.
+ASSESSOR = "assessor"
+#: A column of the row's yearly quantity (年度目标 ``0.07``, ``≥2%``) and of its unit (单位).
+VALUE, MEASURE = "value", "measure"
 
 #: Header words and the role of their column, longest first where one contains another.
 #: Examples: ``协同配合单位`` (co), ``主要责任单位`` (lead), ``区政府分管领导`` (leader).
 COLUMN_WORDS: Final[tuple[tuple[str, str], ...]] = (
     ("序号", ID), ("编号", ID),
+    ("考核评价单位", ASSESSOR), ("评分部门", ASSESSOR), ("评分单位", ASSESSOR),
+    ("考核部门", ASSESSOR), ("考核单位", ASSESSOR), ("考评部门", ASSESSOR), ("考评单位", ASSESSOR),
+    ("考核内容", TASK), ("考核项目", GROUP),
+    ("年度目标值", VALUE), ("年度目标", VALUE), ("目标值", VALUE),
     ("协同配合单位", CO), ("配合单位", CO), ("配合部门", CO), ("协办单位", CO), ("协同单位", CO),
     ("参与单位", CO), ("协助单位", CO),
     ("主要责任单位", LEAD), ("牵头单位", LEAD), ("牵头部门", LEAD), ("主责单位", LEAD),
@@ -124,6 +135,10 @@ class FlatRow:
     raw: list[Piece] = field(default_factory=list)
     #: Numbers of the row's investment columns: (column header, piece).
     invest: list[tuple[str, Piece]] = field(default_factory=list)
+    #: The units of the row's assessor column (评分部门): departments, not responsible.
+    assessors: list[Piece] = field(default_factory=list)
+    #: The cell of a leading group column printed once for several rows (考核项目).
+    section: Piece | None = None
 
     @property
     def id(self) -> str:
@@ -154,6 +169,9 @@ class FlatTable:
     list_rows: list[ListRow] = field(default_factory=list)
     #: The header's cells one per line, with their roles, when it was printed so.
     columns: tuple[tuple[str, str], ...] = ()
+    #: Whether a group column stands before 序号 (``考核项目`` / ``序号`` / …), its merged
+    #: cells printed once, each before the first row it groups.
+    leading_group: bool = False
 
     @property
     def is_list(self) -> bool:
@@ -196,8 +214,15 @@ def find_flat_tables(text: str, is_units: IsUnits) -> list[FlatTable]:
         if not _is_table_header(roles):
             i += 1
             continue
-        table = FlatTable(start=start, end=start, title=_title_above(lines, i),
-                          label=_label_above(lines, i), roles=roles)
+        leading = j > i + 1 and i > 0 and _role_of(lines[i - 1][2]) == GROUP
+        if leading:
+            # the header ends at its last column word: the short line after it is the
+            # leading group's first cell (农业高质高效), printed before the first row
+            while j - 1 > i + 1 and _role_of(lines[j - 1][2]) == OTHER:
+                j -= 1
+        above = i - 1 if leading else i
+        table = FlatTable(start=start, end=start, title=_title_above(lines, above),
+                          label=_label_above(lines, above), roles=roles, leading_group=leading)
         if j > i + 1:
             table.columns = _header_cells(lines, i, j)
         read = _read_list if table.is_list else _read_body
@@ -205,6 +230,7 @@ def find_flat_tables(text: str, is_units: IsUnits) -> list[FlatTable]:
         if not table.is_list:
             _by_position(table, is_units)
             _carry_groups(table)
+            _assessors(table)
         if table.rows or table.list_rows:
             tables.append(table)
         i = max(j, i + 1)
@@ -318,7 +344,14 @@ def _list_columns(lines: list[tuple[int, int, str]], i: int, j: int,
     return list(header_roles(line)), []
 
 
+#: A header cell that names the unit of the row's quantity.  Examples: ``单位``, ``计量单位``
+#: (never a word inside another cell: ``责任单位`` is a column of units).
+MEASURE_CELL: Final = re.compile(r"^(?:计量)?单位$")
+
+
 def _role_of(cell: str) -> str:
+    if MEASURE_CELL.match(cell):
+        return MEASURE
     found = _COLUMN.search(re.sub(r"\s+", "", cell))
     return _ROLE.get(found.group(), found.group()) if found else OTHER
 
@@ -362,10 +395,15 @@ def _read_body(table: FlatTable, lines: list[tuple[int, int, str]], i: int, j: i
     """Read rows from line ``j`` until the table ends; return the index after it."""
     expected: int | None = None
     row: FlatRow | None = None
+    section: Piece | None = None
     while j < len(lines):
         start, end, line = lines[j]
         if TABLE_END.match(line) or (HEADER_START.match(line) and j > 0):
             break
+        if table.leading_group and _opens_group(table, lines, j, expected, is_units):
+            section = Piece(line, start, end)
+            j += 1
+            continue
         pieces = _cells(table, start, line)
         first = pieces[0].text
         number = int(first) if ROW_NUMBER.match(first) else None
@@ -376,7 +414,7 @@ def _read_body(table: FlatTable, lines: list[tuple[int, int, str]], i: int, j: i
                 expected = number + 1
                 j += 1
                 continue
-            row = FlatRow(number=first, start=start, end=end)
+            row = FlatRow(number=first, start=start, end=end, section=section)
             table.rows.append(row)
             expected = number + 1
             pieces = pieces[1:]
@@ -387,6 +425,18 @@ def _read_body(table: FlatTable, lines: list[tuple[int, int, str]], i: int, j: i
         table.end = end
         j += 1
     return j
+
+
+def _opens_group(table: FlatTable, lines: list[tuple[int, int, str]], j: int,
+                 expected: int | None, is_units: IsUnits) -> bool:
+    """Whether line ``j`` is a cell of a table's leading group column: a short heading right
+    before the next row's number (the group's first row), not a unit."""
+    line = lines[j][2]
+    if not GROUP_CELL.match(line) or ROW_NUMBER.match(line) or is_units(line):
+        return False
+    following = lines[j + 1][2] if j + 1 < len(lines) else ""
+    return bool(ROW_NUMBER.match(following)) and (
+        expected is None or int(following) == expected)
 
 
 def _cells(table: FlatTable, start: int, line: str) -> list[Piece]:
@@ -418,29 +468,74 @@ def _carry_groups(table: FlatTable) -> None:
     for row in table.rows:
         if row.sub is not None:
             continue
-        if row.group is None and len(row.texts) >= 2 and GROUP_CELL.match(row.texts[0].text):
+        if row.group is None and _opens_with_group(table, row):
             row.group = current = row.texts.pop(0)
         elif row.group is None:
             row.group = current
 
 
+#: A cell of a quantity column: a unit (``万亩``, ``万元/人``, ``%``, ``-`` for none) or a
+#: number with an optional comparison (``0.07``, ``≥2%``, ``42``).
+QUANTITY_CELL: Final = re.compile(
+    rf"(?:[≥≤>＞<＜]=?\s*)?\d+(?:\.\d+)?\s*(?:{UNIT}{PER_HEAD})?|(?:{UNIT}{PER_HEAD})|[-—/]")
+
+
+def _opens_with_group(table: FlatTable, row: FlatRow) -> bool:
+    """Whether a row prints its group cell before its task: its first text is a short heading
+    and a task follows it.  In a table with a unit or quantity column the task is the text
+    right before the row's first quantity cell, so a group stands before it only when two
+    texts do (``确保粮食…供给`` / ``农林牧渔业增加值增幅`` / ``%`` / ``≥2%``)."""
+    texts = row.texts
+    if len(texts) < 2 or not GROUP_CELL.match(texts[0].text):
+        return False
+    if not any(role in (MEASURE, VALUE) for _, role in table.columns):
+        return True
+    first = next((k for k, piece in enumerate(texts)
+                  if QUANTITY_CELL.fullmatch(piece.text)), len(texts))
+    return first >= 2
+
+
+def _assessors(table: FlatTable) -> None:
+    """A table with an assessor column (评分部门) beside its responsibility column: each
+    row's assessor cell is the unit piece on that column's side (the last piece when it
+    follows the units, the first when it stands before them), when the row prints two or
+    more; a single piece is the responsible unit."""
+    roles = [role for _, role in table.columns]
+    if ASSESSOR not in roles:
+        return
+    responsible = [k for k, role in enumerate(roles) if role in (LEAD, CO, UNITS)]
+    if not responsible:
+        return
+    after = roles.index(ASSESSOR) > responsible[-1]
+    for row in table.rows:
+        if len(row.units) >= 2:
+            row.assessors.append(row.units.pop(-1 if after else 0))
+
+
 def _by_position(table: FlatTable, is_units: IsUnits) -> None:
     """A row that prints exactly one piece per header column is read by position: its
-    place column (纸坊街道) is then not taken for a unit, nor its task for one."""
+    place column (纸坊街道) is then not taken for a unit, nor its task for one.  Not when
+    a piece cannot stand in its column: a quantity cell in the task or group column (a
+    merged cell left out and a cell on two lines make up the count)."""
     columns = table.columns[1:]
     if not columns:
         return
     for row in table.rows:
         if row.sub is not None or len(row.raw) != len(columns):
             continue
+        if any(role in (TASK, GROUP) and QUANTITY_CELL.fullmatch(piece.text)
+               for (_, role), piece in zip(columns, row.raw, strict=True)):
+            continue
         row.texts, row.units, row.leaders, row.deadline, row.group = [], [], [], None, None
         for (name, role), piece in zip(columns, row.raw, strict=True):
-            if role == TASK:
-                row.texts.append(piece)
+            if role in (TASK, MEASURE, VALUE):
+                row.texts.append(piece)  # a quantity's cells after its task, in order
             elif role == GROUP:
                 row.group = piece
             elif role in (LEAD, CO, UNITS):
                 row.units.append(piece)
+            elif role == ASSESSOR:
+                row.assessors.append(piece)
             elif role == LEADER:
                 row.leaders.append(piece)
             elif role == DEADLINE:

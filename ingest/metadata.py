@@ -67,6 +67,11 @@ PUBLISHER_FIELD = re.compile(
     r"(?:人民政府办公室|人民政府办公厅|人民政府|委员会|办公室|办公厅|局|厅|委))(?![\u4e00-\u9fff])")
 #: A page date near the top.  Example: ``2021-11-24 点击数:``.
 PAGE_DATE = re.compile(r"(20\d{2})-(\d{1,2})-(\d{1,2})")
+#: A dateline near the top of a page, as a newspaper prints it.  Example:
+#: ``工人日报 2025年05月16日 星期一``.
+DATELINE = re.compile(r"(20\d{2})年(\d{1,2})月(\d{1,2})日")
+#: How far into a page its dateline may stand.
+_DATELINE_SPAN = 300
 #: A title line: short, no full stop, ending in a document type.
 #: Example: ``四川省“十四五”现代流通体系建设实施方案``.
 TITLE_LINE = re.compile(
@@ -87,6 +92,11 @@ FORWARDED_AUTHOR = re.compile(
 #: ``发布《2023年区政府工作报告重点工作目标任务分解》``, ``根据日前出台的《福州市…若干意见》``.
 REPORTED_PLAN = re.compile(
     r"(?:印发|发布|出台|公布|审议通过|正式实施|颁布)(?:了|的)?(?:新政策)?《(?P<title>[^《》\n]{4,80})》")
+#: The sentence of a notice that issues titles, on a page that prints no notice title above
+#: it: the first title it issues is the document's.  Examples: ``现将《X方案》印发给你们``,
+#: ``《X方案》已经市政府同意,现印发给你们``, ``《A》《B》已经…研究通过,现印发给你们`` (→ A).
+ISSUING_SENTENCE = re.compile(
+    r"^(?:现将)?《(?P<title>[^《》\n]{4,80})》(?:《[^《》\n]{4,80}》)*(?:已经|已|经|印发给|现)")
 #: The title of an attachment printed after its label.  Example: ``附件1\n2022年…分解表``.
 ATTACHMENT_TITLE = re.compile(
     r"^附件\s*\d*\s*\n\s*(?P<title>[^。\n,，]{4,60}?(?:表|方案|计划|清单|名单|任务|分解|安排|要点))\s*$",
@@ -200,6 +210,9 @@ def _title(lines: list[str], text: str, subject: str | None, is_news: bool,
     joined = _joined_title([line.strip() for line in text.split("\n") if line.strip()][:6])
     if joined:
         return joined
+    for line in lines[:3]:
+        if issued := ISSUING_SENTENCE.match(line):
+            return issued.group("title").strip()
     for line in lines[:2]:
         line = SITE_SUFFIX.sub("", line)
         quoted = QUOTED_TITLE.search(line)
@@ -264,6 +277,20 @@ def _iso(year: str, month: str, day: str) -> str | None:
         return datetime.date(int(year), int(month), int(day)).isoformat()
     except ValueError:
         return None
+
+
+def written_year(text: str, meta: DocumentMeta) -> int | None:
+    """The year ``text`` was written in, which its ``今年`` names: the year of a one-year
+    plan, else of its date, else of the page's date or dateline (a news report's, which
+    is not the plan's date)."""
+    if meta.period and meta.period[0] == meta.period[1]:
+        return meta.period[0]
+    if meta.date:
+        return int(meta.date[:4])
+    head = text[:_DATELINE_SPAN]
+    found = [m for pat in (PAGE_DATE, DATELINE) if (m := pat.search(head))
+             and _iso(*m.groups())]
+    return int(min(found, key=lambda m: m.start()).group(1)) if found else None
 
 
 def _page_date(head: str) -> str | None:

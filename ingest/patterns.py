@@ -44,9 +44,10 @@ TABLE_HEADER = re.compile(r"序号\s*[|｜].*[|｜]\s*(?:责任单位|牵头单�
 # --- responsibility ----------------------------------------------------------------
 
 #: The label that opens a bracketed responsibility list.
-#: Examples: ``(责任单位:市市场监管局、…)``, ``〔责任单位:省发展改革委…〕``, ``[牵头单位:…]``.
+#: Examples: ``(责任单位:市市场监管局、…)``, ``〔责任单位:省发展改革委…〕``, ``[牵头单位:…]``,
+#: ``(总牵头单位:…)`` (a heading's lead).
 RESPONSIBILITY_LABEL = re.compile(
-    r"(?:主要)?(?:责任单位|责任部门|牵头单位|牵头部门|责任主体|实施主体|负责单位|承办单位"
+    r"(?:主要|总)?(?:责任单位|责任部门|牵头单位|牵头部门|责任主体|实施主体|负责单位|承办单位"
     r"|配合单位|协同单位|协办单位|参与单位)\s*[:：]"
 )
 #: Brackets that enclose a responsibility clause, open → close.
@@ -86,6 +87,11 @@ UNIT_SEPARATOR = re.compile(
 #: are no sections).  Example: ``文化宣传股文化馆`` → ``文化宣传股`` + ``文化馆``.
 GLUED_AFTER_SECTION = re.compile(
     r"(?P<first>[\u4e00-\u9fff]{2,8}(?<![控参持入])股)(?P<second>(?!份)[\u4e00-\u9fff]{3,12})")
+#: Two bureaus glued where a table cell's lines ran together, the second opening with its
+#: level.  Example: ``市海洋渔业局市农业农村局`` → ``市海洋渔业局`` + ``市农业农村局``; not
+#: ``区委区政府办公室`` (a 委 is no bureau) nor ``县市场监管局`` (one name).
+GLUED_BUREAUS = re.compile(
+    r"(?P<first>[省市县区][\u4e00-\u9fff]{2,10}?[局厅])(?P<second>[省市县区][\u4e00-\u9fff]{2,12}[局厅委办])")
 #: A named place's government, the last unit of a list whose places before it share its
 #: suffix.  Examples: ``绥芬河市政府`` after ``哈尔滨、黑河``, ``吴忠市人民政府`` after
 #: ``银川市、石嘴山市``.

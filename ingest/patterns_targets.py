@@ -35,7 +35,7 @@ BASE_UNITS: tuple[str, ...] = (
     "人次", "公里", "公顷", "美元", "小时", "分钟",
     "家", "个", "张", "项", "件", "位", "人", "户", "次", "所", "座", "条", "吨", "亩",
     "元", "台", "套", "辆", "艘", "处", "场", "篇", "部", "款", "栋", "床", "天", "名",
-    "批", "支", "只", "头", "株", "份", "期", "届", "间", "分", "架", "列", "根", "棵", "口",
+    "批", "支", "只", "头", "株", "份", "期", "届", "间", "分", "架", "列", "根", "棵", "口", "斤",
     "%", "‰", "倍", "微克/立方米", "微克每立方米", "毫克每立方米", "毫克/立方米",
 )
 #: A magnitude written between a number and its base unit.  Example: ``万`` in ``7万件``.
@@ -143,10 +143,12 @@ DEADLINE_TO = re.compile(
 DEADLINE_BEFORE = re.compile(
     r"(?<![\d-])(?P<year>(?:19|20)\d\d)年(?:底|末)?(?:以)?前(?![一二三四五六七八九十两\d个季半月年周天期])"
 )
-#: A year an aim verb sets as the deadline.  Examples: ``力争2022年``, ``确保2024年底``;
-#: not ``力争2022年3月``.
+#: A year an aim verb sets as the deadline, or the last year of a span it sets (its first
+#: year may be lost in a copy).  Examples: ``力争2022年``, ``确保2024年底``, ``计划2009—2011年``
+#: (→ 2011), ``计划-2011年``; not ``力争2022年3月``.
 DEADLINE_AIM = re.compile(
-    r"(?:力争|争取|确保|计划|预计|力求)(?:在|于)?(?P<year>(?:19|20)\d\d)年(?:底|末|年底)?(?:前)?"
+    r"(?:力争|争取|确保|计划|预计|力求)(?:在|于|用)?(?:(?:19|20)\d\d年?\s*)?[-—–~至]?\s*"
+    r"(?P<year>(?:19|20)\d\d)年(?:底|末|年底)?(?:前)?"
     r"(?![\d月])(?![一二三四]季度|上半年|下半年)"
 )
 #: A plain year that opens a sentence and an aim word soon after it: the year
@@ -173,10 +175,34 @@ WORK_YEAR = re.compile(
     r"(?P<year>20\d{2})年度?\s*(?:(?:区|市|县|省)?[《〈]?(?:区|市|县|省)?政府工作报告[》〉]?"
     r"|[^。《》]{0,10}?"
     r"(?:重点工作任务|工作目标任务|目标任务|重点工作))")
+#: What joins a goal list's label to its goals: a verb of setting (a colon after it or not,
+#: the goals may follow at once) or a bare colon.  Examples: ``是:``, ``是,``, ``确定为:``,
+#: ``建议为``, ``设定为``, ``包括:``, ``:``.
+_GOAL_LINK = (r"(?:(?:建议|拟|初步)?(?:是|为|确定为|设定为|定为|安排为|调整为|包括)\s*[:：,，]?"
+              r"|\s*[:：])")
+#: The label of a goal list, after its year: the goals or indicators of a plan, however worded.
+#: Examples: ``全区经济社会发展主要预期目标``, ``的主要目标``, ``发展主要预期指标``, ``目标任务``.
+_GOAL_LABEL = r"[^。:：;；]{0,30}?(?:主要|预期|发展|工作|增长)*(?:目标|指标)(?:任务)?"
 #: A year heading a list of goals that follows its label: the goals are that year's.
-#: Example: ``2020年全区经济社会发展主要预期目标是:地区生产总值增长6%左右;…``.
-YEAR_GOAL_LIST = re.compile(
-    r"(?P<year>(?:19|20)\d\d)年[^。:：]{0,24}?(?:主要|预期|发展|工作)*目标(?:任务)?(?:是|为)[:：]")
+#: Examples: ``2020年全区经济社会发展主要预期目标是:地区生产总值增长6%左右;…``, ``建议2024年全旗
+#: 经济社会发展主要预期目标确定为:…``, ``2024年经济增长预期目标设定为5%左右``, ``提出2024年经济
+#: 社会发展主要预期目标:`` (the goals in the paragraphs after it); not ``2023年主要目标任务圆满
+#: 完成,诸如:…`` (a report of the year past).
+YEAR_GOAL_LIST = re.compile(rf"(?P<year>(?:19|20)\d\d)年度?{_GOAL_LABEL}{_GOAL_LINK}")
+#: Years named relative to the year a text is written, and their offset from it.
+RELATIVE_YEARS: dict[str, int] = {"今年": 0, "本年度": 0, "本年": 0, "明年": 1}
+_RELATIVE_YEAR = r"(?P<rel>今年|本年度|本年|明年)"
+#: A goal list of this year or the next, as a work report or a yearly plan's report words it;
+#: the year is the one the text is written in (or the next).  Examples: ``今年发展主要预期目标
+#: 是:国内生产总值增长5%左右;…``, ``建议今年全市经济社会发展的主要预期目标是:…``,
+#: ``今年经济增长目标确定为9.5%左右``; not ``今年以来`` (a report of the months past).
+RELATIVE_GOAL_LIST = re.compile(rf"{_RELATIVE_YEAR}(?!以来){_GOAL_LABEL}{_GOAL_LINK}")
+#: This year with an aim word soon after it, at the start of a sentence or clause: a deadline
+#: of the year the text is written in.  Examples: ``今年力争新增就业岗位18万个以上``,
+#: ``今年,全市将新建5G基站3000个``; not ``今年以来,…``, ``今年已完成…``, ``今年,财政安排3亿元``.
+RELATIVE_YEAR_AIM = re.compile(
+    rf"(?<![\u4e00-\u9fff\d]){_RELATIVE_YEAR}(?!以来)[,，]?"
+    r"(?=(?:(?!已|曾)[^,，;；。！？!?\d]){0,10}?(?:力争|争取|确保|预计|计划|将|要|努力))")
 #: The clause separator past which a deadline's scope does not reach a
 #: recurring quota.  Example: ``;`` in ``到2025年,覆盖率达到60%;每年开展培训3000人次``.
 SCOPE_BREAK = re.compile(r"[;；]")
@@ -198,9 +224,11 @@ DEADLINE_OPENER = re.compile(
     r"\s*(?:(?:主要|总体|发展|工作)?目标(?:是|为)?[:：,，]?)?\s*(?:其中|同时)?[,，]?\s*$"
 )
 #: An as-of or past marker: a clause with one reports a result, not a target.
-#: Examples: ``截至2020年底``, ``59家企业获评``, ``目前已有``.
+#: Examples: ``截至2020年底``, ``59家企业获评``, ``目前已有``, ``加上已发展的4.2万亩`` (what
+#: is done, in a ``的``-phrase), ``近三年…累计超过5亿元``.
 PAST_MARKER = re.compile(
-    r"截至|截止|(?<!项)目前|现有|已有|已经|已达|共有|获评|被评为|先后|近\d+年|近日|(?<!\d)日前|揭晓|榜上有名")
+    r"截至|截止|(?<!项)目前|现有|已有|已经|已达|共有|获评|被评为|先后|近[\d一二三四五六七八九十两]+年"
+    r"|近日|(?<!\d)日前|揭晓|榜上有名|已[\u4e00-\u9fff]{1,3}的")
 
 # --- structure ----------------------------------------------------------------------
 
@@ -261,9 +289,12 @@ NAME_REGION = re.compile(r"《[^》\n]{0,80}》|“[^”\n]{0,30}”|〔[^〕\n]
 
 # --- what is not a target -------------------------------------------------------------
 
-#: Words after a value that make it an ordinal or a name.  Examples: ``50强``,
-#: ``12345市民服务热线`` (no unit), ``1+10+N``.
-NAME_AFTER_VALUE = re.compile(r"^(?:强|大|佳|\+)")
+#: Words after a value that make it an ordinal, a name or a class.  Examples: ``50强``,
+#: ``12345市民服务热线`` (no unit), ``1+10+N``, ``五百亿级产业集群`` (a class of cluster).
+NAME_AFTER_VALUE = re.compile(r"^(?:强|大|佳|级|\+)")
+#: The low end of a range written before its high end and unit: one target per end.
+#: Examples: ``8—`` in ``培育8—10个百亿企业``, ``2-`` in ``2-3处``, ``5至`` in ``5至8家``.
+RANGE_LOW = re.compile(rf"(?P<low>{ARABIC_NUMBER})\s*[—–\-~～至到]\s*$")
 #: Nouns that count parts of the text itself.  Examples: ``19项重点任务``,
 #: ``11项量化指标``, ``12项内容``, ``五个方面``.
 TEXT_COUNT_NOUN = re.compile(

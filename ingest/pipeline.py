@@ -21,8 +21,9 @@ from ingest.enterprises import find_enterprises
 from ingest.errors import NoStructure
 from ingest.flat_tables import FlatTable, blank_out, find_flat_tables
 from ingest.funding import FundingHit, find_funding
-from ingest.metadata import DOC_NUMBER, extract_metadata, page_words
+from ingest.metadata import DOC_NUMBER, extract_metadata, page_words, written_year
 from ingest.normalize import NormalizedText, normalize
+from ingest.patterns_targets import PERIODIC_QUOTA
 from ingest.recognitions import announced, with_recognition
 from ingest.regions import province_of
 from ingest.responsibility import Clause, find_clauses, split_units
@@ -120,9 +121,10 @@ def extract_normalized(source: str, norm: NormalizedText, sha256: str | None = N
                            {r.id: (r.deadline, zone_year.get(r.id)) for r in rows if r.deadline},
                            plan_year)
     targets = _targets(ctx, sections, task_ids, funding_hits, row_zones, plan_year,
-                       [(t.start, t.end) for t in tables])
+                       [(t.start, t.end) for t in tables], written_year(text, meta))
     targets += tuple(
         Target(task=c.task, year=c.year, metric=c.metric, value=c.value, unit=c.unit,
+               qualifier=c.qualifier.recorded() if c.qualifier else None,
                evidence=ctx.evidence(c.start, c.end, c.task))
         for c in cell_targets(tables, row_zones))
     funding = tuple(
@@ -212,13 +214,28 @@ def _places(meta: DocumentMeta, text: str) -> set[str]:
     return found
 
 
+def _uncut(resolver: AgencyResolver, clause: Clause) -> Clause:
+    """A clause the page cut inside its brackets without its last unit when that unit is no
+    name the agency grammar knows (``省人力资源社``, cut from ``省人力资源社会保障厅``): a cut
+    unit is unknown, and unknown is better than wrong.  A known last unit stays."""
+    units = clause.co or clause.lead
+    if not clause.cut or not units:
+        return clause
+    ref = resolver.resolve(units[-1], from_list=True)
+    if ref is not None and ref.group is not None:
+        return clause
+    if clause.co:
+        return dataclasses.replace(clause, co=clause.co[:-1])
+    return dataclasses.replace(clause, lead=clause.lead[:-1])
+
+
 def _task_sections(text: str, sections: list[Section], resolver: AgencyResolver
                    ) -> tuple[list[int], dict[int, list[Clause]]]:
     """Which sections are tasks, and the responsibility clauses each one closes.
 
     A clause counts only when at least one of its units is an agency, so prose
     like ``发挥…的牵头作用`` does not make a task."""
-    own = [[c for c in find_clauses(text, s.text_start, s.own_end)
+    own = [[c for c in (_uncut(resolver, c) for c in find_clauses(text, s.text_start, s.own_end))
             if (_names(resolver, c.lead) or _names(resolver, c.co))
             and not INTERPRETS.search(text, c.start, min(len(text), c.end + 6))]
            for s in sections]
@@ -251,7 +268,8 @@ def _task_sections(text: str, sections: list[Section], resolver: AgencyResolver
         final = bool(FINAL_PROVISION.search(section.title))
         preamble = final or PREAMBLE.search(section.title) is not None or (
             section.parent is not None and bool(PREAMBLE.search(sections[section.parent].title)))
-        under_task = nested and section.parent in clauses and i not in clauses
+        under_task = nested and section.parent in clauses and i not in clauses and not (
+            _heading_clauses(sections[section.parent], clauses[section.parent]))
         top_measure = not nested and leaf and (flat or i in after_clause)
         if (i in clauses and not final) or (
                 leaf and (nested or top_measure) and not preamble and not under_task):
@@ -337,12 +355,25 @@ def _tasks(ctx: _Ctx, sections: list[Section], task_sections: list[int],
         co = [u for u in co if u not in lead]  # a unit another clause makes lead
         parent = sections[section.parent] if section.parent is not None else None
         title_end = section.text_start + len(section.title)
+        title = section.title
+        if _heading_clauses(section, clauses.get(i, [])):
+            # (一)构建…体系(总牵头单位:…): the heading without the lead it names
+            title = ctx.text[section.text_start:clauses[i][0].start].strip()
         tasks.append(Task(
             id=section.id, section=parent.title if parent else section.title,
-            title=section.title or None, lead=tuple(lead), co=tuple(co),
+            title=title or None, lead=tuple(lead), co=tuple(co),
             evidence=_task_evidence(ctx, section, title_end, clauses.get(i, [])),
         ))
     return tuple(tasks)
+
+
+def _heading_clauses(section: Section, found: list[Clause]) -> bool:
+    """Whether a section's responsibility clauses all stand in its heading line
+    (``(一)构建法治环境保障体系(总牵头单位:…)``): the heading is a task with that lead, and
+    the items under it are tasks of their own."""
+    title_end = section.text_start + len(section.title)
+    return bool(found) and section.children > 0 and all(
+        section.text_start < c.start and c.end <= title_end for c in found)
 
 
 def _heading_owner(sections: list[Section], section: Section,
@@ -460,10 +491,12 @@ def _section_at(sections: list[Section], pos: int) -> str | None:
 
 def _targets(ctx: _Ctx, sections: list[Section], task_ids: dict[int, str],
              funding: list[FundingHit], table_zones: list[Zone], plan_year: int | None,
-             cells: list[tuple[int, int]]) -> tuple[Target, ...]:
+             cells: list[tuple[int, int]], this_year: int | None = None,
+             ) -> tuple[Target, ...]:
     """Targets, each linked to the task whose span holds it.  An amount that is
     money given (funding) in the same sentence is not also a target.  A target the
-    text gives no year takes the year of its table row, else of a one-year plan."""
+    text gives no year takes the year of its table row, else of a one-year plan;
+    ``今年`` is ``this_year``, the year the text was written in."""
     out: list[Target] = []
     seen: set[tuple[object, ...]] = set()
     money = {(f.sentence_start, float(f.amount), f.unit) for f in funding}
@@ -478,7 +511,7 @@ def _targets(ctx: _Ctx, sections: list[Section], task_ids: dict[int, str],
     # where a year is known for undated quantities: a one-year plan, or its table rows
     yearly = [(0, len(ctx.text))] if plan_year else [
         (z.start, z.end) for z in table_zones if z.year is not None]
-    for hit in find_targets(ctx.text, cells, yearly):
+    for hit in find_targets(ctx.text, cells, yearly, this_year):
         if hit.inherits:
             hit = dataclasses.replace(hit, year=inherited(hit.start))
         if hit.value is not None and (hit.sentence_start, float(hit.value), hit.unit) in money:
@@ -497,7 +530,26 @@ def _targets(ctx: _Ctx, sections: list[Section], task_ids: dict[int, str],
             evidence=ctx.evidence(hit.start, hit.end, sections[index].id if index is not None
                                   else None, (hit.sentence_start, hit.sentence_end)),
         ))
-    return tuple(out)
+    return tuple(t for t in out if not _restated(t, out))
+
+
+#: How many characters two metrics share when one quantity restates the other.
+_RESTATED_WORDS = 3
+
+
+def _restated(target: Target, targets: list[Target]) -> bool:
+    """An undated quantity that restates a dated target of the text: the same value and unit,
+    the metrics sharing their words (``用三年时间发展高产油茶林5万亩`` beside ``计划-2011年发展
+    高产油茶5万亩``).  A recurring quota (``每年…``) is a target of its own."""
+    if target.year is not None or target.value is None or PERIODIC_QUOTA.search(target.metric):
+        return False
+    return any(other.year is not None and (other.value, other.unit) == (target.value, target.unit)
+               and _share(other.metric, target.metric) for other in targets)
+
+
+def _share(a: str, b: str) -> bool:
+    n = _RESTATED_WORDS
+    return any(a[k:k + n] in b for k in range(len(a) - n + 1))
 
 
 #: Level prefixes a list may write once and leave off later units.
@@ -555,7 +607,7 @@ def _cell_units(text: str, tables: list[FlatTable]) -> list[tuple[int, int, str,
                     at = found + len(unit)
     for table in tables:
         for row in table.rows:
-            for piece in row.units:
+            for piece in (*row.units, *row.assessors):
                 at = piece.start
                 for unit in split_units(piece.text.rstrip("。;；,，")):
                     found = text.find(unit, at, piece.end)

@@ -16,6 +16,7 @@ agencies and drops generic groups.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -43,6 +44,9 @@ class Clause:
     #: The clause names governments by places that share one suffix (``银川市、石嘴山市、
     #: 吴忠市人民政府配合``): they are responsible units of its task.
     names_governments: bool = False
+    #: The page was cut inside the clause's brackets (``(责任单位:省人力资源社`` at the text's
+    #: end): its last unit may be cut too.
+    cut: bool = False
 
 
 def split_units(text: str) -> list[str]:
@@ -87,12 +91,15 @@ def _shared_government(units: list[str]) -> list[str]:
 
 
 def _unglued(unit: str) -> list[str]:
-    """Two units printed without a separator after a section's name (a table cell's lines
-    run together): ``文化股文化馆`` → ``文化股``, ``文化馆``."""
-    glued = p.GLUED_AFTER_SECTION.fullmatch(unit)
-    if glued is None or not p.ORGAN_NAME.fullmatch(glued.group("second")):
-        return [unit]
-    return [glued.group("first"), glued.group("second")]
+    """Two units printed without a separator (a table cell's lines run together): after a
+    section's name (``文化股文化馆`` → ``文化股``, ``文化馆``) or two bureaus each with its
+    level (``市海洋渔业局市农业农村局``)."""
+    for pattern in (p.GLUED_AFTER_SECTION, p.GLUED_BUREAUS):
+        glued = pattern.fullmatch(unit)
+        if glued is not None and all(p.ORGAN_NAME.fullmatch(glued.group(part))
+                                     for part in ("first", "second")):
+            return [glued.group("first"), glued.group("second")]
+    return [unit]
 
 
 def _bracket_end(text: str, open_at: int, limit: int) -> int:
@@ -160,8 +167,9 @@ def parse_clause(content: str, *, prose: bool = False) -> tuple[list[str], list[
     return plain[:1], plain[1:] + co, False, False
 
 
-#: ``牵头单位:A`` as a part of a clause.  Example: ``牵头单位:市商务局``.
-LEAD_LABEL = re.compile(r"^(?:牵头单位|牵头部门|牵头)\s*[:：](?P<u>.+)$")
+#: ``牵头单位:A`` as a part of a clause.  Examples: ``牵头单位:市商务局``, ``总牵头单位:…``
+#: (a heading's lead).
+LEAD_LABEL = re.compile(r"^总?(?:牵头单位|牵头部门|牵头)\s*[:：](?P<u>.+)$")
 #: Co-responsible units after a label, once a lead label is stated.
 #: Examples: ``配合单位:市财政局``, ``责任单位:市科技局`` after ``牵头单位:…``.
 CO_LABEL = re.compile(
@@ -205,17 +213,22 @@ def find_clauses(text: str, start: int, end: int) -> list[Clause]:
         if match.start() < taken_until:
             continue
         open_at = _opening_bracket(text, match.start(), start)
+        cut = False
         if open_at is not None:
             close = _bracket_end(text, open_at, end)
-            content = text[open_at + 1: close - 1 if close <= end and text[close - 1] in _CLOSERS
-                           else close]
+            closed = close <= end and text[close - 1] in _CLOSERS
+            content = text[open_at + 1: close - 1 if closed else close]
             clause_start = open_at
+            # cut after a separator (…省住建厅、) the last unit is whole
+            cut = not closed and not text[close:].strip() and not p.UNIT_SEPARATOR.search(
+                content.rstrip()[-1:] or "、")
         else:
             stop = re.compile(r"[。\n]").search(text, match.end(), end)
             close = stop.start() if stop else end
             content = text[match.start():close]
             clause_start = match.start()
-        clauses.append(_clause(content, clause_start, close))
+        clause = _clause(content, clause_start, close)
+        clauses.append(dataclasses.replace(clause, cut=True) if cut else clause)
         taken_until = close
     if not clauses:
         # Prose only speaks where no list does: a list is the document's own statement.

@@ -16,8 +16,10 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ingest.flat_tables import FlatRow, FlatTable, Piece, split_unit_cells
+from ingest.flat_tables import VALUE, FlatRow, FlatTable, Piece, split_unit_cells
+from ingest.patterns_targets import PER_HEAD, UNIT
 from ingest.responsibility import split_units
+from ontology.model import Qualifier
 
 #: A year written in a table title or deadline cell.  Example: ``2022`` in ``2022年预期目标``.
 YEAR_IN_TEXT = re.compile(r"(20\d{2})年")
@@ -88,7 +90,8 @@ def row_tasks(tables: list[FlatTable], names: Names) -> list[RowTask]:
             lead, co = _roles(table, row, names)
             title_piece = row.texts[0] if row.texts else None
             title = _title(title_piece) if title_piece else None
-            section = row.group.text if row.group else table.title
+            heading = row.section or row.group
+            section = heading.text if heading else table.title
             out.append(RowTask(
                 id=prefix + row.id, section=section, title=title, lead=lead, co=co,
                 start=row.start, end=row.end,
@@ -112,7 +115,7 @@ def zones(tables: list[FlatTable], tasks: list[RowTask], plan_year: int | None) 
 
 @dataclass(frozen=True)
 class CellTarget:
-    """A planned investment a table's column states for a row's task."""
+    """A planned investment or a yearly quantity a table's column states for a row's task."""
 
     task: str
     year: int | None
@@ -121,18 +124,35 @@ class CellTarget:
     unit: str
     start: int
     end: int
+    qualifier: Qualifier | None = None
 
 
 #: The unit a column header gives its numbers.  Example: ``(万元)`` in ``年度投资金额 (万元)``.
 HEADER_UNIT = re.compile(r"[(（]\s*(?P<unit>[\u4e00-\u9fff%]{1,4})\s*[)）]")
 
 
+#: A quantity cell of a 年度目标 column: a number with an optional comparison and unit.
+#: Examples: ``0.07``, ``42``, ``≥2%``; not ``全市统筹`` or ``良好以上`` (no number).
+VALUE_CELL = re.compile(
+    rf"(?P<cmp>[≥≤>＞<＜]=?)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>(?:{UNIT}){PER_HEAD})?")
+#: A unit cell of a 单位 column.  Examples: ``万亩``, ``万元/人``, ``%``.
+UNIT_CELL = re.compile(rf"(?:{UNIT}){PER_HEAD}")
+#: What a comparison sign before a quantity means.  Example: ``≥`` in ``≥2%`` → 以上.
+COMPARISON_QUALIFIER: dict[str, Qualifier] = {
+    "≥": Qualifier.AT_LEAST, ">": Qualifier.AT_LEAST, "＞": Qualifier.AT_LEAST,
+    "≤": Qualifier.WITHIN, "<": Qualifier.WITHIN, "＜": Qualifier.WITHIN}
+
+
 def cell_targets(tables: list[FlatTable], row_zones: list[Zone]) -> list[CellTarget]:
     """Planned investments of the rows read by position (``年度投资金额(万元)`` | ``300``):
-    targets of the row's task with the unit the header names (none without one)."""
-    rows = [r for t in tables if not t.is_list for r in t.rows]
+    targets of the row's task with the unit the header names (none without one); and the
+    quantity of a 年度目标 column (:func:`_value_target`)."""
+    task_tables = [t for t in tables if not t.is_list]
+    rows = [(t, r) for t in task_tables for r in t.rows]
     out = []
-    for row, zone in zip(rows, row_zones, strict=True):
+    for (table, row), zone in zip(rows, row_zones, strict=True):
+        if (found := _value_target(table, row, zone)) is not None:
+            out.append(found)
         for header, piece in row.invest:
             unit = HEADER_UNIT.search(header)
             if unit is None:
@@ -142,6 +162,33 @@ def cell_targets(tables: list[FlatTable], row_zones: list[Zone]) -> list[CellTar
             out.append(CellTarget(zone.task, zone.year, metric, value, unit.group("unit"),
                                   piece.start, piece.end))
     return out
+
+
+def _value_target(table: FlatTable, row: FlatRow, zone: Zone) -> CellTarget | None:
+    """The yearly quantity of a row of a table with a 年度目标 column: the first cell after
+    the task that is a number (``0.07``, ``≥2%``), with its own unit or the 单位 cell before
+    it (``万亩``), the task as metric.  A zero quota (``0``: the row sets no task here), a
+    text (``全市统筹``) or a number without a unit is none."""
+    if VALUE not in {role for _, role in table.columns} or not row.texts:
+        return None
+    unit: str | None = None
+    for piece in row.texts[1:]:
+        text = piece.text.strip()
+        if UNIT_CELL.fullmatch(text):
+            unit = text
+            continue
+        value = VALUE_CELL.fullmatch(text)
+        if value is None:
+            continue
+        unit = value.group("unit") or unit
+        number = float(value.group("num"))
+        if not unit or number == 0:
+            return None
+        qualifier = COMPARISON_QUALIFIER.get((value.group("cmp") or "")[:1])
+        return CellTarget(zone.task, zone.year, _title(row.texts[0]),
+                          int(number) if number.is_integer() else number, unit,
+                          piece.start, piece.end, qualifier)
+    return None
 
 
 def _roles(table: FlatTable, row: FlatRow, names: Names) -> tuple[list[str], list[str]]:

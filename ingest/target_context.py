@@ -69,6 +69,13 @@ class Deadline:
     #: Whether the clause after the deadline starts a new metric (``到2025年,A达到…``); a
     #: month deadline inside a clause does not (``资金须于2017年6月底前下达60%``).
     cuts: bool = True
+    #: Whether the marker is a goal list's label (``2024年主要预期目标是:``): when the label
+    #: ends its line, the goals follow on the lines after it and take its year.
+    labels_list: bool = False
+    #: Where the deadline stops holding, when before its sentence's end: ``今年`` with an
+    #: aim word dates its own clause up to the next ``;`` (``今年力争新增岗位18万个;计划
+    #: 资助5000名…`` leaves the second quantity undated).
+    until: int | None = None
 
 
 def iter_sentences(text: str) -> Iterator[Sentence]:
@@ -225,24 +232,39 @@ def _milestone(text: str, start: int, end: int, found: list[tuple[int, int, int,
     return m
 
 
-def find_deadlines(text: str, start: int = 0, end: int | None = None) -> list[Deadline]:
+def find_deadlines(text: str, start: int = 0, end: int | None = None,
+                   this_year: int | None = None) -> list[Deadline]:
     """Deadline markers in ``text[start:end]``, in order; ``start`` is taken as
     the start of a sentence, where a plain year followed by an aim word
     (``2024年,力争…``) is a deadline too, unless the sentence reports a result
     (``2023年,全市将12家企业列入…,目前已有…``).
 
-    ``到2025年`` → 2025, ``2022年底前`` → 2022, ``到“十四五”末`` → 2025.
-    Markers inside 《》 titles are ignored.
+    ``到2025年`` → 2025, ``2022年底前`` → 2022, ``到“十四五”末`` → 2025.  With
+    ``this_year`` (the year the text is written in), ``今年`` with an aim word or a goal
+    list's label is that year, ``明年`` the next.  Markers inside 《》 titles are ignored.
     """
     end = len(text) if end is None else end
     titles = [(m.start(), m.end()) for m in p.TITLE.finditer(text, start, end)]
     found: list[tuple[int, int, int, bool, bool]] = []
+    lists: set[int] = set()
+    scopes: dict[int, int] = {}
     for pattern in (p.DEADLINE_TO, p.DEADLINE_BEFORE, p.DEADLINE_FROM, p.DEADLINE_AIM,
                     p.DEADLINE_GOAL_LABEL, p.DEADLINE_MONTH, p.YEAR_GOAL_LIST):
         for m in pattern.finditer(text, start, end):
             carries = pattern not in (p.DEADLINE_GOAL_LABEL, p.DEADLINE_MONTH)
             found.append((m.start(), m.end(), int(m.group("year")), carries,
                           pattern is not p.DEADLINE_MONTH))
+            if pattern is p.YEAR_GOAL_LIST:
+                lists.add(m.start())
+    if this_year is not None:
+        for pattern in (p.RELATIVE_GOAL_LIST, p.RELATIVE_YEAR_AIM):
+            for m in pattern.finditer(text, start, end):
+                year = this_year + p.RELATIVE_YEARS[m.group("rel")]
+                found.append((m.start(), m.end(), year, True, True))
+                if pattern is p.RELATIVE_GOAL_LIST:
+                    lists.add(m.start())
+                elif m.start() > start and (stop := p.SCOPE_BREAK.search(text, m.end(), end)):
+                    scopes[m.start()] = stop.start()
     bare = p.DEADLINE_BARE_AIM.match(text, start, end) or _milestone(text, start, end, found)
     if bare and not p.PAST_MARKER.search(text, start, end):
         found.append((bare.start("year"), bare.end(), int(bare.group("year")), True, True))
@@ -253,7 +275,7 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None) -> list[De
     for a, b, year, carries, cuts in sorted(found, key=lambda d: (d[0], -d[1])):
         inside = any(x <= a < y for x, y in titles)
         if not inside and (not result or a >= result[-1].end):
-            result.append(Deadline(a, b, year, carries, cuts))
+            result.append(Deadline(a, b, year, carries, cuts, a in lists, scopes.get(a)))
     return result
 
 
@@ -295,7 +317,7 @@ def year_at(
     year = None if dated else carried
     for d in deadlines:
         if d.end <= pos:
-            year, dated = d.year, False
+            year, dated = (d.year, False) if d.until is None or pos < d.until else (carried, dated)
     return year, dated
 
 

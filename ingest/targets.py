@@ -91,14 +91,16 @@ _INLINE_HEADING_MAX = 12  # a numbered sentence this short is an inline heading
 
 
 def find_targets(text: str, cells: Sequence[tuple[int, int]] = (),
-                 yearly: Sequence[tuple[int, int]] = ()) -> list[TargetHit]:
+                 yearly: Sequence[tuple[int, int]] = (),
+                 this_year: int | None = None) -> list[TargetHit]:
     """All targets of ``text`` (normalised Simplified Chinese), in text order.
 
     ``cells`` are the spans of tables whose cells stand on lines of their own: such a
     line is a cell, not a headline.  ``yearly`` are the spans of a one-year work list (a
     plan or a table whose year is known), where a year's quantities need no qualifier
-    (:func:`ingest.target_lists.yearly_quantity`).  Deterministic and free of I/O; see
-    the module docstring for the rules.
+    (:func:`ingest.target_lists.yearly_quantity`).  ``this_year`` is the year the text is
+    written in, which ``今年`` names.  Deterministic and free of I/O; see the module
+    docstring for the rules.
     """
     names = [(m.start(), m.end()) for m in p.NAME_REGION.finditer(text)]
     name_starts = [a for a, _ in names]
@@ -108,6 +110,7 @@ def find_targets(text: str, cells: Sequence[tuple[int, int]] = (),
     section_level: int | None = None
     carry_level: int | None = None
     after_inline_heading = False
+    listed = False  # the carried year is a goal list's, whose goals may stand on short lines
     for sent in iter_sentences(text):
         if sent.headline and any(a <= sent.start < b for a, b in cells):
             sent = dataclasses.replace(sent, headline=False)
@@ -119,20 +122,33 @@ def find_targets(text: str, cells: Sequence[tuple[int, int]] = (),
             if carry_level is not None and sent.level <= carry_level:
                 doc_year = None  # a sibling or higher section ends the carried year
             section_level = sent.level
-        if sent.heading:
+        if sent.heading and not (listed and _list_line(text, sent)):
             doc_year = None
-        deadlines = find_deadlines(text, sent.start, sent.end)
+        deadlines = find_deadlines(text, sent.start, sent.end, this_year)
         carried = sent.row_year if sent.row_year is not None else doc_year
         in_year = any(a <= sent.start < b for a, b in yearly)
         found = _sentence_targets(text, sent, deadlines, carried, names, name_starts, in_year)
         (headline_hits if sent.headline else hits).extend(found)
-        if (deadlines and opens_paragraph and deadlines[-1].carries
-                and p.DEADLINE_OPENER.match(text[sent.start:deadlines[0].start])):
-            doc_year = deadlines[-1].year
+        last = deadlines[-1] if deadlines else None
+        label_ends = bool(last and last.labels_list and not text[last.end:sent.end].strip())
+        if last and ((opens_paragraph and last.carries
+                      and p.DEADLINE_OPENER.match(text[sent.start:deadlines[0].start]))
+                     or label_ends):
+            doc_year = last.year
             carry_level = section_level if sent.level is None else sent.level
+            listed = label_ends
+        elif doc_year is None:
+            listed = False
     body = {(h.year, h.value, h.unit) for h in hits}
     hits.extend(h for h in headline_hits if (h.year, h.value, h.unit) not in body)
     return sorted(hits, key=lambda h: (h.start, h.end))
+
+
+def _list_line(text: str, sent: Sentence) -> bool:
+    """Whether a short line is a goal of a list rather than a heading: it states a value
+    (``地区生产总值增长6%左右``) and opens no numbered part."""
+    return (not p.TOP_HEADING.match(text, sent.start, sent.end)
+            and p.VALUE_UNIT.search(text, sent.start, sent.end) is not None)
 
 
 def _in_names(pos: int, names: list[tuple[int, int]], starts: list[int]) -> bool:
@@ -149,6 +165,8 @@ class _Item:
     value: int | float
     unit: str | None
     qualifier: Qualifier | None
+    #: The low end of a range (``8—10个``): a second target with the same metric.
+    low: int | float | None = None
 
 
 def _sentence_targets(
@@ -187,6 +205,9 @@ def _sentence_targets(
             hit = _single_hit(text, sent, event, deadlines, carried, prev_end, last_metric,
                               in_year, follows=bool(hits))
             found = _each(text, hit, event.start) if hit else []
+            if event.low is not None:
+                found = [h for one in found for h in (dataclasses.replace(one, value=event.low),
+                                                      one)]
         else:
             found = group_hits(text, sent, event, deadlines, carried, prev_end)
         if found:
@@ -235,6 +256,12 @@ def _value_item(
     value = parse_number(token)
     if value is None:
         return None
+    low = p.RANGE_LOW.search(text, max(s, m.start() - 12), m.start())
+    if low is not None and not post and not m.group("approx"):
+        # 8—10个: both ends, the metric written before the range
+        low_value = parse_number(low.group("low"))
+        if low_value is not None and low_value < value:
+            return _Item(low.start(), m.end(), value, unit, qualifier, low_value)
     return _Item(m.start(), m.end(), value, unit, qualifier)
 
 

@@ -152,7 +152,7 @@ def test_header_cell_over_two_lines_and_a_group_printed_once():
 
 def test_indicator_column_is_a_group_beside_a_task_column():
     assert header_roles("序号指标工作任务责任单位") == ("id", "group", "task", "units")
-    assert header_roles("序号指标目标值责任单位") == ("id", "task", "units")
+    assert header_roles("序号指标目标值责任单位") == ("id", "task", "value", "units")
 
 
 def test_pipeline_gives_a_month_deadline_table_the_one_year_its_cells_name():
@@ -162,3 +162,75 @@ def test_pipeline_gives_a_month_deadline_table_the_one_year_its_cells_name():
     assert tasks["3"] == (["赛事股"], [])
     targets = {(t.task, t.year, t.value, t.unit) for t in ex.targets}
     assert {("1", 2021, 80, "场"), ("2", 2021, 5, "个"), ("3", 2021, 3000, "人次")} <= targets
+
+
+# An assessment list: a group column before 序号 whose merged cells stand before the first row
+# they group, an indicator column merged over several rows, a unit and a yearly-value column,
+# a responsibility cell on two lines and an assessor column (评分部门) with two bureaus glued.
+ASSESSED = """2022年某县共同富裕任务清单
+考核项目
+序号
+考核指标
+考核内容
+单位
+年度目标
+责任部门
+评分部门
+产业兴旺
+1
+稳定粮食生产
+粮食播种面积
+万亩
+≥1.5
+县农业农村局
+县发改局
+市农业农村局市发展改革局
+2
+农业劳动生产率
+万元/人
+全市统筹
+县农业农村局
+市农业农村局
+3
+生猪存栏
+万头
+0
+县农业农村局
+市农业农村局
+生态宜居
+4
+整治农村人居环境
+新建农村公厕
+座
+12
+县住建局
+市住建局
+"""
+
+
+def test_an_assessor_column_is_no_responsibility_and_a_leading_group_is_the_section():
+    [table] = find_flat_tables(ASSESSED, is_units)
+    assert table.title == "2022年某县共同富裕任务清单" and table.leading_group
+    assert [name for name, _ in table.columns] == [
+        "序号", "考核指标", "考核内容", "单位", "年度目标", "责任部门", "评分部门"]
+    rows = {row.id: row for row in table.rows}
+    assert [p.text for p in rows["1"].units] == ["县农业农村局", "县发改局"]
+    assert [p.text for p in rows["1"].assessors] == ["市农业农村局市发展改革局"]
+    assert [p.text for p in rows["2"].units] == ["县农业农村局"]
+    assert rows["1"].group.text == rows["2"].group.text == "稳定粮食生产"
+    assert rows["2"].texts[0].text == "农业劳动生产率"  # printed every cell but the merged one
+    assert [rows[k].section.text for k in "1234"] == ["产业兴旺"] * 3 + ["生态宜居"]
+    assert rows["4"].group.text == "整治农村人居环境"
+
+
+def test_pipeline_reads_an_assessment_list_end_to_end():
+    ex = extract("t.txt", "某县人民政府办公室\n2022年3月1日\n" + ASSESSED)
+    tasks = {t.id: (t.section, t.title, list(t.lead), list(t.co)) for t in ex.tasks}
+    assert tasks["1"] == ("产业兴旺", "粮食播种面积", ["县农业农村局"], ["县发改局"])
+    assert tasks["4"] == ("生态宜居", "新建农村公厕", ["县住建局"], [])
+    targets = {(t.task, t.year, t.metric, t.value, t.unit, t.qualifier) for t in ex.targets}
+    # a zero quota and a text are no targets; ≥ reads as 以上
+    assert targets == {("1", 2022, "粮食播种面积", 1.5, "万亩", "以上"),
+                       ("4", 2022, "新建农村公厕", 12, "座", None)}
+    # the assessors are departments, the glued pair as two
+    assert {"市农业农村局", "市发展改革局", "市住建局"} <= set(ex.departments)

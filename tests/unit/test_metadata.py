@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ingest.metadata import extract_metadata, kind_of_title, parent_title
 from ontology.model import DocumentKind, GovLevel
 
@@ -97,3 +99,15 @@ def test_a_news_lead_of_today_names_the_reported_plan_and_its_issuer():
     meta = extract_metadata(text)
     assert (meta.title, meta.issuer, meta.period) == (
         "某某都市圈建设2020年工作计划", "自治区人民政府办公厅", (2020, 2020))
+
+
+@pytest.mark.parametrize(("text", "title", "period"), [
+    ("各市人民政府,省直各部门:\n现将《某省2024年稳增长政策清单》印发给你们,请认真落实。\n",
+     "某省2024年稳增长政策清单", (2024, 2024)),
+    ("各县人民政府:\n《某市推动制造业发展实施方案》《某市若干财政支持措施》已经市政府同意,"
+     "现印发给你们,请认真贯彻落实。\n", "某市推动制造业发展实施方案", None),
+])
+def test_a_notice_sentence_names_the_document_it_issues(
+        text: str, title: str, period: tuple[int, int] | None) -> None:
+    meta = extract_metadata(text)
+    assert (meta.title, meta.period) == (title, period)

@@ -264,3 +264,33 @@ def test_cited_authors_page_sources_and_joint_signatures():
     assert "国家发展改革委" not in ex.departments  # only the author of a cited document
     assert "市外事办" not in ex.departments  # the page's publisher
     assert {"市发展改革委", "市商务局"} <= set(ex.departments)  # one signature, two bodies
+
+
+HEADING_LEAD = """某县优化营商环境工作方案
+一、任务分工
+(一)构建法治环境保障体系(总牵头单位:县委依法治县委员会办公室)
+1.各级领导干部要带头尊法学法守法用法,依法处理问题。
+2.规范行政执法行为,推行执法公示制度。(责任单位:县司法局)
+"""
+
+
+def test_a_heading_that_names_its_lead_is_a_task_and_its_items_are_tasks_of_their_own():
+    ex = extract("t.txt", HEADING_LEAD)
+    tasks = {t.id: (t.title, list(t.lead), list(t.co)) for t in ex.tasks}
+    assert tasks["一.(一)"] == ("构建法治环境保障体系", ["县委依法治县委员会办公室"], [])
+    assert tasks["一.(一).1"][1:] == ([], [])  # the heading's lead is not copied down
+    assert tasks["一.(一).2"][1:] == (["县司法局"], [])
+
+
+@pytest.mark.parametrize(("tail", "lead", "co"), [
+    # cut inside its last unit: that unit is unknown and dropped
+    ("(责任单位:县财政局、县人力资源社", ["县财政局"], []),
+    # cut after a separator: every unit is whole
+    ("(责任单位:县财政局、县住建局、", ["县财政局"], ["县住建局"]),
+    # a closed list is never cut
+    ("(责任单位:县财政局、县人力资源社)", ["县财政局"], ["县人力资源社"]),
+])
+def test_a_list_the_page_cut_drops_a_cut_last_unit(tail: str, lead: list[str], co: list[str]):
+    text = "某县促进就业实施方案\n一、重点任务\n(一)增加工资性收入。落实技能提升补贴政策。" + tail
+    ex = extract("t.txt", text)
+    assert [(list(t.lead), list(t.co)) for t in ex.tasks] == [(lead, co)]

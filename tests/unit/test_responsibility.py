@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ingest.responsibility import find_clauses, parse_clause, split_units
 
 
@@ -141,6 +143,17 @@ def test_two_units_glued_after_a_section_are_two():
     assert split_units("群文股文化馆、县财政局") == ["群文股", "文化馆", "县财政局"]
     assert split_units("某某控股集团有限公司") == ["某某控股集团有限公司"]
     assert split_units("某某股份有限公司") == ["某某股份有限公司"]
+
+
+@pytest.mark.parametrize(("cell", "units"), [
+    ("市海洋渔业局市农业农村局", ["市海洋渔业局", "市农业农村局"]),
+    ("县财政局县发改委", ["县财政局", "县发改委"]),
+    ("区委区政府办公室", ["区委区政府办公室"]),  # a party committee is no bureau
+    ("县市场监督管理局", ["县市场监督管理局"]),  # one name, 市 inside it
+    ("市公安局交通管理局", ["市公安局交通管理局"]),  # a sub-bureau writes no level
+])
+def test_two_bureaus_glued_each_with_its_level_are_two(cell: str, units: list[str]) -> None:
+    assert split_units(cell) == units
 
 
 def test_a_spun_repost_writes_卖力_for_负责():

@@ -333,3 +333,31 @@ def test_parallel_items_share_the_de_phrase_or_the_verb(
 def test_canyu_is_not_a_coordinator() -> None:
     assert p.COORDINATION.split("参与制定A与B") == ["参与制定A", "B"]
     assert p.ACQUIRE_LEAD.match("主导或参与制修订") is not None
+
+
+# --- ranges, classes and restated quantities -----------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("到2025年,力争培育8—10个百亿企业。",
+     [(2025, "培育百亿企业", 8, "个", None), (2025, "培育百亿企业", 10, "个", None)]),
+    ("到2030年,新增5至8家专精特新企业。",
+     [(2030, "新增专精特新企业", 5, "家", None), (2030, "新增专精特新企业", 8, "家", None)]),
+])
+def test_a_range_gives_one_target_per_end(text: str, expected: list[Row]) -> None:
+    assert rows(text) == expected
+
+
+def test_a_value_naming_a_class_is_no_target() -> None:
+    assert keys("到2025年,培育形成6个五百亿级产业集群。") == [(2025, 6, "个", None)]
+
+
+def test_an_undated_quantity_restating_a_dated_target_is_that_target() -> None:
+    from ingest.pipeline import extract
+    text = ("某区油茶发展实施方案\n"
+            "区政府决定整合资金,用三年时间发展高产油茶林5万亩。\n"
+            "一、产业规划。计划2009—2011年发展高产油茶5万亩。\n"
+            "二、任务。每年新增油茶苗圃5万亩。\n")
+    found = {(t.year, t.value, t.unit) for t in extract("t.txt", text).targets}
+    assert found == {(2011, 5, "万亩"), (None, 5, "万亩")}  # the yearly quota stays
+    assert [t.metric for t in extract("t.txt", text).targets if t.year is None] == ["每年新增油茶苗圃"]
