@@ -44,13 +44,13 @@ def _echo_err(message: str) -> None:
 
 def _run_extraction(inputs: list[Path], quiet: bool) -> CorpusResult:
     files = corpus_files(inputs)
-    missing = [p for p in inputs if not p.exists()]
+    missing = [p for p in inputs if not p.exists() and not p.is_symlink()]
     for path in missing:
         _echo_err(f"error: {path}: no such file or directory")
     if not files and not missing:
         _echo_err("error: no documents found (looked for " + ", ".join(map(str, inputs)) + ")")
     progress = None if quiet or len(files) < 20 else _progress_printer()
-    result = extract_files([f for f in files if f.exists()], progress)
+    result = extract_files([f for f in files if f not in missing], progress)
     for problem in result.problems:
         _echo_err(f"warning: {problem}")
     result.problems.extend(Problem(str(p), "no such file or directory") for p in missing)
@@ -84,6 +84,9 @@ def extract(
     quiet: QuietOpt = False,
 ) -> None:
     """Extract plans, tasks, targets, funding, brands and agencies as gold-format JSON."""
+    if out.exists() and not out.is_dir():
+        _echo_err(f"error: {out} exists and is not a directory; choose another --out")
+        raise typer.Exit(1)
     result = _run_extraction(files, quiet)
     out.mkdir(parents=True, exist_ok=True)
     for extraction in result.extractions:
@@ -108,11 +111,16 @@ def build(
 
     Lists already imported into OUT (`policygraph register import`) are kept and built in.
     """
-    from graph.build import read_registers, write_build
+    from graph.build import check_target, read_registers, write_build
 
+    check_target(out)
     result = _run_extraction(corpus or [DEFAULT_CORPUS], quiet)
     if not result.extractions:
         _echo_err("error: nothing to build")
+        raise typer.Exit(1)
+    if strict and result.problems:
+        _echo_err(f"error: {len(result.problems)} file(s) could not be processed (--strict); "
+                  f"{out}/ left as it was")
         raise typer.Exit(1)
     built = write_build(result.extractions, out, read_registers(out))
     for rejected in built.rejected:

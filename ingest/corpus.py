@@ -48,15 +48,25 @@ class CorpusResult:
 
 
 def corpus_files(paths: Iterable[Path]) -> list[Path]:
-    """Files named directly, plus the documents inside named directories, sorted."""
+    """Files named directly, plus the documents inside named directories, sorted.
+
+    A symbolic link with a document's name whose target cannot be reached (a loop, a
+    dangling link) is listed too, so that reading it reports the problem instead of the
+    file vanishing from the corpus unnoticed.
+    """
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES
-                         and p.name.lower() not in NOT_DOCUMENTS)
+            files.extend(p for p in path.iterdir() if _is_document(p))
         else:
             files.append(path)
     return sorted(set(files), key=lambda p: (p.name, str(p)))
+
+
+def _is_document(path: Path) -> bool:
+    if path.suffix.lower() not in SUFFIXES or path.name.lower() in NOT_DOCUMENTS:
+        return False
+    return path.is_file() or (path.is_symlink() and not path.exists())
 
 
 def extract_files(paths: Sequence[Path], progress: Progress | None = None) -> CorpusResult:
