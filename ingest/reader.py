@@ -84,6 +84,12 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
     :class:`BinaryDocument` or :class:`UndecodableDocument` as :func:`decode_bytes` does, and
     :class:`IngestError` when the file cannot be read.
     """
+    return source_text(path, read_bytes(path, max_bytes))
+
+
+def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of the file at ``path``; :class:`TooLarge` past ``max_bytes``,
+    :class:`IngestError` when it cannot be read (a symbolic link loop is named as such)."""
     where = str(path)
     try:
         size = path.stat().st_size
@@ -98,7 +104,12 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
         raise IngestError(where, f"cannot read file ({e.strerror or type(e).__name__})") from e
     if len(data) > max_bytes:
         raise TooLarge(where, f"file has more than the limit of {max_bytes} bytes")
-    text, encoding = decode_bytes(data, where)
+    return data
+
+
+def source_text(path: Path, data: bytes) -> SourceText:
+    """The decoded :class:`SourceText` of bytes read from ``path`` (no file access)."""
+    text, encoding = decode_bytes(data, str(path))
     return SourceText(
         path=path,
         name=path.name,
