@@ -71,13 +71,14 @@ def corpus_graph(corpus: Path, registers: tuple[Register, ...] = ()) -> Property
 def open_repository(settings: ApiSettings) -> Repository:
     """The repository ``settings`` ask for: Neo4j, or the embedded graph (built or loaded)."""
     if settings.uses_neo4j:
-        from graph.driver import open_driver
+        from graph.driver import SERVICE_CONNECTION_TIMEOUT, open_driver
         from graph.neo4j_repo import Neo4jRepository
         from graph.settings import Neo4jSettings
 
         neo4j = Neo4jSettings()
-        return Neo4jRepository(lambda: open_driver(neo4j, verify=False), neo4j.database,
-                               neo4j.uri)
+        return Neo4jRepository(
+            lambda: open_driver(neo4j, verify=False, timeout=SERVICE_CONNECTION_TIMEOUT),
+            neo4j.database, neo4j.uri)
     from graph.embedded import EmbeddedRepository
 
     if settings.corpus_dir is not None:
