@@ -8,6 +8,7 @@ Neo4j driver and the CPU-bound embedded graph never block the event loop.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -35,6 +36,8 @@ from graph.progress import ProgrammeTable, load_table
 from graph.property_graph import PropertyGraph, from_rdf, load_build
 from graph.repository import Repository
 from ontology.model import Register
+
+log = logging.getLogger(__name__)
 
 DESCRIPTION = """\
 Which agency owns which task in Chinese government plans: tasks with their lead and
@@ -88,6 +91,15 @@ def open_repository(settings: ApiSettings) -> Repository:
                               location=str(settings.build_dir / "graph.ttl"))
 
 
+def _warn_if_too_big(repo: Repository) -> None:
+    """Say at start-up when the embedded graph is past the size it is right for."""
+    from graph.embedded import size_advice
+
+    advice = size_advice(sum(repo.health().nodes.values()))
+    if advice is not None:
+        log.warning(advice)
+
+
 def create_app(settings: ApiSettings, repository: Repository | None = None) -> FastAPI:
     """The application; ``repository``, if given, is used instead of opening one (tests).
 
@@ -99,6 +111,8 @@ def create_app(settings: ApiSettings, repository: Repository | None = None) -> F
     async def lifespan(app: FastAPI) -> AsyncIterator[State]:
         repo: Repository = (repository if repository is not None
                             else await anyio.to_thread.run_sync(open_repository, settings))
+        if repository is None and repo.backend == "embedded":
+            _warn_if_too_big(repo)
         try:
             yield {"repository": repo, "settings": settings, "programmes": programmes}
         finally:
