@@ -9,7 +9,8 @@ of the corpus.  Outcomes are taken back in file order and handed to
 the serial run does.
 
 * ``workers=N`` — a :class:`concurrent.futures.ProcessPoolExecutor` of N processes, started
-  by a fork server that has imported the extractor once (no fork of a threaded process).
+  by a fork server that has imported and warmed up the extractor once (:mod:`ingest.worker`;
+  no fork of a threaded process).
 * ``scheduler="tcp://HOST:PORT"`` — a ``dask.distributed`` cluster (its workers need this
   package installed, the same version: ``pip install 'policygraph[cluster]'``).
 """
@@ -59,7 +60,7 @@ def extract_corpus(
     if workers <= 1:
         return extract_files(paths, progress)
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["ingest.corpus"])
+    context.set_forkserver_preload(["ingest.worker"])
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         def submit(batch: list[tuple[str, bytes]]) -> Future[list[Outcome]]:
             return pool.submit(extract_batch, batch)

