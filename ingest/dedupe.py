@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections import Counter, defaultdict
+from array import array
+from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any, TypeAlias
 
@@ -83,14 +84,22 @@ def duplicates_of(prints: Sequence[tuple[str, Fingerprint]],
     ordered = sorted(prints, key=lambda item: item[0])
     looked_up = np.unique(np.concatenate([p[:SKETCH] for _, p in ordered] or [_EMPTY]))
     originals: list[tuple[str, Fingerprint]] = []
-    index: dict[int, list[int]] = defaultdict(list)
+    # Per looked-up hash, the originals holding it (ascending ids), in growable uint32 arrays:
+    # a stock phrase of policy language is in the sketch of many documents, and counting its
+    # long posting lists in numpy keeps the pass fast where a Python loop over them was not.
+    index: dict[int, array[int]] = defaultdict(lambda: array("I"))
     duplicate_of: dict[str, str] = {}
     for name, doc_prints in ordered:
         sketch = doc_prints[:SKETCH].tolist()
-        hits = Counter(o for h in sketch for o in index.get(h, ()))
-        match = next((originals[o][0] for o, n in sorted(hits.items(), key=lambda kv: kv[0])
-                      if n >= len(sketch) * threshold / 2
-                      and containment(originals[o][1], doc_prints) >= threshold), None)
+        postings = [np.frombuffer(index[h], dtype=np.uint32) for h in sketch if h in index]
+        if postings and originals:
+            hits = np.bincount(np.concatenate(postings), minlength=len(originals))
+            candidates = np.flatnonzero(hits >= len(sketch) * threshold / 2).tolist()
+        else:
+            candidates = []
+        del postings  # the views must go before their arrays can grow
+        match = next((originals[o][0] for o in candidates
+                      if containment(originals[o][1], doc_prints) >= threshold), None)
         if match is not None:
             duplicate_of[name] = match
             continue
