@@ -105,6 +105,8 @@ def store_errors(uri: str) -> Iterator[None]:
             raise StoreUnavailable(f"Neo4j at {uri} is unavailable: {_reason(e)}") from e
         raise GraphError(f"Neo4j at {uri}: {_reason(e)}") from e
     except DriverError as e:
+        if str(e) == "Driver closed":  # dropped after a failure by another thread: reconnecting
+            raise StoreUnavailable(f"Neo4j at {uri} is unreachable: reconnecting") from e
         raise GraphError(f"Neo4j at {uri}: {_reason(e)}") from e
 
 

@@ -128,20 +128,14 @@ class Neo4jRepository(Neo4jEnterprises):
         try:
             return self._deadline.call(run)
         except DeadlineExceeded as e:
-            # Neo4j took the query and went quiet (starting up, stalled): a fresh driver next.
-            self._drop_later(driver)
+            # Neo4j took the query and is slow or quiet (starting up, stalled, overloaded).
+            # The driver stays: other reads share it, and a dead connection is the pool's
+            # to replace; a server that is really gone shows as unreachable and drops it.
             raise StoreUnavailable(f"Neo4j at {self.location} did not answer within "
                                    f"{self._deadline.seconds:g} s") from e
         except StoreUnavailable:
             self._drop(driver)
             raise
-
-    def _drop_later(self, driver: neo4j.Driver) -> None:
-        """Forget ``driver`` now; close it on a daemon thread (closing may wait on Neo4j)."""
-        with self._lock:
-            if self._driver is driver:
-                self._driver = None
-        threading.Thread(target=driver.close, name="drop-driver", daemon=True).start()
 
     def _one(self, cypher: str, what: str, key: str) -> Record:
         rows = self._read(cypher, key=key)
