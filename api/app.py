@@ -8,6 +8,7 @@ Neo4j driver and the CPU-bound embedded graph never block the event loop.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -36,6 +37,8 @@ from graph.progress import ProgrammeTable, load_table
 from graph.property_graph import PropertyGraph, from_rdf, load_build
 from graph.repository import Repository
 from ontology.model import Register
+
+log = logging.getLogger(__name__)
 
 DESCRIPTION = """\
 Which agency owns which task in Chinese government plans: tasks with their lead and
@@ -73,13 +76,14 @@ def corpus_graph(corpus: Path, registers: tuple[Register, ...] = ()) -> Property
 def open_repository(settings: ApiSettings) -> Repository:
     """The repository ``settings`` ask for: Neo4j, or the embedded graph (built or loaded)."""
     if settings.uses_neo4j:
-        from graph.driver import open_driver
+        from graph.driver import SERVICE_CONNECTION_TIMEOUT, open_driver
         from graph.neo4j_repo import Neo4jRepository
         from graph.settings import Neo4jSettings
 
         neo4j = Neo4jSettings()
-        return Neo4jRepository(lambda: open_driver(neo4j, verify=False), neo4j.database,
-                               neo4j.uri)
+        return Neo4jRepository(
+            lambda: open_driver(neo4j, verify=False, timeout=SERVICE_CONNECTION_TIMEOUT),
+            neo4j.database, neo4j.uri)
     from graph.embedded import EmbeddedRepository
 
     if settings.corpus_dir is not None:
@@ -87,6 +91,15 @@ def open_repository(settings: ApiSettings) -> Repository:
                                   location=f"{settings.corpus_dir} (built in memory)")
     return EmbeddedRepository(load_build(settings.build_dir),
                               location=str(settings.build_dir / "graph.ttl"))
+
+
+def _warn_if_too_big(repo: Repository) -> None:
+    """Say at start-up when the embedded graph is past the size it is right for."""
+    from graph.embedded import size_advice
+
+    advice = size_advice(sum(repo.health().nodes.values()))
+    if advice is not None:
+        log.warning(advice)
 
 
 def create_app(settings: ApiSettings, repository: Repository | None = None) -> FastAPI:
@@ -100,6 +113,8 @@ def create_app(settings: ApiSettings, repository: Repository | None = None) -> F
     async def lifespan(app: FastAPI) -> AsyncIterator[State]:
         repo: Repository = (repository if repository is not None
                             else await anyio.to_thread.run_sync(open_repository, settings))
+        if repository is None and repo.backend == "embedded":
+            _warn_if_too_big(repo)
         try:
             yield {"repository": repo, "settings": settings, "programmes": programmes}
         finally:

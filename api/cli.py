@@ -10,10 +10,10 @@ from typing import Annotated
 
 import typer
 
-from api import cli_eval, cli_graph, cli_ledger, cli_register, cli_serve, cli_viz
+from api import cli_eval, cli_graph, cli_ledger, cli_register, cli_serve, cli_synth, cli_viz
 from api.cli_neo4j import neo4j_app
 from graph.errors import GraphError
-from ingest.corpus import CorpusResult, Problem, Progress, corpus_files, extract_files
+from ingest.corpus import CorpusResult, Problem, Progress, corpus_files
 from ingest.errors import IngestError
 from viz.errors import VizError
 
@@ -36,21 +36,32 @@ DEBUG_ENV = "POLICYGRAPH_DEBUG"
 StrictOpt = Annotated[bool, typer.Option(
     "--strict", help="Exit with status 1 if any input file could not be processed.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")]
+WorkersOpt = Annotated[int, typer.Option(
+    "--workers", "-j", min=1, help="Worker processes for extraction (the output is the same "
+    "bytes as with 1).")]
+SchedulerOpt = Annotated[str | None, typer.Option(
+    "--scheduler", help="Extract on a Dask cluster instead: its scheduler's address, "
+    "tcp://HOST:PORT (needs dask.distributed: pip install 'policygraph[cluster]').",
+    show_default=False)]
 
 
 def _echo_err(message: str) -> None:
     typer.echo(message, err=True)
 
 
-def _run_extraction(inputs: list[Path], quiet: bool) -> CorpusResult:
+def _run_extraction(inputs: list[Path], quiet: bool, workers: int = 1,
+                    scheduler: str | None = None) -> CorpusResult:
+    from ingest.parallel import extract_corpus
+
     files = corpus_files(inputs)
-    missing = [p for p in inputs if not p.exists()]
+    missing = [p for p in inputs if not p.exists() and not p.is_symlink()]
     for path in missing:
         _echo_err(f"error: {path}: no such file or directory")
     if not files and not missing:
         _echo_err("error: no documents found (looked for " + ", ".join(map(str, inputs)) + ")")
     progress = None if quiet or len(files) < 20 else _progress_printer()
-    result = extract_files([f for f in files if f.exists()], progress)
+    result = extract_corpus([f for f in files if f not in missing], progress,
+                            workers=workers, scheduler=scheduler)
     for problem in result.problems:
         _echo_err(f"warning: {problem}")
     result.problems.extend(Problem(str(p), "no such file or directory") for p in missing)
@@ -58,8 +69,12 @@ def _run_extraction(inputs: list[Path], quiet: bool) -> CorpusResult:
 
 
 def _progress_printer() -> Progress:
+    shown = [-1]
+
     def report(n: int, total: int, name: str) -> None:
-        if n == total or n % max(1, total // 50) == 0:
+        step = 50 * n // total
+        if n == total or step != shown[0]:
+            shown[0] = step
             width = 30
             done = width * n // total
             sys.stderr.write(f"\r[{'#' * done}{'.' * (width - done)}] {n}/{total} {name[:40]:<40}")
@@ -82,9 +97,14 @@ def extract(
     provenance: Annotated[bool, typer.Option(help="Include evidence (source spans and sentences).")] = True,
     strict: StrictOpt = False,
     quiet: QuietOpt = False,
+    workers: WorkersOpt = 1,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Extract plans, tasks, targets, funding, brands and agencies as gold-format JSON."""
-    result = _run_extraction(files, quiet)
+    if out.exists() and not out.is_dir():
+        _echo_err(f"error: {out} exists and is not a directory; choose another --out")
+        raise typer.Exit(1)
+    result = _run_extraction(files, quiet, workers, scheduler)
     out.mkdir(parents=True, exist_ok=True)
     for extraction in result.extractions:
         target = out / (Path(extraction.source).stem + ".json")
@@ -103,18 +123,26 @@ def build(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output directory.")] = DEFAULT_BUILD,
     strict: StrictOpt = False,
     quiet: QuietOpt = False,
+    workers: WorkersOpt = 1,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Build the knowledge graph: Turtle + JSON-LD, validated by the SHACL shapes.
 
     Lists already imported into OUT (`policygraph register import`) are kept and built in.
     """
-    from graph.build import read_registers, write_build
+    from graph.build import check_target, read_registers, write_build
 
-    result = _run_extraction(corpus or [DEFAULT_CORPUS], quiet)
+    check_target(out)
+    registers = read_registers(out)  # a damaged register file stops the build before the work
+    result = _run_extraction(corpus or [DEFAULT_CORPUS], quiet, workers, scheduler)
     if not result.extractions:
         _echo_err("error: nothing to build")
         raise typer.Exit(1)
-    built = write_build(result.extractions, out, read_registers(out))
+    if strict and result.problems:
+        _echo_err(f"error: {len(result.problems)} file(s) could not be processed (--strict); "
+                  f"{out}/ left as it was")
+        raise typer.Exit(1)
+    built = write_build(result.extractions, out, registers)
     for rejected in built.rejected:
         _echo_err(f"warning: {rejected}")
     if not quiet:
@@ -126,7 +154,7 @@ def build(
     _exit_for(result, strict)
 
 
-for _module in (cli_graph, cli_eval, cli_viz, cli_serve, cli_register, cli_ledger):
+for _module in (cli_graph, cli_eval, cli_viz, cli_serve, cli_register, cli_ledger, cli_synth):
     _module.register(app)
 
 

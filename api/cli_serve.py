@@ -90,6 +90,7 @@ def serve(
     from pydantic import ValidationError
 
     from api.app import create_app, open_repository
+    from graph.embedded import size_advice
     from graph.errors import GraphError
 
     if build is not None and corpus is not None:
@@ -127,6 +128,8 @@ def serve(
         typer.echo(f"graph: {health.backend} ({health.location}): "
                    f"{sum(health.nodes.values())} nodes, {health.relationships} relationships",
                    err=True)
+        if health.backend == "embedded" and (advice := size_advice(sum(health.nodes.values()))):
+            typer.echo(f"warning: {advice}", err=True)
     except GraphError as e:
         typer.echo(f"warning: {e}; serving anyway (503 until Neo4j answers)", err=True)
     base = f"http://{host}:{port}"

@@ -249,11 +249,16 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=16, help="clients at saturation")
     parser.add_argument("--saturation-seconds", type=float, default=10.0)
     parser.add_argument("--backend", choices=["embedded", "neo4j", "both"], default="both")
+    parser.add_argument("--build", type=Path, help="serve this build directory instead of "
+                        "the sample corpus (built into a temporary directory)")
+    parser.add_argument("--loaded", action="store_true", help="the Neo4j database already "
+                        "holds the graph (e.g. from `policygraph load --bulk`): no wipe, no load")
     args = parser.parse_args()
     rows: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
-        build = Path(tmp) / "build"
-        _sample_build(build)
+        build = args.build or Path(tmp) / "build"
+        if args.build is None:
+            _sample_build(build)
         if args.backend in ("embedded", "both"):
             rows += run("embedded", {"POLICYGRAPH_BACKEND": "embedded",
                                      "POLICYGRAPH_BUILD_DIR": str(build)}, args)
@@ -261,11 +266,14 @@ def main() -> None:
             uri = os.environ.get("NEO4J_TEST_URI")
             if not uri:
                 raise SystemExit("NEO4J_TEST_URI is not set: run through scripts/with-neo4j.sh")
-            _load_neo4j(uri, build)
+            if not args.loaded:
+                _load_neo4j(uri, build)
             rows += run("neo4j", {"POLICYGRAPH_BACKEND": "neo4j", "NEO4J_URI": uri,
                                   "NEO4J_USERNAME": "neo4j", "NEO4J_PASSWORD": "",
                                   "NEO4J_DATABASE": "neo4j"}, args)
-    print(f"sample graph, uvicorn 1 worker on loopback, {os.cpu_count()} CPUs shared by "
+    graph = "the graph already in Neo4j" if args.loaded else f"build {args.build}" \
+        if args.build else "sample graph"
+    print(f"{graph}, uvicorn 1 worker on loopback, {os.cpu_count()} CPUs shared by "
           "server, load generator (and Neo4j); latency from the scheduled send time, ms")
     print("| backend | load | requests | p50 | p99 | max | errors |")
     print("|---|---|---:|---:|---:|---:|---:|")

@@ -5,18 +5,21 @@ input of the Neo4j loader and of the embedded backend); ``build/extractions.json
 holds the extractions it was built from, ``build/registers.json`` the published lists
 imported into it (``policygraph register import``).  Same input, same bytes.  Files are
 written to a temporary name first and renamed, so an interrupted build never
-leaves a half-written file behind.
+leaves a half-written file behind, and the build directory is swapped as a whole.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
+import shutil
+import tempfile
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from graph.admit import Rejected, admit
+from graph.errors import GraphError
 from graph.rdf import graph_summary, serialize
 from ontology.model import Extraction, Register
 
@@ -24,6 +27,8 @@ TURTLE = "graph.ttl"
 JSON_LD = "graph.jsonld"
 EXTRACTIONS = "extractions.json"
 REGISTERS = "registers.json"
+#: What a build directory holds; :func:`publish` replaces only such a directory.
+BUILD_FILES = frozenset({TURTLE, JSON_LD, EXTRACTIONS, REGISTERS})
 
 
 def extractions_json(extractions: Sequence[Extraction]) -> bytes:
@@ -50,8 +55,12 @@ def read_registers(build_dir: Path) -> list[Register]:
     path = build_dir / REGISTERS
     if not path.is_file():
         return []
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return [Register.model_validate(item) for item in data]
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return [Register.model_validate(item) for item in data]
+    except (ValueError, TypeError) as e:  # JSON, UTF-8 and pydantic errors are ValueErrors
+        raise GraphError(f"{path}: not a register file of policygraph ({str(e).splitlines()[0]}); "
+                         "remove it or re-import the registers") from e
 
 
 @dataclass(frozen=True)
@@ -69,9 +78,10 @@ def write_build(extractions: Sequence[Extraction], out: Path,
     """Build the valid graph (:func:`graph.admit.admit`), write it, its extractions and
     its registers (``registers.json`` only when there are any).
 
-    Nothing is written until the graph conforms to the shapes; then every file is written
-    to a temporary name first and all are renamed, so an interrupted build never leaves a
-    half-written file behind.  ``extractions.json`` holds what the graph was built from
+    Nothing is written until the graph conforms to the shapes.  Then the whole build is
+    written into a fresh temporary directory beside ``out`` and swapped in (:func:`publish`),
+    so ``out`` always holds one complete build — the old one or the new one, never a mix,
+    and never a half-written file.  ``extractions.json`` holds what the graph was built from
     (without the facts left out), so rebuilding it gives the same graph.
     """
     admitted = admit(extractions, registers=registers)
@@ -82,17 +92,77 @@ def write_build(extractions: Sequence[Extraction], out: Path,
     }
     if admitted.registers:
         files[REGISTERS] = registers_json(admitted.registers)
-    out.mkdir(parents=True, exist_ok=True)
-    temporary = {out / name: out / f"{name}.tmp" for name in files}
-    try:
-        for name, data in files.items():
-            temporary[out / name].write_bytes(data)
-        for path, tmp in temporary.items():
-            os.replace(tmp, path)
-    finally:
-        for tmp in temporary.values():
-            tmp.unlink(missing_ok=True)
-    if not admitted.registers:
-        (out / REGISTERS).unlink(missing_ok=True)
+    publish(files, out)
     return Built(graph_summary(admitted.graph), len(admitted.extractions), admitted.rejected,
                  len(admitted.registers))
+
+
+def check_target(out: Path) -> None:
+    """Raise :class:`GraphError` unless ``out`` can receive a build (before any work is done).
+
+    ``out`` may be missing, empty, or a previous build; anything else — a file, a directory
+    holding other files — is refused, since publishing replaces the directory as a whole.
+    """
+    if out.is_symlink() and not out.exists():
+        raise GraphError(f"{out}: a symbolic link to nowhere; choose another --out")
+    if out.exists() and not out.is_dir():
+        raise GraphError(f"{out} exists and is not a directory; choose another --out")
+    if out.is_dir():
+        foreign = sorted(p.name for p in out.iterdir() if p.name not in BUILD_FILES)
+        if foreign:
+            shown = ", ".join(foreign[:3]) + (" …" if len(foreign) > 3 else "")
+            raise GraphError(f"{out} is not a build directory (it holds {shown}); "
+                             "choose another --out")
+
+
+def publish(files: Mapping[str, bytes], out: Path) -> None:
+    """Write ``files`` as the directory ``out``, replacing a previous build as a whole.
+
+    The files go to a new temporary directory in ``out``'s parent first; then the old build
+    is renamed aside, the new one renamed into place, and the old one deleted.  A process
+    killed before the swap leaves the old build untouched (and a hidden ``.NAME.partial-*``
+    directory, which the next build of ``out`` removes); killed between the two renames, a
+    hidden ``.NAME.old-*`` directory holds the previous build.
+    """
+    check_target(out)
+    parent = out.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(out)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-{os.getpid()}-", dir=parent))
+    try:
+        for name, data in files.items():
+            with (staging / name).open("wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        if out.is_dir():
+            old = parent / f".{out.name}.old-{os.getpid()}"
+            os.replace(out, old)
+            os.replace(staging, out)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(staging, out)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _remove_leftovers(out: Path) -> None:
+    """Temporary directories of builds of ``out`` whose process is gone."""
+    for prefix in (f".{out.name}.partial-", f".{out.name}.old-"):
+        for path in out.parent.glob(prefix + "*"):
+            if path.is_dir() and not _alive(path.name[len(prefix):].split("-")[0]):
+                shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid_text: str) -> bool:
+    """Whether the process ``pid_text`` names is running (a non-number: no)."""
+    if not pid_text.isdigit():
+        return False
+    try:
+        os.kill(int(pid_text), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -232,3 +232,25 @@ def count_nodes(kind: NodeKind) -> str:
 def count_rels(kind: RelKind) -> str:
     """The number of relationships of one type."""
     return f"MATCH ()-[r:{RelKind(kind).value}]->() RETURN count(r) AS count"
+
+
+# -- whole-store reads (checksums of bulk and online loads, fault tests) -----------------
+
+ALL_NODES: Final = "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props"
+"""Every node with its labels and properties (streamed, in no particular order)."""
+
+ALL_RELS: Final = (
+    "MATCH (a)-[r]->(b) "
+    "RETURN type(r) AS type, a.key AS start, b.key AS end, properties(r) AS props"
+)
+"""Every relationship with its type, end keys and properties."""
+
+SHOW_CONSTRAINTS: Final = (
+    "SHOW CONSTRAINTS YIELD name, type, entityType, labelsOrTypes, properties "
+    "RETURN name, type, entityType, labelsOrTypes, properties ORDER BY name"
+)
+SHOW_INDEX_STATES: Final = (
+    "SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties, options, state "
+    "RETURN name, type, entityType, labelsOrTypes, properties, options.indexConfig AS config, "
+    "state ORDER BY name"
+)

@@ -39,13 +39,26 @@ BOLT_SCHEMES: Final = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+
 
 #: Seconds to wait for a connection before calling the server unreachable.
 CONNECTION_TIMEOUT = 10.0
+#: The same for the HTTP service, which must answer every request within a few seconds:
+#: a Neo4j that is starting accepts connections before it can serve them, and a request
+#: waiting the full 10 s for its handshake would outlast any client's patience.
+SERVICE_CONNECTION_TIMEOUT = 2.0
+
+#: Server error codes that mean "the database is not there (yet)", as during a restart.
+UNAVAILABLE_CODES: Final = frozenset({
+    "Neo.TransientError.General.DatabaseUnavailable",
+    "Neo.ClientError.Database.DatabaseNotFound",
+    "Neo.TransientError.Database.DatabaseUnavailable",
+})
 
 
-def open_driver(settings: Neo4jSettings, *, verify: bool = True) -> neo4j.Driver:
+def open_driver(settings: Neo4jSettings, *, verify: bool = True,
+                timeout: float = CONNECTION_TIMEOUT) -> neo4j.Driver:
     """A driver for ``settings.uri`` (any scheme: ``bolt``, ``neo4j``, ``neo4j+s`` …).
 
     With ``verify`` the server is contacted once, so a wrong URI or password fails here with
-    :class:`StoreUnavailable` instead of at the first query. The caller closes the driver.
+    :class:`StoreUnavailable` instead of at the first query. ``timeout`` bounds opening a
+    connection and waiting for one from the pool. The caller closes the driver.
     """
     scheme = settings.uri.partition("://")[0]
     if scheme not in BOLT_SCHEMES:
@@ -57,8 +70,8 @@ def open_driver(settings: Neo4jSettings, *, verify: bool = True) -> neo4j.Driver
         driver = neo4j.GraphDatabase.driver(
             settings.uri,
             auth=settings.auth,
-            connection_timeout=CONNECTION_TIMEOUT,
-            connection_acquisition_timeout=CONNECTION_TIMEOUT,
+            connection_timeout=timeout,
+            connection_acquisition_timeout=timeout,
         )
     except (DriverError, Neo4jError, ValueError) as e:
         raise StoreUnavailable(f"cannot use Neo4j URI {settings.uri!r}: {e}") from e
@@ -87,7 +100,13 @@ def store_errors(uri: str) -> Iterator[None]:
         raise StoreUnavailable(f"Neo4j at {uri} refused the credentials: {_reason(e)}") from e
     except OSError as e:
         raise StoreUnavailable(f"Neo4j at {uri} is unreachable: {e}") from e
-    except (Neo4jError, DriverError) as e:
+    except Neo4jError as e:
+        if e.code in UNAVAILABLE_CODES:
+            raise StoreUnavailable(f"Neo4j at {uri} is unavailable: {_reason(e)}") from e
+        raise GraphError(f"Neo4j at {uri}: {_reason(e)}") from e
+    except DriverError as e:
+        if str(e) == "Driver closed":  # dropped after a failure by another thread: reconnecting
+            raise StoreUnavailable(f"Neo4j at {uri} is unreachable: reconnecting") from e
         raise GraphError(f"Neo4j at {uri}: {_reason(e)}") from e
 
 

@@ -53,6 +53,23 @@ NEO4J_HINT: Final = (
 Record = dict[str, Any]
 
 
+#: Nodes up to which the embedded backend is the right choice.  Its searches rank every task
+#: record in Python (about 7 µs a node, measured: 0.9–1.3 s per ``/tasks?q=`` at 148,521
+#: nodes, see docs/benchmarks.md), so above this a lookup no longer answers within 50 ms; it
+#: also holds the whole graph in memory (1.4 GB at 148,521 nodes) and reads all of
+#: ``graph.ttl`` at start-up (over 2 minutes at that size).  Neo4j has neither limit.
+EMBEDDED_NODE_LIMIT: Final = 20_000
+
+
+def size_advice(nodes: int, limit: int = EMBEDDED_NODE_LIMIT) -> str | None:
+    """The warning the service prints at start-up for a graph too big to embed, else None."""
+    if nodes <= limit:
+        return None
+    return (f"the embedded backend holds {nodes:,} nodes, beyond the {limit:,} up to which "
+            "it answers searches within 50 ms: load the graph into Neo4j (`policygraph load`, "
+            "`--bulk` for a first load) and serve it with `policygraph serve --neo4j`")
+
+
 class EmbeddedRepository(EmbeddedEnterprises):
     """:class:`~graph.repository.Repository` over an in-memory graph."""
 

@@ -4,7 +4,9 @@ Every read runs as an auto-commit query in a ``READ`` session (routed to readers
 cluster; no driver-side retries, so an unreachable server answers at once) on the
 configured database.  Driver errors become :mod:`graph.errors` exceptions at this boundary;
 after a connectivity failure the driver is dropped and the next call opens a fresh one, so
-the service recovers by itself when Neo4j is back.
+the service recovers by itself when Neo4j is back.  A read that Neo4j takes but does not
+answer within :data:`ANSWER_WITHIN` seconds (a server starting up, a stalled one) is
+abandoned and answered as unavailable (:mod:`graph.deadline`).
 
 Analysts' Cypher (:meth:`Neo4jRepository.run_cypher`) goes through the fences of
 :mod:`graph.cypher_run`: the text fence, Neo4j's ``EXPLAIN`` plan, one read transaction with
@@ -24,6 +26,7 @@ from graph import assemble_enterprises as asm_e
 from graph import queries as q
 from graph.cypher_json import to_json
 from graph.cypher_run import FETCH_SIZE, CypherRunner
+from graph.deadline import Deadline, DeadlineExceeded
 from graph.driver import store_errors
 from graph.errors import NotFound, StoreUnavailable
 from graph.neo4j_enterprises import Neo4jEnterprises
@@ -50,6 +53,9 @@ from ontology.model import NodeKind, Role
 
 #: Seconds any named read may run (server-side): a guard, they take milliseconds.
 READ_TIMEOUT: Final = 30.0
+#: Seconds the caller waits for a named read at most (client-side, :mod:`graph.deadline`):
+#: the HTTP service answers every request within 5 s, a 503 if Neo4j is not answering.
+ANSWER_WITHIN: Final = 4.0
 #: Most full-text hits considered by one search.
 FULLTEXT_LIMIT: Final = 10_000
 SUBGRAPH_CAP: Final = 500
@@ -68,7 +74,8 @@ class Neo4jRepository(Neo4jEnterprises):
     backend = "neo4j"
 
     def __init__(
-        self, open_driver: Callable[[], neo4j.Driver], database: str, location: str
+        self, open_driver: Callable[[], neo4j.Driver], database: str, location: str,
+        answer_within: float = ANSWER_WITHIN,
     ) -> None:
         self.location = location
         self._open_driver = open_driver
@@ -76,6 +83,7 @@ class Neo4jRepository(Neo4jEnterprises):
         self._driver: neo4j.Driver | None = None
         self._lock = threading.Lock()
         self._cypher = CypherRunner(self._cypher_session, location)
+        self._deadline = Deadline(answer_within, name="neo4j-read")
 
     # -- plumbing ----------------------------------------------------------------------
 
@@ -110,12 +118,22 @@ class Neo4jRepository(Neo4jEnterprises):
         )
 
     def _read(self, cypher: str, /, **params: Any) -> list[Record]:
-        """Rows of a named read query, as plain Python values."""
+        """Rows of a named read query, as plain Python values, within :data:`ANSWER_WITHIN`."""
         driver = self._current()
-        try:
+
+        def run() -> list[Record]:
             with store_errors(self.location), self._session(driver) as session:
                 result = session.run(neo4j.Query(cypher, timeout=READ_TIMEOUT), params)
                 return [to_json(record.data()) for record in result]
+
+        try:
+            return self._deadline.call(run)
+        except DeadlineExceeded as e:
+            # Neo4j took the query and is slow or quiet (starting up, stalled, overloaded).
+            # The driver stays: other reads share it, and a dead connection is the pool's
+            # to replace; a server that is really gone shows as unreachable and drops it.
+            raise StoreUnavailable(f"Neo4j at {self.location} did not answer within "
+                                   f"{self._deadline.seconds:g} s") from e
         except StoreUnavailable:
             self._drop(driver)
             raise

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
 import hashlib
 from dataclasses import dataclass
 from functools import cache
@@ -83,6 +84,12 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
     :class:`BinaryDocument` or :class:`UndecodableDocument` as :func:`decode_bytes` does, and
     :class:`IngestError` when the file cannot be read.
     """
+    return source_text(path, read_bytes(path, max_bytes))
+
+
+def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of the file at ``path``; :class:`TooLarge` past ``max_bytes``,
+    :class:`IngestError` when it cannot be read (a symbolic link loop is named as such)."""
     where = str(path)
     try:
         size = path.stat().st_size
@@ -92,10 +99,17 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
             # Read one byte past the limit so a file that grew after stat() is still caught.
             data = handle.read(max_bytes + 1)
     except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise IngestError(where, "symbolic link loop (the link leads back to itself)") from e
         raise IngestError(where, f"cannot read file ({e.strerror or type(e).__name__})") from e
     if len(data) > max_bytes:
         raise TooLarge(where, f"file has more than the limit of {max_bytes} bytes")
-    text, encoding = decode_bytes(data, where)
+    return data
+
+
+def source_text(path: Path, data: bytes) -> SourceText:
+    """The decoded :class:`SourceText` of bytes read from ``path`` (no file access)."""
+    text, encoding = decode_bytes(data, str(path))
     return SourceText(
         path=path,
         name=path.name,
@@ -109,9 +123,10 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     """Decode ``data`` and return ``(text, encoding)``; ``name`` is used in error messages.
 
     The order is: a byte-order mark, strict UTF-8, then GB18030 or Big5, whichever decodes
-    strictly and yields more common CJK characters (charset-normalizer breaks a tie). A BOM is
-    not part of the text. Raises :class:`EmptyDocument`, :class:`BinaryDocument` or
-    :class:`UndecodableDocument`.
+    strictly and yields more common CJK characters (charset-normalizer breaks a tie); a file
+    mixing UTF-8 lines with GB18030 or Big5 lines is decoded line by line when that reads
+    better than any one encoding (:func:`_mixed_lines`). A BOM is not part of the text.
+    Raises :class:`EmptyDocument`, :class:`BinaryDocument` or :class:`UndecodableDocument`.
     """
     if not data:
         raise EmptyDocument(name, "file is empty")
@@ -127,16 +142,62 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
         return _checked(data.decode("utf-8"), name), "utf-8"
     except UnicodeDecodeError:
         pass
+    candidates = _legacy_candidates(data)
+    mixed = _mixed_lines(data)
+    if mixed is not None and (not candidates or _score(mixed[0]) > max(map(_score, candidates.values()))):
+        return _checked(mixed[0], name), mixed[1]
+    if not candidates:
+        raise UndecodableDocument(name, "bytes are neither UTF-8, GB18030 nor Big5")
+    encoding = _best_candidate(data, candidates)
+    return _checked(candidates[encoding], name), encoding
+
+
+def _legacy_candidates(data: bytes) -> dict[str, str]:
     candidates: dict[str, str] = {}
     for encoding in _LEGACY_ENCODINGS:
         try:
             candidates[encoding] = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    if not candidates:
-        raise UndecodableDocument(name, "bytes are neither UTF-8, GB18030 nor Big5")
-    encoding = _best_candidate(data, candidates)
-    return _checked(candidates[encoding], name), encoding
+    return candidates
+
+
+def _mixed_lines(data: bytes) -> tuple[str, str] | None:
+    """A file whose lines are partly UTF-8 and partly GB18030/Big5, decoded line by line.
+
+    Pages pasted together from two sources are like that.  A line counts as UTF-8 only
+    when it decodes strictly *and* reads as Chinese (a short GB line can be valid UTF-8 by
+    accident, as Cyrillic or Latin letters).  ``None`` when not one line is such UTF-8
+    (then the file is legacy-encoded as a whole).  :func:`decode_bytes` takes it only when it
+    reads better than any whole-file legacy decoding.  The encoding is named
+    ``utf-8+gb18030`` (or ``+big5`` …), the legacy one chosen over all other lines at once.
+    """
+    lines = data.splitlines(keepends=True)
+    utf8: dict[int, str] = {}
+    for n, line in enumerate(lines):
+        if line.isascii():
+            continue
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if _reads_as_chinese(text):
+            utf8[n] = text
+    if not utf8:
+        return None
+    rest = b"".join(line for n, line in enumerate(lines) if n not in utf8)
+    candidates = _legacy_candidates(rest) if rest else {}
+    if rest and not candidates:
+        return None
+    legacy = _best_candidate(rest, candidates) if candidates else "utf-8"
+    text = "".join(utf8[n] if n in utf8 else line.decode(legacy) for n, line in enumerate(lines))
+    return text, f"utf-8+{legacy}"
+
+
+def _reads_as_chinese(text: str) -> bool:
+    """At least half of the line's non-ASCII characters are common Chinese ones."""
+    wide = [c for c in text if not c.isascii()]
+    return sum(1 for c in wide if _char_score(c) > 0) * 2 >= len(wide)
 
 
 def _reject_binary(data: bytes, name: str) -> None:
@@ -159,13 +220,17 @@ def _best_candidate(data: bytes, candidates: dict[str, str]) -> str:
     Big5 bytes nearly always decode as GB18030 too, but into rare characters, kana and private
     use; GB bytes seldom decode as Big5, and then mostly into rare characters.
     """
-    scores = {enc: sum(map(_char_score, text)) for enc, text in candidates.items()}
+    scores = {enc: _score(text) for enc, text in candidates.items()}
     best = max(scores.values())
     tied = [enc for enc in candidates if scores[enc] == best]
     if len(tied) == 1:
         return tied[0]
     guess = _charset_normalizer_guess(data)
     return guess if guess in tied else tied[0]
+
+
+def _score(text: str) -> int:
+    return sum(map(_char_score, text))
 
 
 def _char_score(char: str) -> int:

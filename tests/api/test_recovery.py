@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 
 import neo4j
 import pytest
+from _own_server import free_port
+from _own_server import own_server as started
 from api_support import (
     TEST_DATABASE,
     assert_error,
     make_client,
     neo4j_test_uri,
-    require,
     settings,
 )
 from pydantic import SecretStr
@@ -27,18 +27,12 @@ from graph.settings import Neo4jSettings
 pytestmark = pytest.mark.neo4j
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _config(uri: str) -> Neo4jSettings:
     return Neo4jSettings(uri=uri, username="neo4j", password=SecretStr(""), database=TEST_DATABASE)
 
 
 def test_closed_port_then_live_server_with_a_fresh_driver(neo4j_repo: object) -> None:
-    closed = f"bolt://127.0.0.1:{_free_port()}"
+    closed = f"bolt://127.0.0.1:{free_port()}"
     uris = iter([closed, neo4j_test_uri()])
     opened: list[str] = []
 
@@ -59,20 +53,8 @@ def test_closed_port_then_live_server_with_a_fresh_driver(neo4j_repo: object) ->
 @pytest.fixture
 def own_server(tmp_path: Path) -> Iterator[tuple[Path, int]]:
     """A Neo4j server of this test alone (it is stopped and started again)."""
-    from graph import server
-
-    try:
-        server.find_java()
-        server.ensure_jars()
-    except server.Neo4jServerError as e:
-        require(False, f"no local Neo4j possible: {e}")
-        raise
-    port = _free_port()
-    server.start(tmp_path, port=port, heap="256m", pagecache="32m")
-    try:
+    with started(tmp_path) as port:
         yield tmp_path, port
-    finally:
-        server.stop(tmp_path)
 
 
 def test_stopping_and_starting_the_real_server(own_server: tuple[Path, int],

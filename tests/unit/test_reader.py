@@ -181,3 +181,29 @@ def test_errors_share_a_base_and_a_message_shape(error: type[IngestError]) -> No
 
 def test_an_error_without_a_path_still_reads_well() -> None:
     assert str(NoStructure(None, "no sections")) == "<text>: no sections"
+
+
+# --- mixed encodings ---------------------------------------------------------------------
+
+
+def test_a_file_mixing_gb18030_and_utf8_lines_is_decoded_line_by_line() -> None:
+    lines = [SIMPLIFIED, "责任单位：市市场监管局、市发展改革委", "二、重点任务", "一", SIMPLIFIED]
+    data = b"".join((line + "\n").encode("utf-8" if n % 2 else "gb18030")
+                    for n, line in enumerate(lines))
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    text, encoding = decode_bytes(data, "mixed.txt")
+    assert text == "".join(line + "\n" for line in lines)
+    assert encoding == "utf-8+gb18030"
+
+
+def test_a_big5_file_with_utf8_lines_is_decoded_line_by_line() -> None:
+    data = (TRADITIONAL + "\n").encode("big5") + (SIMPLIFIED + "\r\n").encode("utf-8")
+    assert decode_bytes(data, "mixed.txt") == (TRADITIONAL + "\n" + SIMPLIFIED + "\r\n",
+                                               "utf-8+big5")
+
+
+@pytest.mark.parametrize("word", ["一", "到", "由", "局长", "实施"])
+def test_a_short_gb_line_that_happens_to_be_utf8_stays_gb(word: str) -> None:
+    data = f"{SIMPLIFIED}\n{word}\n{SIMPLIFIED}\n".encode("gb18030")
+    assert decode_bytes(data, "a.txt") == (f"{SIMPLIFIED}\n{word}\n{SIMPLIFIED}\n", "gb18030")
