@@ -70,11 +70,13 @@ STATED_BY: Final[MappingProxyType[RelKind, End]] = MappingProxyType({
     RelKind.IN_PROGRAMME: "start",
     RelKind.RECOGNISED_BY: "start",
     RelKind.WITHIN_REGION: "start",
+    RelKind.IMPLEMENTING_TASK: "start",  # an alignment states which tasks it joins
+    RelKind.IMPLEMENTED_MEASURE: "start",
 })
 
 #: Kinds whose nodes carry the evidence of every document that states them.
 OWN_EVIDENCE: Final = frozenset({NodeKind.TASK, NodeKind.TARGET, NodeKind.FUNDING,
-                                 NodeKind.RECOGNITION, NodeKind.EVIDENCE})
+                                 NodeKind.RECOGNITION, NodeKind.ALIGNMENT, NodeKind.EVIDENCE})
 
 NodeRows = dict[NodeKind, list[dict[str, Any]]]
 RelGroup = tuple[RelKind, NodeKind, NodeKind]

@@ -72,6 +72,7 @@ NODE_STYLE: Final[MappingProxyType[NodeKind, NodeStyle]] = MappingProxyType({
     NodeKind.BRAND: NodeStyle("#D55E00", "star", 18, "品牌"),
     NodeKind.ENTERPRISE: NodeStyle("#117733", "square", 16, "企业"),
     NodeKind.RECOGNITION: NodeStyle("#88CCEE", "dot", 7, "入选记录"),
+    NodeKind.ALIGNMENT: NodeStyle("#332288", "dot", 7, "落实对应"),
     NodeKind.SOURCE: NodeStyle("#4D4D4D", "database", 10, "来源文件"),
     NodeKind.EVIDENCE: NodeStyle("#A6A6A6", "ellipse", 8, "原文证据"),
 })
@@ -117,6 +118,9 @@ EDGE_STYLE: Final[MappingProxyType[str, EdgeStyle]] = MappingProxyType({
     ViewRel.NAMES: EdgeStyle("#CC6677", 1.2, (20, 5), "文中提到", "diamond", "middle"),
     ViewRel.AGGREGATED: EdgeStyle("#8C564B", 2.0, (3, 3, 9, 3), "合并的关系", None),
     ViewRel.RECOGNISED_IN: EdgeStyle("#FDB863", 1.5, (11, 2, 2, 2), "入选", "vee", "both"),
+    RelKind.IMPLEMENTING_TASK: EdgeStyle("#6A3D9A", 1.2, (13, 3), "落实任务", "box", "both"),
+    RelKind.IMPLEMENTED_MEASURE: EdgeStyle("#9970AB", 1.2, (13, 3, 1, 3), "对应措施", "circle",
+                                           "both"),
 })
 
 #: An agency's role on a task is drawn as the relationship that stores it.
