@@ -15,6 +15,7 @@ from typing import Any, Final
 import networkx as nx
 
 from graph import assemble as asm
+from graph.embedded_cascade import EmbeddedCascade
 from graph.embedded_enterprises import EmbeddedEnterprises
 from graph.errors import NotFound
 from graph.property_graph import PropertyGraph
@@ -52,7 +53,7 @@ NEO4J_HINT: Final = (
 Record = dict[str, Any]
 
 
-class EmbeddedRepository(EmbeddedEnterprises):
+class EmbeddedRepository(EmbeddedEnterprises, EmbeddedCascade):
     """:class:`~graph.repository.Repository` over an in-memory graph."""
 
     backend = "embedded"

@@ -25,6 +25,7 @@ from graph.cypher_json import to_json
 from graph.cypher_run import FETCH_SIZE, CypherRunner
 from graph.driver import store_errors
 from graph.errors import NotFound, StoreUnavailable
+from graph.neo4j_cascade import Neo4jCascade
 from graph.neo4j_enterprises import Neo4jEnterprises
 from graph.repository import (
     AgencyInfo,
@@ -61,7 +62,7 @@ def _kind_of(labels: list[str]) -> NodeKind:
     return next(_KINDS[label] for label in sorted(labels) if label in _KINDS)
 
 
-class Neo4jRepository(Neo4jEnterprises):
+class Neo4jRepository(Neo4jEnterprises, Neo4jCascade):
     """:class:`~graph.repository.Repository` over a Neo4j database."""
 
     backend = "neo4j"
