@@ -155,7 +155,8 @@ class EmbeddedRepository(EmbeddedEnterprises, EmbeddedCascade):
             title = record["task"].get("title")
             found = match(parsed, [title], asm.task_texts(record)) if parsed else None
             if found is not None:
-                hits.append((rank_key(found, title or "", key), key, found))
+                owned = bool(record["leads"] or record["cos"])
+                hits.append((rank_key(found, title or "", key, owned=owned), key, found))
         hits.sort(key=lambda h: h[0])
         return Page(tuple(asm.task_info(self._tasks[k], m) for _, k, m in page.slice(hits)),
                     len(hits))

@@ -153,7 +153,8 @@ class Neo4jRepository(Neo4jEnterprises, Neo4jCascade):
         for row in self._read(q.TASK_CANDIDATES, terms=list(parsed.terms)):
             found = match(parsed, [row["title"]], [t for t in row["texts"] if t])
             if found is not None:
-                hits.append((rank_key(found, row["title"] or "", row["key"]), row["key"], found))
+                hits.append((rank_key(found, row["title"] or "", row["key"], owned=row["owned"]),
+                             row["key"], found))
         hits.sort(key=lambda h: h[0])
         chosen = page.slice(hits)
         records = self._task_records([key for _, key, _ in chosen])

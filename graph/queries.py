@@ -49,7 +49,8 @@ TASK_RECORDS: Final = "UNWIND $keys AS key\nMATCH (t:Task {key: key})" + _TASK_R
 #: Task records of every task.
 ALL_TASK_RECORDS: Final = "MATCH (t:Task)" + _TASK_RECORD
 
-#: Tasks whose title, sentences or target metrics contain one of ``$terms``.
+#: Tasks whose title, sentences or target metrics contain one of ``$terms``, and whether an
+#: agency leads or shares them.
 TASK_CANDIDATES: Final = """
 MATCH (t:Task)
 WHERE any(term IN $terms WHERE toLower(t.title) CONTAINS term)
@@ -58,6 +59,7 @@ WHERE any(term IN $terms WHERE toLower(t.title) CONTAINS term)
    OR exists { MATCH (t)-[:HAS_TARGET]->(g:Target)
                WHERE any(term IN $terms WHERE toLower(g.metric) CONTAINS term) }
 RETURN t.key AS key, t.title AS title,
+       exists { (:Agency)-[:LEADS|CO_RESPONSIBLE_FOR]->(t) } AS owned,
        [(t)-[:HAS_EVIDENCE]->(e:Evidence) | e.sentence]
        + [(t)-[:HAS_TARGET]->(g:Target) | g.metric] AS texts"""
 
