@@ -11,7 +11,7 @@ from graph.cascade import DIGITS, THRESHOLD, Link, TaskText, align, best_per_chi
 from graph.property_graph import from_rdf
 from graph.rdf import build_graph, serialize
 from graph.rdf_cascade import alignments, measures_of, parent_key, task_text
-from graph.rows import provenance
+from graph.rows import JOINT, provenance
 from ontology import identity as ident
 from ontology.model import DocumentKind, DocumentMeta, Extraction, NodeKind, RelKind, Task
 from ontology.vocab import PG
@@ -117,6 +117,14 @@ def test_an_alignment_belongs_to_the_documents_of_both_sentences() -> None:
     assert provenance(pg).nodes[key] == (PROVINCE_SOURCE, DEZHOU_SOURCE)
     kinds = {r.kind for r in pg.rels if r.start == key}
     assert kinds == {RelKind.IMPLEMENTING_TASK, RelKind.IMPLEMENTED_MEASURE, RelKind.HAS_EVIDENCE}
+    # its links are stated by both documents too (a joint node's links are not narrowed),
+    # while each task stays its own document's
+    prov = provenance(pg)
+    assert NodeKind.ALIGNMENT in JOINT
+    assert {prov.rels[(r.kind, r.start, r.end)] for r in pg.rels if r.start == key} == {
+        (PROVINCE_SOURCE, DEZHOU_SOURCE)}
+    assert prov.nodes[PROVINCE_MEASURE] == (PROVINCE_SOURCE,)
+    assert prov.nodes[DEZHOU_TASK] == (DEZHOU_SOURCE,)
 
 
 def test_alignments_are_built_the_same_whatever_the_order_of_documents() -> None:
