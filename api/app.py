@@ -22,6 +22,7 @@ from fastapi_offline import FastAPIOffline
 from api import (
     errors,
     routes_agencies,
+    routes_cascade,
     routes_coordination,
     routes_cypher,
     routes_enterprises,
@@ -137,7 +138,7 @@ def create_app(settings: ApiSettings, repository: Repository | None = None) -> F
     app.add_middleware(TrustedHosts, allowed_hosts=settings.trusted_hosts)
     for router in (routes_tasks.router, routes_coordination.plans,
                    routes_coordination.agencies, routes_coordination.deadlines,
-                   routes_agencies.router, routes_plans.router,
+                   routes_agencies.router, routes_cascade.router, routes_plans.router,
                    routes_enterprises.enterprises, routes_enterprises.holders,
                    routes_enterprises.progress,
                    routes_misc.targets, routes_misc.brands, routes_misc.search,

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from api import cli_eval, cli_graph, cli_ledger, cli_register, cli_serve, cli_synth, cli_viz
+from api import cli_cascade, cli_eval, cli_graph, cli_ledger, cli_register, cli_serve, cli_synth, cli_viz
 from api.cli_neo4j import neo4j_app
 from graph.errors import GraphError
 from ingest.corpus import CorpusResult, Problem, Progress, corpus_files
@@ -154,7 +154,8 @@ def build(
     _exit_for(result, strict)
 
 
-for _module in (cli_graph, cli_eval, cli_viz, cli_serve, cli_register, cli_ledger, cli_synth):
+for _module in (cli_graph, cli_eval, cli_cascade, cli_viz, cli_serve, cli_register, cli_ledger,
+                cli_synth):
     _module.register(app)
 
 

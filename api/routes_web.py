@@ -25,13 +25,14 @@ from graph.errors import NotFound
 from graph.progress import ProgrammeTable
 from graph.repository import PageRequest, Repository, TaskInfo
 from ontology.model import NodeKind, Role
-from viz import fonts, views
+from viz import coverage_view, fonts, views
 from viz.describe import target_text as _target_props_text
 from viz.errors import UnknownNode, ViewTooLarge
 from viz.layout import prepare
 from viz.model import ViewGraph, ViewNode
 from viz.render import STATIC, Linker, NodeLinks, render, render_message
 from viz.snapshot import SnapshotCache
+from viz.style import aligned_rel, edge_style
 
 router = APIRouter()
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
@@ -39,6 +40,8 @@ templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 #: Results on the search page; a coordinator reads the first few.
 SEARCH_LIMIT: Final = 20
 AGENCY_TASKS_LIMIT: Final = 100
+#: Plans other plans implement shown on the coordinators' page and the coverage index.
+COVERAGE_LIMIT: Final = 20
 _LEVEL_ZH: Final = {"national": "国家", "province": "省级", "city": "市级", "county": "县级"}
 _snapshots = SnapshotCache()
 
@@ -48,7 +51,11 @@ def _target_text(target: object) -> str:
     return _target_props_text({f: getattr(target, f, None) for f in fields})
 
 
-templates.env.globals.update(target_text=_target_text,
+def _score_colour(score: float) -> str:
+    return edge_style(aligned_rel(score)).color
+
+
+templates.env.globals.update(target_text=_target_text, score_colour=_score_colour,
                              level_zh=lambda level: _LEVEL_ZH.get(level, level))
 
 
@@ -89,7 +96,8 @@ def search_page(request: Request, repo: RepoDep, programmes: ProgrammesDep,
     results = found.data if found else ()
     return _page(request, "search.html", q=query, results=results,
                  count=found.count if found else 0,
-                 progress=_progress(repo, programmes, _task_target_keys(results)))
+                 progress=_progress(repo, programmes, _task_target_keys(results)),
+                 cascades=[] if query else coverage_view.parent_coverages(repo, COVERAGE_LIMIT))
 
 
 @router.get("/agency", response_class=HTMLResponse, include_in_schema=False)
@@ -139,6 +147,16 @@ def target_page(request: Request, repo: RepoDep, programmes: ProgrammesDep,
     return _page(request, "target.html", progress=repo.target_progress(key, programmes))
 
 
+@router.get("/coverage", response_class=HTMLResponse, include_in_schema=False)
+def coverage_page(request: Request, repo: RepoDep, key: str | None = None) -> HTMLResponse:
+    """Does the city's plan cover the province's measures: one plan's coverage, or (no key)
+    every plan other plans implement."""
+    if key is None:
+        return _page(request, "coverage_index.html",
+                     cascades=coverage_view.parent_coverages(repo, COVERAGE_LIMIT))
+    return _page(request, "coverage.html", coverage=repo.coverage(key))
+
+
 #: Where a clicked node's details are: the HTML pages for agencies and plans, the JSON API else.
 _DETAIL: Final = {NodeKind.AGENCY: "/agency?key=", NodeKind.PLAN: "/plan?key=",
                   NodeKind.TASK: "/tasks/", NodeKind.BRAND: "/brands/"}
@@ -157,7 +175,8 @@ def _linker(root: str, depth: int) -> Linker:
 def _network(request: Request, view: ViewGraph, depth: int = 1) -> HTMLResponse:
     root = _root(request)
     nav = [("查询", f"{root}/"), ("责任网络", f"{root}/viz/responsibility"),
-           ("规划层级", f"{root}/viz/hierarchy"), ("品牌体系", f"{root}/viz/brands")]
+           ("规划层级", f"{root}/viz/hierarchy"), ("品牌体系", f"{root}/viz/brands"),
+           ("措施落实", f"{root}/viz/coverage")]
     try:
         prepared = prepare(view)
     except ViewTooLarge as e:
@@ -198,6 +217,18 @@ def hierarchy_view(request: Request, repo: RepoDep, plan: str | None = None,
 def brands_view(request: Request, repo: RepoDep, brand: str | None = None) -> HTMLResponse:
     """Brands, programmes, awards and certifications, and what names them."""
     return _network(request, _view(views.brands, _snapshots.index(repo), brand=brand))
+
+
+@router.get("/viz/coverage", response_class=HTMLResponse, include_in_schema=False)
+def coverage_network(request: Request, repo: RepoDep, plan: str | None = None) -> HTMLResponse:
+    """A parent plan's measures, the tasks of the plans implementing it, links by score
+    (no plan: the first plan other plans implement)."""
+    if plan is None:
+        found = coverage_view.parent_coverages(repo, 1)
+        if not found:
+            return HTMLResponse(render_message("措施落实", "还没有下级文件落实的上级文件。"))
+        return _network(request, coverage_view.coverage(found[0]))
+    return _network(request, coverage_view.coverage(repo.coverage(plan)))
 
 
 @router.get("/viz/ego", response_class=HTMLResponse, include_in_schema=False)

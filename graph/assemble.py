@@ -345,7 +345,7 @@ def _field_texts(node: NodeDict, fields: Iterable[str]) -> list[str]:
 def search_order(hit: SearchHit) -> tuple[Any, ...]:
     """Best hits first (:func:`graph.search.rank_key`), kinds in index order among equals."""
     score = rank_key(hit.match, hit.name, hit.key)
-    return (*score[:3], KIND_ORDER.get(hit.kind, len(KIND_ORDER)), *score[3:])
+    return (*score[:4], KIND_ORDER.get(hit.kind, len(KIND_ORDER)), *score[4:])
 
 
 Neighbour = tuple[str, str, bool, NodeKind, dict[str, Any]]

@@ -195,6 +195,17 @@ def retract_nodes(kind: NodeKind) -> str:
     )
 
 
+def retract_joint_nodes(kind: NodeKind) -> str:
+    """Delete the nodes of a jointly stated label (:data:`graph.rows.JOINT`) that one of
+    ``$documents`` states and whose key is not in ``$keys``, whatever else states them."""
+    label = NodeKind(kind).value
+    return (
+        f"MATCH (n:{label}) "
+        f"WHERE any(s IN n.{SOURCES} WHERE s IN $documents) AND NOT n.key IN $keys "
+        "DETACH DELETE n"
+    )
+
+
 DOCUMENT_LOADED: Final = (
     f"MATCH (n:{NodeKind.SOURCE.value}) WHERE $document IN n.{SOURCES} "
     "RETURN count(n) AS count"

@@ -16,6 +16,7 @@ import networkx as nx
 
 from graph import assemble as asm
 from graph import assemble_enterprises as asm_e
+from graph.embedded_cascade import EmbeddedCascade
 from graph.embedded_enterprises import EmbeddedEnterprises
 from graph.errors import NotFound
 from graph.property_graph import PropertyGraph
@@ -70,7 +71,7 @@ def size_advice(nodes: int, limit: int = EMBEDDED_NODE_LIMIT) -> str | None:
             "`--bulk` for a first load) and serve it with `policygraph serve --neo4j`")
 
 
-class EmbeddedRepository(EmbeddedEnterprises):
+class EmbeddedRepository(EmbeddedEnterprises, EmbeddedCascade):
     """:class:`~graph.repository.Repository` over an in-memory graph."""
 
     backend = "embedded"
@@ -172,7 +173,8 @@ class EmbeddedRepository(EmbeddedEnterprises):
             title = record["task"].get("title")
             found = match(parsed, [title], asm.task_texts(record)) if parsed else None
             if found is not None:
-                hits.append((rank_key(found, title or "", key), key, found))
+                owned = bool(record["leads"] or record["cos"])
+                hits.append((rank_key(found, title or "", key, owned=owned), key, found))
         hits.sort(key=lambda h: h[0])
         return Page(tuple(asm.task_info(self._tasks[k], m) for _, k, m in page.slice(hits)),
                     len(hits))

@@ -27,7 +27,7 @@ from graph import cypher_write as q
 from graph.driver import store_errors, uri_of
 from graph.errors import GraphError, NotFound
 from graph.property_graph import PropertyGraph
-from graph.rows import batches, node_rows, provenance, rel_ids, rel_rows
+from graph.rows import JOINT, batches, node_rows, provenance, rel_ids, rel_rows
 from ontology.model import NodeKind, RelKind
 
 __all__ = [
@@ -204,10 +204,9 @@ def _retract(
         )
         deleted_rels += counters.relationships_deleted
     for kind in NodeKind:
-        counters = _write(
-            driver, database, q.retract_nodes(kind), documents=documents,
-            keys=keys.get(kind, []),
-        )
+        retract = q.retract_joint_nodes(kind) if kind in JOINT else q.retract_nodes(kind)
+        counters = _write(driver, database, retract, documents=documents,
+                          keys=keys.get(kind, []))
         deleted_nodes += counters.nodes_deleted
         deleted_rels += counters.relationships_deleted
     return deleted_nodes, deleted_rels

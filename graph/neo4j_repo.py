@@ -29,6 +29,7 @@ from graph.cypher_run import FETCH_SIZE, CypherRunner
 from graph.deadline import Deadline, DeadlineExceeded
 from graph.driver import store_errors
 from graph.errors import NotFound, StoreUnavailable
+from graph.neo4j_cascade import Neo4jCascade
 from graph.neo4j_enterprises import Neo4jEnterprises
 from graph.repository import (
     AgencyInfo,
@@ -68,7 +69,7 @@ def _kind_of(labels: list[str]) -> NodeKind:
     return next(_KINDS[label] for label in sorted(labels) if label in _KINDS)
 
 
-class Neo4jRepository(Neo4jEnterprises):
+class Neo4jRepository(Neo4jEnterprises, Neo4jCascade):
     """:class:`~graph.repository.Repository` over a Neo4j database."""
 
     backend = "neo4j"
@@ -171,7 +172,8 @@ class Neo4jRepository(Neo4jEnterprises):
         for row in self._read(q.TASK_CANDIDATES, terms=list(parsed.terms)):
             found = match(parsed, [row["title"]], [t for t in row["texts"] if t])
             if found is not None:
-                hits.append((rank_key(found, row["title"] or "", row["key"]), row["key"], found))
+                hits.append((rank_key(found, row["title"] or "", row["key"], owned=row["owned"]),
+                             row["key"], found))
         hits.sort(key=lambda h: h[0])
         chosen = page.slice(hits)
         records = self._task_records([key for _, key, _ in chosen])

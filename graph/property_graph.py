@@ -40,6 +40,7 @@ pg:registerRow         ``registerRow``     int (Recognition)
 pg:deadline            ``deadline``        str (Task: as written)
 pg:dueYear, dueMonth   ``dueYear, dueMonth`` int (Task)
 pg:unitOrder           ``unitOrder``       str (Task: lead and co names, 、-joined)
+pg:score               ``score``           float (Alignment)
 =====================  ==================  ==========================================
 """
 
@@ -108,6 +109,7 @@ PROPERTIES: Final[MappingProxyType[URIRef, Prop]] = MappingProxyType({
     PG.dueYear: Prop("dueYear", "year"),
     PG.dueMonth: Prop("dueMonth", "int"),
     PG.unitOrder: Prop("unitOrder", "zh"),
+    PG.score: Prop("score", "decimal"),
 })
 PREDICATE_OF_PROPERTY: Final = MappingProxyType({p.name: iri for iri, p in PROPERTIES.items()})
 

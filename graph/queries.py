@@ -49,7 +49,8 @@ TASK_RECORDS: Final = "UNWIND $keys AS key\nMATCH (t:Task {key: key})" + _TASK_R
 #: Task records of every task.
 ALL_TASK_RECORDS: Final = "MATCH (t:Task)" + _TASK_RECORD
 
-#: Tasks whose title, sentences or target metrics contain one of ``$terms``.
+#: Tasks whose title, sentences or target metrics contain one of ``$terms``, and whether an
+#: agency leads or shares them.
 TASK_CANDIDATES: Final = """
 MATCH (t:Task)
 WHERE any(term IN $terms WHERE toLower(t.title) CONTAINS term)
@@ -58,6 +59,7 @@ WHERE any(term IN $terms WHERE toLower(t.title) CONTAINS term)
    OR exists { MATCH (t)-[:HAS_TARGET]->(g:Target)
                WHERE any(term IN $terms WHERE toLower(g.metric) CONTAINS term) }
 RETURN t.key AS key, t.title AS title,
+       exists { (:Agency)-[:LEADS|CO_RESPONSIBLE_FOR]->(t) } AS owned,
        [(t)-[:HAS_EVIDENCE]->(e:Evidence) | e.sentence]
        + [(t)-[:HAS_TARGET]->(g:Target) | g.metric] AS texts"""
 
@@ -257,3 +259,34 @@ UNWIND $keys AS key
 MATCH (c:Recognition)-[:IN_PROGRAMME]->(:Brand {key: key})
 WHERE exists { (c)-[:FROM_SOURCE]->(:Source) }
 RETURN""" + _RECOGNITION_RECORD
+
+
+# -- the cascade: coverage of a plan's measures (graph.assemble_cascade) ---------------------
+
+#: Plan ``$key``: the keys of its measures (its tasks and those of its interpretations, the
+#: plans of kind ``$interpretation`` implementing it), the targets of it and of its
+#: interpretations, and the keys of the other plans implementing it.
+COVERAGE_PLAN: Final = f"""
+MATCH (p:Plan {{key: $key}})
+WITH p, [p] + [(i:Plan)-[:IMPLEMENTS]->(p) WHERE i.kind = $interpretation | i] AS holders
+RETURN properties(p) AS plan,
+       reduce(acc = [], h IN holders | acc + [(h)-[:HAS_TASK]->(t:Task) | t.key]) AS measureKeys,
+       reduce(acc = [], h IN holders | acc + {_targets("h")}) AS targets,
+       [(c:Plan)-[:IMPLEMENTS]->(p) WHERE coalesce(c.kind, '') <> $interpretation | c.key]
+         AS childKeys"""
+
+#: Every alignment to the measures ``$keys``: its node, child task, measure, evidence, and
+#: the plans of the child task.
+ALIGNMENT_RECORDS: Final = f"""
+UNWIND $keys AS key
+MATCH (m:Task {{key: key}})<-[:IMPLEMENTED_MEASURE]-(a:Alignment)-[:IMPLEMENTING_TASK]->(t:Task)
+RETURN properties(a) AS alignment, t.key AS task, m.key AS measure,
+       {_evidence("a")} AS evidence,
+       [(c:Plan)-[:HAS_TASK]->(t) | c.key] AS planKeys"""
+
+#: The plans ``$keys`` with the keys of their tasks and their plan-level targets.
+CHILD_PLAN_RECORDS: Final = f"""
+UNWIND $keys AS key
+MATCH (p:Plan {{key: key}})
+RETURN properties(p) AS plan, [(p)-[:HAS_TASK]->(t:Task) | t.key] AS taskKeys,
+       {_targets("p")} AS targets"""

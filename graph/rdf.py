@@ -22,6 +22,7 @@ from rdflib.term import Node
 
 from graph.errors import UnsupportedFormat
 from graph.rdf_base import Fact, decimal, issued, title, year, zh
+from graph.rdf_cascade import add_alignments
 from graph.rdf_enterprises import add_enterprises, add_register
 from ontology import identity as ident
 from ontology.model import (
@@ -67,6 +68,7 @@ def build_traced(
         builder.add_plan(extraction)
     for extraction in builder.ordered:
         builder.add_contents(extraction)
+    add_alignments(builder, extractions)
     for register in sorted(registers, key=lambda r: r.source):
         add_register(builder, register)
     builder.label_untitled_plans()
@@ -107,6 +109,7 @@ def graph_summary(graph: Graph) -> dict[str, int]:
         "brands": count(NodeKind.BRAND),
         "enterprises": count(NodeKind.ENTERPRISE),
         "recognitions": count(NodeKind.RECOGNITION),
+        "alignments": count(NodeKind.ALIGNMENT),
         "evidence": count(NodeKind.EVIDENCE),
         "lead_links": len(list(graph.triples((None, PG.leads, None)))),
         "co_links": len(list(graph.triples((None, PG.coResponsibleFor, None)))),

@@ -21,6 +21,7 @@ from graph.search import Match
 from ontology.model import NodeKind, Role
 
 if TYPE_CHECKING:
+    from graph.cascade_results import Coverage
     from graph.enterprise_results import (
         EnterpriseDetail,
         EnterpriseFilter,
@@ -433,6 +434,11 @@ class Repository(Protocol):
 
     def target_progress(self, key: str, table: ProgrammeTable) -> TargetProgress:
         """A target beside what the registers hold for the programmes it counts."""
+        ...
+
+    def coverage(self, key: str) -> Coverage:
+        """Which measures of a plan (its tasks and those its interpretations restate) each
+        plan implementing it carries out, the gaps, and the targets beside each other."""
         ...
 
     def subgraph(self, center: str, depth: int, kinds: frozenset[NodeKind] | None) -> Subgraph:

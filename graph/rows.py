@@ -16,7 +16,8 @@ They are derived from the graph's provenance structure:
    states who leads it and who shares it; a source states the plan it reports.  A
    relationship's sources are those of its stating end — narrowed, when the other end is a
    fact that carries the evidence of each document stating it (:data:`OWN_EVIDENCE`: a
-   task, target, funding promise), to the documents of that evidence.  So a task only one
+   task, target, funding promise), to the documents of that evidence; a jointly stated
+   node's (:data:`JOINT`: an alignment) links are never narrowed.  So a task only one
    of two copies of a plan states belongs to that copy alone, while an agency or a brand
    (whose evidence is only where it was first named) is never narrowed.
 3. *Propagation.* A node's sources are its direct provenance plus the sources of every
@@ -70,11 +71,19 @@ STATED_BY: Final[MappingProxyType[RelKind, End]] = MappingProxyType({
     RelKind.IN_PROGRAMME: "start",
     RelKind.RECOGNISED_BY: "start",
     RelKind.WITHIN_REGION: "start",
+    RelKind.IMPLEMENTING_TASK: "start",  # an alignment states which tasks it joins
+    RelKind.IMPLEMENTED_MEASURE: "start",
 })
+
+#: Kinds derived from several documents together (an alignment needs the child's task and the
+#: parent's measure): reloading or removing any of their documents takes such a node out
+#: whole, and the build that is loaded brings back the ones it can compute, so a node never
+#: outlives one of the texts it was computed from.
+JOINT: Final = frozenset({NodeKind.ALIGNMENT})
 
 #: Kinds whose nodes carry the evidence of every document that states them.
 OWN_EVIDENCE: Final = frozenset({NodeKind.TASK, NodeKind.TARGET, NodeKind.FUNDING,
-                                 NodeKind.RECOGNITION, NodeKind.EVIDENCE})
+                                 NodeKind.RECOGNITION, NodeKind.ALIGNMENT, NodeKind.EVIDENCE})
 
 NodeRows = dict[NodeKind, list[dict[str, Any]]]
 RelGroup = tuple[RelKind, NodeKind, NodeKind]
@@ -137,7 +146,9 @@ def provenance(graph: PropertyGraph) -> Provenance:
 
     rel_sources: dict[tuple[RelKind, str, str], tuple[str, ...]] = {}
     for rel, (by, other) in zip(graph.rels, stating, strict=True):
-        stated = (sources[by] & narrow[other]) or sources[by] or sources[other]
+        # A jointly stated node's links are stated by all its documents, as it is.
+        own = frozenset() if kinds[by] in JOINT else narrow[other]
+        stated = (sources[by] & own) or sources[by] or sources[other]
         rel_sources[(rel.kind, rel.start, rel.end)] = tuple(sorted(stated))
     return Provenance(
         nodes={key: tuple(sorted(value)) for key, value in sources.items()},

@@ -144,11 +144,15 @@ def match(query: Query, title: Iterable[str | None], text: Iterable[str | None] 
     return Match(title=in_title, text=in_text, phrase=contains_phrase(query, titles))
 
 
-def rank_key(found: Match, name: str, key: str) -> tuple[int, int, int, int, str, str]:
-    """Sort key: title terms first, then the whole phrase, then all terms, shorter names, key.
+def rank_key(found: Match, name: str, key: str, *, owned: bool = True
+             ) -> tuple[int, int, int, int, int, str, str]:
+    """Sort key: title terms first, then owned, the whole phrase, all terms, shorter names, key.
 
-    A title match always beats a match in the sentence or targets only; among equals, more
-    distinct query terms (bigrams) matched wins; the node key breaks the last tie, so the
-    order is total and the same on every backend.
+    A title match always beats a match in the sentence or targets only; among equals, a task
+    its document names an agency for (``owned``) comes before one it names none for (a
+    measure an interpretation restates): the coordinators' question is who carries it out.
+    Then more distinct query terms (bigrams) matched wins; the node key breaks the last tie,
+    so the order is total and the same on every backend.
     """
-    return (-len(found.title), -int(found.phrase), -len(found.terms), len(name), name, key)
+    return (-len(found.title), int(not owned), -int(found.phrase), -len(found.terms), len(name),
+            name, key)

@@ -24,6 +24,7 @@ from ingest.funding import FundingHit, find_funding
 from ingest.metadata import DOC_NUMBER, extract_metadata, page_words, written_year
 from ingest.normalize import NormalizedText, normalize
 from ingest.patterns_targets import PERIODIC_QUOTA
+from ingest.proposed_measures import find_proposals
 from ingest.recognitions import announced, with_recognition
 from ingest.regions import province_of
 from ingest.responsibility import Clause, find_clauses, split_units
@@ -36,6 +37,7 @@ from ontology.model import (
     Agency,
     Brand,
     BrandKind,
+    DocumentKind,
     DocumentMeta,
     Enterprise,
     Evidence,
@@ -112,6 +114,8 @@ def extract_normalized(source: str, norm: NormalizedText, sha256: str | None = N
     rows = row_tasks(tables, lambda units: _names(resolver, tuple(units)))
     tasks = (_tasks(ctx, sections, task_sections, clauses, resolver)
              + _table_tasks(ctx, sections, resolver) + _row_tasks(ctx, rows))
+    if not tasks and meta.kind is DocumentKind.INTERPRETATION:
+        tasks = _proposed_tasks(ctx, sections)
     task_ids = {i: sections[i].id for i in task_sections}
     funding_hits = find_funding(text)
     plan_year = _plan_year(meta) or work_year(text)
@@ -398,6 +402,29 @@ def _task_evidence(ctx: _Ctx, section: Section, title_end: int, found: list[Clau
     if clause in evidence.sentence:
         return evidence
     return evidence.model_copy(update={"sentence": f"{evidence.sentence} … {clause}"})
+
+
+#: Where the name of a part ends in its heading line.  Example: the space in ``主要内容 《若干措施》…``.
+HEADING_NAME_END = re.compile(r"[\s,，。:：;；《(（]")
+
+
+def _proposed_tasks(ctx: _Ctx, sections: list[Section]) -> tuple[Task, ...]:
+    """The measures an interpretation restates (:mod:`ingest.proposed_measures`), numbered
+    in order inside the part that lists them (``三.1``, ``三.2`` …), as the document itself
+    does not number them."""
+    tasks: list[Task] = []
+    counts: dict[str, int] = {}
+    for found in find_proposals(ctx.text):
+        index = _innermost(sections, found.start)
+        part = sections[index] if index is not None else None
+        prefix = part.id if part is not None else ""
+        counts[prefix] = counts.get(prefix, 0) + 1
+        task_id = f"{prefix}.{counts[prefix]}" if prefix else str(counts[prefix])
+        heading = HEADING_NAME_END.split(part.title, maxsplit=1)[0] if part else ""
+        tasks.append(Task(id=task_id, section=heading or None, title=found.title(ctx.text),
+                          evidence=ctx.evidence(found.start, found.end, task_id,
+                                                (found.clause_start, found.clause_end))))
+    return tuple(tasks)
 
 
 def _table_tasks(ctx: _Ctx, sections: list[Section], resolver: AgencyResolver) -> tuple[Task, ...]:

@@ -20,6 +20,7 @@ Formats (``h`` = first 12 hex digits of SHA-1 over the normalised parts)::
     brand/<h>                      brand_key(name)
     enterprise/<h>                 enterprise_key(name)              normalised full name
     recognition/<h>                recognition_key(programme, enterprise, brand, batch, year)
+    alignment/<h>                  alignment_key(child task key, parent measure key)
     source/<file name or h>        source_key(file_name)
     evidence/<source part>/<s>-<e> evidence_key(source, start, end)
 """
@@ -166,6 +167,14 @@ def recognition_key(programme: str, enterprise: str | None, brand: str | None,
     parts = (normalize(programme), normalize(enterprise), normalize(brand),
              "" if batch is None else str(batch), "" if year is None else str(year))
     return f"recognition/{_digest(*parts)}"
+
+
+def alignment_key(child: str, parent: str) -> str:
+    """Key of an alignment: the key of the child task and of the parent measure it carries
+    out (in that order, so the two directions of a pair are two keys)."""
+    if not child or not parent or child == parent:
+        raise ValueError(f"an alignment needs two different tasks, not {child!r} and {parent!r}")
+    return f"alignment/{_digest(child, parent)}"
 
 
 def source_key(file_name: str) -> str:

@@ -101,6 +101,7 @@ class NodeKind(StrEnum):
     BRAND = "Brand"
     ENTERPRISE = "Enterprise"
     RECOGNITION = "Recognition"
+    ALIGNMENT = "Alignment"
     SOURCE = "Source"
     EVIDENCE = "Evidence"
 
@@ -132,6 +133,8 @@ class RelKind(StrEnum):
     IN_PROGRAMME = "IN_PROGRAMME"
     RECOGNISED_BY = "RECOGNISED_BY"
     WITHIN_REGION = "WITHIN_REGION"
+    IMPLEMENTING_TASK = "IMPLEMENTING_TASK"
+    IMPLEMENTED_MEASURE = "IMPLEMENTED_MEASURE"
 
 
 class _Frozen(BaseModel):

@@ -42,6 +42,7 @@ class PG(DefinedNamespace):
     Brand: URIRef
     Enterprise: URIRef
     Recognition: URIRef
+    Alignment: URIRef
     Source: URIRef
     Evidence: URIRef
 
@@ -76,6 +77,8 @@ class PG(DefinedNamespace):
     inProgramme: URIRef
     recognisedBy: URIRef
     withinRegion: URIRef
+    implementingTask: URIRef
+    implementedMeasure: URIRef
 
     # Datatype properties
     kind: URIRef
@@ -109,6 +112,7 @@ class PG(DefinedNamespace):
     dueYear: URIRef
     dueMonth: URIRef
     unitOrder: URIRef
+    score: URIRef
 
 
 #: Prefixes bound on every graph the project writes, so serialisations read the same.
@@ -141,6 +145,7 @@ CLASS_OF: Final[MappingProxyType[NodeKind, URIRef]] = MappingProxyType(
         NodeKind.BRAND: PG.Brand,
         NodeKind.ENTERPRISE: PG.Enterprise,
         NodeKind.RECOGNITION: PG.Recognition,
+        NodeKind.ALIGNMENT: PG.Alignment,
         NodeKind.SOURCE: PG.Source,
         NodeKind.EVIDENCE: PG.Evidence,
     }
@@ -173,6 +178,8 @@ PREDICATE_OF: Final[MappingProxyType[RelKind, URIRef]] = MappingProxyType(
         RelKind.IN_PROGRAMME: PG.inProgramme,
         RelKind.RECOGNISED_BY: PG.recognisedBy,
         RelKind.WITHIN_REGION: PG.withinRegion,
+        RelKind.IMPLEMENTING_TASK: PG.implementingTask,
+        RelKind.IMPLEMENTED_MEASURE: PG.implementedMeasure,
     }
 )
 

@@ -2,9 +2,10 @@
 
 Each page is self-contained (see :mod:`viz.render`), so the folder can be copied
 to a presenter's laptop and opened from ``file://``.  Besides the three whole-graph
-views, ego networks are written for every plan, every agency that leads a task
-and every brand named by two or more plans, tasks or targets; nodes with an ego page link to
-it (double-click re-centres).
+views, a coverage page is written for every plan other plans implement (its measures and the
+tasks carrying them out, :mod:`viz.coverage_view`), and ego networks for every plan, every
+agency that leads a task and every brand named by two or more plans, tasks or targets; nodes
+with an ego page link to it (double-click re-centres).
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ from typing import Final
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
+from graph.embedded import EmbeddedRepository
 from graph.property_graph import PropertyGraph
 from ontology.model import NodeKind, RelKind
-from viz import fonts, views
+from viz import coverage_view, fonts, views
 from viz.describe import GraphIndex
 from viz.errors import ViewTooLarge
 from viz.layout import LayoutCache, prepare
@@ -47,6 +49,11 @@ def ego_file(key: str) -> str:
     return "ego-" + re.sub(r"[^A-Za-z0-9_-]+", "-", key).strip("-") + ".html"
 
 
+def coverage_file(key: str) -> str:
+    """The file name of a plan's coverage page."""
+    return "coverage-" + re.sub(r"[^A-Za-z0-9_-]+", "-", key).strip("-") + ".html"
+
+
 def ego_centres(index: GraphIndex) -> list[str]:
     """Nodes worth an ego page: plans, agencies that lead, brands named twice or more."""
     centres = [n.key for n in index.of_kind(NodeKind.PLAN)]
@@ -69,11 +76,15 @@ def write_site(graph: PropertyGraph, out: Path, *, cache: LayoutCache | None = N
         # A merged node ("5个目标") leads to its owner's page, where the members are.
         return NodeLinks(ego_url=files.get(node.id) or files.get(node.group or ""))
 
+    covered = coverage_view.parent_coverages(EmbeddedRepository(graph), len(graph.nodes))
     nav = [("首页", INDEX), ("责任网络", "responsibility.html"), ("规划层级", "hierarchy.html"),
            ("品牌体系", "brands.html")]
+    if covered:
+        nav.append(("措施落实", coverage_file(covered[0].plan.key)))
     whole = [("responsibility.html", views.responsibility(index)),
              ("hierarchy.html", views.hierarchy(index)),
              ("brands.html", views.brands(index))]
+    whole += [(coverage_file(c.plan.key), coverage_view.coverage(c)) for c in covered]
     pages = [_write(out / name, view, nav, linker, cache) for name, view in whole]
     egos = [_write(out / files[key], views.ego(index, key, depth=ego_depth), nav, linker, cache)
             for key in centres]

@@ -33,6 +33,13 @@ class ViewRel(StrEnum):
     #: An enterprise (or a brand) listed in a programme: the graph's Recognition node, drawn
     #: as one link.
     RECOGNISED_IN = "RECOGNISED_IN"
+    #: A child task carrying out a parent measure (the graph's Alignment node, drawn as one
+    #: link), in three bands of its score (:func:`aligned_rel`).
+    ALIGNED_STRONG = "ALIGNED_STRONG"
+    ALIGNED = "ALIGNED"
+    ALIGNED_WEAK = "ALIGNED_WEAK"
+    #: The child task most alike a measure no task carries out: below the threshold, no link.
+    NEAREST = "NEAREST"
 
 
 @dataclass(frozen=True)
@@ -72,6 +79,7 @@ NODE_STYLE: Final[MappingProxyType[NodeKind, NodeStyle]] = MappingProxyType({
     NodeKind.BRAND: NodeStyle("#D55E00", "star", 18, "品牌"),
     NodeKind.ENTERPRISE: NodeStyle("#117733", "square", 16, "企业"),
     NodeKind.RECOGNITION: NodeStyle("#88CCEE", "dot", 7, "入选记录"),
+    NodeKind.ALIGNMENT: NodeStyle("#332288", "dot", 7, "落实对应"),
     NodeKind.SOURCE: NodeStyle("#4D4D4D", "database", 10, "来源文件"),
     NodeKind.EVIDENCE: NodeStyle("#A6A6A6", "ellipse", 8, "原文证据"),
 })
@@ -117,7 +125,23 @@ EDGE_STYLE: Final[MappingProxyType[str, EdgeStyle]] = MappingProxyType({
     ViewRel.NAMES: EdgeStyle("#CC6677", 1.2, (20, 5), "文中提到", "diamond", "middle"),
     ViewRel.AGGREGATED: EdgeStyle("#8C564B", 2.0, (3, 3, 9, 3), "合并的关系", None),
     ViewRel.RECOGNISED_IN: EdgeStyle("#FDB863", 1.5, (11, 2, 2, 2), "入选", "vee", "both"),
+    RelKind.IMPLEMENTING_TASK: EdgeStyle("#6A3D9A", 1.2, (13, 3), "落实任务", "box", "both"),
+    RelKind.IMPLEMENTED_MEASURE: EdgeStyle("#9970AB", 1.2, (13, 3, 1, 3), "对应措施", "circle",
+                                           "both"),
+    # Darker and wider the higher the score: colour is never the only cue.
+    ViewRel.ALIGNED_STRONG: EdgeStyle("#08306B", 4.0, (30, 2), "落实（相似度 ≥ 0.50）",
+                                      "inv_triangle", "both"),
+    ViewRel.ALIGNED: EdgeStyle("#2171B5", 2.5, (22, 3), "落实（相似度 0.40–0.50）", "diamond",
+                               "both"),
+    ViewRel.ALIGNED_WEAK: EdgeStyle("#6BAED6", 1.5, (15, 4), "落实（相似度 0.30–0.40）", "curve",
+                                    "both"),
+    ViewRel.NEAREST: EdgeStyle("#969696", 1.0, (2, 7), "最接近但未达阈值（未关联）", "inv_curve",
+                               "both"),
 })
+
+#: Lowest score of each band of an alignment's link, highest band first.
+ALIGNED_BANDS: Final = ((0.5, ViewRel.ALIGNED_STRONG), (0.4, ViewRel.ALIGNED),
+                        (0.0, ViewRel.ALIGNED_WEAK))
 
 #: An agency's role on a task is drawn as the relationship that stores it.
 ROLE_REL: Final[MappingProxyType[Role, RelKind]] = MappingProxyType({
@@ -139,6 +163,11 @@ def node_style(kind: NodeKind, brand_kind: BrandKind | None = None) -> NodeStyle
     if kind is NodeKind.BRAND and brand_kind is not None:
         return BRAND_STYLE[brand_kind]
     return NODE_STYLE[kind]
+
+
+def aligned_rel(score: float) -> ViewRel:
+    """The band of an alignment's score (links exist from the cascade's threshold up)."""
+    return next(rel for low, rel in ALIGNED_BANDS if score >= low)
 
 
 def edge_style(rel: str) -> EdgeStyle:

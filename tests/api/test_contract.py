@@ -55,6 +55,7 @@ def urls(client: TestClient) -> list[str]:
         found.append(f"/deadlines?agency={agency['key']}&limit=200")
     for plan in client.get("/plans?limit=200").json()["data"]:
         found.append(f"/targets?plan={plan['key']}&limit=200")
+        found.append(f"/plans/{plan['key']}/coverage")
         found += [f"/graph/subgraph?center={plan['key']}&depth={d}" for d in (0, 1, 2, 3)]
     return found
 

@@ -35,6 +35,7 @@ def test_openapi_documents_every_route_with_one_line(embedded_repo: EmbeddedRepo
     paths = spec["paths"]
     for path in ("/tasks", "/tasks/{key}", "/agencies", "/agencies/ranking",
                  "/agencies/{key}/tasks", "/agencies/{key}", "/plans", "/plans/{key}",
+                 "/plans/{key}/coverage",
                  "/targets", "/brands", "/brands/{key}", "/search", "/graph/subgraph",
                  "/cypher", "/health"):
         assert path in paths, path
@@ -74,7 +75,7 @@ def test_embedded_from_a_build_directory(tmp_path: Path) -> None:
     corpus = Path(__file__).resolve().parents[2] / "data" / "corpus"
     write_build(extract_files(corpus_files([corpus])).extractions, tmp_path)
     repo = open_repository(settings(build_dir=tmp_path))
-    assert repo.backend == "embedded" and repo.health().nodes["Task"] == 17
+    assert repo.backend == "embedded" and repo.health().nodes["Task"] == 27
     assert_error_free = open_repository(settings(corpus_dir=corpus)).health()
     assert assert_error_free.nodes == repo.health().nodes
 

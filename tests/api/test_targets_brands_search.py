@@ -90,9 +90,11 @@ def test_subgraph(client: TestClient) -> None:
 def test_health(client: TestClient, backend: str) -> None:
     body = client.get("/health").json()
     assert body["backend"] == backend and body["reachable"] is True
-    assert body["nodes"]["Task"] == 17 and body["nodes"]["Agency"] == 32
+    # 17 tasks of the plans, 10 measures the interpretation (000) restates
+    assert body["nodes"]["Task"] == 27 and body["nodes"]["Agency"] == 32
     assert body["nodes"]["Enterprise"] == 19 and body["nodes"]["Recognition"] == 31
-    assert body["relationships"] == 677  # 471 of the documents, 206 of the registers
+    assert body["nodes"]["Alignment"] == 4  # 德州's tasks that carry out a measure
+    assert body["relationships"] == 735  # 529 of the documents, 206 of the registers
 
 
 @pytest.mark.parametrize("url", ["/tasks?q=科技", "/plans", "/agencies/ranking", "/search?q=品牌"])

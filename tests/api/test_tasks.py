@@ -43,6 +43,13 @@ def test_standardisation(client: TestClient, q: str) -> None:
     assert (lead["name"], lead["role"]) == ("市市场监管局", "lead")
 
 
+def test_a_task_an_agency_carries_out_ranks_before_a_restated_measure(client: TestClient) -> None:
+    data = client.get("/tasks", params={"q": "标准体系", "limit": 200}).json()["data"]
+    found = [item["title"] for item in data]
+    assert found.index(STANDARD_TASK) < found.index("打造标准体系")  # 000 restates it, no agency
+    assert data[found.index("打造标准体系")]["agencies"] == []
+
+
 def test_title_matches_rank_before_text_matches(client: TestClient) -> None:
     data = client.get("/tasks", params={"q": "品牌", "limit": 200}).json()["data"]
     title_hits = [bool(item["match"]["title"]) for item in data]
@@ -68,7 +75,7 @@ def test_order_is_deterministic_and_pages_partition_it(client: TestClient) -> No
 
 def test_without_a_query_all_tasks_in_document_order(client: TestClient) -> None:
     body = client.get("/tasks", params={"limit": 200}).json()
-    assert body["count"] == 17 == len(body["data"])
+    assert body["count"] == 27 == len(body["data"])  # 17 of the plans, 10 measures of 000
     dezhou = [t["task_id"] for t in body["data"] if t["plan"]["name"].startswith("德州市")]
     assert dezhou[:3] == ["二.(一)", "二.(二)", "二.(三)"]
 

@@ -117,3 +117,41 @@ def test_the_due_view_groups_deadlines_relative_to_today(page: Any, server: str,
     calendar = page.get_by_role("link", name="订阅日历（.ics）").get_attribute("href")
     assert calendar and page.request.get(server + calendar).body().startswith(b"BEGIN:VCALENDAR")
     page.screenshot(path=str(artifacts / "live-due.png"), full_page=True)
+
+
+def test_coverage_from_the_coordinators_page_to_the_network(
+        page: Any, server: str, sample_build: Path, artifacts: Path) -> None:
+    """Does 德州's opinion (001) cover the provincial measures the interpretation (000) lists?"""
+    from graph.embedded import EmbeddedRepository
+    from viz import coverage_view
+    from viz.style import ViewRel, edge_style
+
+    page.goto(server + "/")
+    item = page.locator("ul.coverage-index li.task", has_text="推动高质量发展若干措施").first
+    item.wait_for(timeout=10_000)
+    assert "德州市实施意见" in item.inner_text() and "落实 4/10 项措施" in item.inner_text()
+    key = item.get_attribute("data-key")
+    item.get_by_role("link").first.click()
+    page.wait_for_url(re.compile(r"/coverage\?key="))
+    section = page.locator("section.child").first
+    covered = section.locator("tr.covered")
+    assert covered.count() == 4
+    standard = section.locator("tr.covered", has_text="打造标准体系")
+    assert "科学打造标准体系" in standard.inner_text() and "0.50" in standard.inner_text()
+    assert "原文：提出打造标准体系" in standard.inner_text()  # both sentences
+    gap = section.locator("tr.gap", has_text="创新评价体制")
+    assert "未见落实任务" in gap.inner_text() and "最接近" in gap.inner_text()
+    assert section.locator("tr.gap").count() == 6
+    page.screenshot(path=str(artifacts / "live-coverage.png"), full_page=True)
+
+    page.get_by_role("link", name="落实网络图").click()
+    page.wait_for_url(re.compile(r"/viz/coverage\?plan="))
+    expected = coverage_view.coverage(EmbeddedRepository(load_build(sample_build)).coverage(key))
+    state = wait_drawn(page)
+    assert (state["nodes"], state["edges"]) == (len(expected.nodes), len(expected.edges))
+    colours = set(page.evaluate("() => policygraph.edges.get().map(e => e.color)"))
+    assert {edge_style(r).color for r in (ViewRel.ALIGNED, ViewRel.ALIGNED_WEAK,
+                                          ViewRel.NEAREST)} <= colours
+    assert "未落实" in page.evaluate("() => policygraph.nodes.get().map(n => n.label).join()")
+    assert painted_pixels(page) > 500
+    page.screenshot(path=str(artifacts / "live-coverage-network.png"))

@@ -17,6 +17,7 @@ from graph.errors import GraphError, NotFound
 from graph.export import count_by_kind, read_graph
 from graph.loader import load, remove_document, wipe
 from graph.property_graph import load_build
+from graph.rows import JOINT
 from ontology.identity import region_key
 from ontology.model import NodeKind, RelKind
 
@@ -142,10 +143,19 @@ def test_reingesting_a_changed_document_replaces_only_its_facts(
     assert [r["value"] for r in metrics] == [600.0]
     names = {props.get("name") for kind, props in after["nodes"].values()}
     assert ONLY_IN_DROPPED_CLAUSE not in names
-    # Same nodes and relationships as a fresh load of the changed corpus.
+    # Same nodes and relationships as a fresh load of the changed corpus, but for the
+    # alignments: computed from 001 and 000 together, they went with the old 001 (none is
+    # left half-linked), and come back with a load of a build that holds both documents.
     fresh = load_build(build(changed_corpus, tmp_path / "b2"))
-    assert set(after["nodes"]) == {n.key for n in fresh.nodes}
-    assert set(after["rels"]) == {(r.kind.value, r.start, r.end) for r in fresh.rels}
+    joint = {n.key for n in fresh.nodes if n.kind in JOINT}
+    assert joint and not any(kind in JOINT for kind, _ in after["nodes"].values())
+    assert set(after["nodes"]) == {n.key for n in fresh.nodes} - joint
+    assert set(after["rels"]) == {(r.kind.value, r.start, r.end) for r in fresh.rels
+                                  if r.start not in joint}
+    load(empty_db, TEST_DATABASE, fresh)
+    again = _facts(empty_db)
+    assert set(again["nodes"]) == {n.key for n in fresh.nodes}
+    assert set(again["rels"]) == {(r.kind.value, r.start, r.end) for r in fresh.rels}
 
 
 def test_removing_a_document_keeps_what_others_state(
@@ -177,6 +187,25 @@ def test_removing_a_document_keeps_what_others_state(
     assert set(after["rels"]) == {(r.kind.value, r.start, r.end) for r in rest.rels}
     with pytest.raises(NotFound):
         remove_document(empty_db, TEST_DATABASE, CHANGED)
+
+
+PARENT_SOURCE = "000_85de7e62f5f80ffd.txt"  # the interpretation that restates the measures
+
+
+def test_an_alignment_goes_with_either_of_its_documents(
+    empty_db: neo4j.Driver, sample_build: Path
+) -> None:
+    load(empty_db, TEST_DATABASE, load_build(sample_build))
+    before = _facts(empty_db)
+    aligned = {k for k, (kind, _) in before["nodes"].items() if kind is NodeKind.ALIGNMENT}
+    assert len(aligned) == 4
+    assert all(before["nodes"][k][1]["sources"] == [PARENT_SOURCE, CHANGED] for k in aligned)
+    remove_document(empty_db, TEST_DATABASE, PARENT_SOURCE)
+    after = _facts(empty_db)
+    assert not aligned & set(after["nodes"])
+    assert not any(a in aligned or b in aligned for _, a, b in after["rels"])
+    # 001's tasks stay, with nothing of 000 left on them
+    assert count_by_kind(empty_db, TEST_DATABASE)[NodeKind.TASK] == 17
 
 
 def test_wipe_refuses_any_server_but_the_test_one(neo4j_driver: neo4j.Driver) -> None:

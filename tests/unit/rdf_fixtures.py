@@ -166,10 +166,11 @@ DEZHOU = Extraction(
         Task(
             id="二.(一)",
             section="重点任务",
-            title="大力实施质量强市和品牌战略",
+            title="大力实施质量强市和品牌战略,科学构建品牌体系",
             lead=("市市场监管局",),
             co=("德州海关", "市发展改革委"),
-            evidence=evidence(DEZHOU_SOURCE, 500, 560, "大力实施质量强市和品牌战略。", "二.(一)"),
+            evidence=evidence(DEZHOU_SOURCE, 500, 560, "大力实施质量强市和品牌战略,科学构建品牌体系。",
+                              "二.(一)"),
         ),
     ),
     targets=(
@@ -270,6 +271,7 @@ ALL_COUNTS = {
     "brands": 5,  # 好品山东, 泰山品质, 济南品牌, 德州扒鸡, 中华老字号
     "enterprises": 1,  # 山东德州扒鸡股份有限公司
     "recognitions": 1,  # ... in 中华老字号 (from the text)
+    "alignments": 1,  # Dezhou's 二.(一) carries out the province's 构建品牌体系
     "evidence": 13,  # 002: 5, 003: 2, 001: 5, 000: 1
     "lead_links": 4,  # 三.1 and 三.2 by Jinan's 市市场监管局, Dezhou, province
     "co_links": 3,  # Jinan 市发展改革委, 德州海关, Dezhou 市发展改革委

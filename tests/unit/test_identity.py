@@ -36,6 +36,8 @@ def all_kinds_of_key() -> list[str]:
         ident.source_key("002_74c2cbfde9540a99.txt"),
         ident.source_key("济南网 报道.txt"),
         ident.evidence_key("002_74c2cbfde9540a99.txt", 10, 42),
+        ident.alignment_key(task, ident.task_key(plan, "三.1")),
+        ident.alignment_key(ident.task_key(plan, "三.1"), task),
     ]
 
 
@@ -46,6 +48,13 @@ def test_keys_are_pinned() -> None:
     assert ident.plan_key(meta, "x.txt") == "plan/fea218d610d0"
     assert ident.evidence_key("002_jinan.txt", 10, 20) == "evidence/002_jinan.txt/10-20"
     assert ident.source_key("报道.txt") == "source/b8be49604581"
+
+
+def test_an_alignment_is_the_ordered_pair_of_two_different_tasks() -> None:
+    assert ident.alignment_key("task/a", "task/b") == ident.alignment_key("task/a", "task/b")
+    assert ident.alignment_key("task/a", "task/b") != ident.alignment_key("task/b", "task/a")
+    with pytest.raises(ValueError, match="two different tasks"):
+        ident.alignment_key("task/a", "task/a")
 
 
 def test_keys_are_stable_across_calls() -> None:

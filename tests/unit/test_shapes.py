@@ -18,6 +18,8 @@ from rdf_fixtures import (
     FIRM,
     JINAN,
     JINAN_SOURCE,
+    PROVINCE,
+    PROVINCE_SOURCE,
     REGISTER_SOURCE,
     REGISTERS,
 )
@@ -46,6 +48,8 @@ FIRM_NODE = ident.iri(ident.enterprise_key(FIRM))
 LISTED = ident.iri(ident.recognition_key("好品山东", FIRM, "德州扒鸡", 1, 2022))
 LIST_SOURCE = ident.iri(ident.source_key(REGISTER_SOURCE))
 QINGZHOU = ident.iri(ident.region_key("青州市"))
+MEASURE = ident.task_key(ident.plan_key(PROVINCE.document, PROVINCE_SOURCE), "一")
+ALIGNED = ident.iri(ident.alignment_key(DEZHOU_TASK, MEASURE))
 
 Break = Callable[[Graph], None]
 
@@ -131,6 +135,11 @@ CASES: list[tuple[str, str | None, Break]] = [
     ("RecognitionShape", "pg:recognitionYear", _set(LISTED, PG.recognitionYear, Literal(2022))),
     ("RecognitionShape", "pg:registerRow", _set(LISTED, PG.registerRow, Literal("2"))),
     ("RecognitionProvenanceShape", None, _remove(LISTED, PROV.wasDerivedFrom, LIST_SOURCE)),
+    ("AlignmentShape", "pg:implementingTask", _remove(ALIGNED, PG.implementingTask)),
+    ("AlignmentShape", "pg:implementedMeasure",
+     _set(ALIGNED, PG.implementedMeasure, ident.iri(DEZHOU_TASK))),  # its own task
+    ("AlignmentShape", "pg:score", _set(ALIGNED, PG.score, Literal("1.5", datatype=XSD.decimal))),
+    ("AlignmentShape", "pg:hasEvidence", _remove(ALIGNED, PG.hasEvidence)),
 ]
 
 
