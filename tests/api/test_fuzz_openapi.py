@@ -43,6 +43,13 @@ def test_no_server_error_and_one_error_shape(case: Any) -> None:
     response = case.call(headers={"host": "testserver"})
     taken = time.monotonic() - began
     assert taken < ANSWER_WITHIN, f"{case.method} {case.formatted_path} took {taken:.1f} s"
+    if response.status_code == 503 and response.json()["error"]["code"] == "store_unavailable":
+        # A read Neo4j did not answer within the service's deadline (graph.deadline): on a
+        # shared, overloaded machine that can be the machine, not the request.  The same
+        # request once more, after a pause, must be answered; a request that is always too
+        # slow still fails here.
+        time.sleep(2)
+        response = case.call(headers={"host": "testserver"})
     # 501 is the documented answer of the embedded backend to POST /cypher (no Cypher there)
     allowed = response.status_code < 500 or (response.status_code == 501 and case.path == "/cypher")
     assert allowed, (case.method, case.formatted_path, case.query, response.status_code,
