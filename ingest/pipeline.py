@@ -18,6 +18,7 @@ from ingest.agency_table import PROVINCE_ABBREVIATIONS, PROVINCES, province_full
 from ingest.brands import find_brands
 from ingest.deadlines import with_deadlines
 from ingest.enterprises import find_enterprises
+from ingest.enumerations import enumerated_agencies
 from ingest.errors import NoStructure
 from ingest.flat_tables import FlatTable, blank_out, find_flat_tables
 from ingest.funding import FundingHit, find_funding
@@ -675,8 +676,14 @@ def _agencies(ctx: _Ctx, sections: list[Section], clauses: dict[int, list[Clause
     # So is the author written right before a cited title (国家发展改革委《关于…》), and the
     # publisher on a page's source line (信息来源: 市府办).
     cited += [(m.end(), _line_end(text, m.end())) for m in PAGE_SOURCE.finditer(text)]
+    # Items of a list of agencies in running text are read as list entries (they come
+    # first, so that at one span the list reading wins); a generic run names no agency.
+    listed = enumerated_agencies(text)
+    mentions.extend((start, end, written, True) for written, start, end in listed.agencies
+                    if not any(a <= start < b for a, b in cited))
     for written, start, end in find_mentions(text):
-        if not any(a <= start < b for a, b in cited) and not text.startswith("《", end):
+        if not any(a <= start < b for a, b in cited) and not text.startswith("《", end) \
+                and not any(a <= start < b for a, b in listed.generic):
             mentions.append((start, end, written, False))
     for m in NAMED_ZONE.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
