@@ -52,6 +52,16 @@ LEFT_STOPS = re.compile(
     r"授予|包括|入选|推荐|引进|支持|鼓励|组织|推动|决定|获得|荣获|其中|以及|还有|例如|比如|名单|"
     r"榜上有名|分别是|依次为|牵头|配合|负责|会同|引导|扶持|帮助|指导|督促|要求|依托|发挥|通过|携手"
     r"|确定了?|认定了?|归属|旗下|属于|分别为|共有|现有|其中有|评选|评定|表彰|命名")
+#: What stands before a firm suffix in a phrase about firms, not in a firm's name: a list's
+#: 等, a count, a completed verb, a preposition or list word right before the suffix.
+#: Examples: ``某某等公司``, ``32家公司``, ``公布了…公司``, ``经公司申报``, ``包括公司名牌``,
+#: ``在…公司名单中``.
+COUNTED_OR_LISTED = re.compile(
+    r"等$|(?:\d+|[一二三四五六七八九十百千多几数]+)家$|了|^在|[经在对向从]$")
+#: A conjunction or completed verb inside a match, after which a firm's own name opens with
+#: its place.  Example: ``和`` in ``“某某”牌挂面和宁夏某某食品有限公司``, ``了`` in
+#: ``并确认了安徽某某铝业有限公司``.
+JOINED_BEFORE_NAME = re.compile(r"[和与及了]")
 #: Words that say what kind of firm, not which one; a name made only of them (and of a
 #: quantifier) is a category.  Examples: ``外贸公司``, ``上市公司``, ``专业咨询公司``,
 #: ``各类企业集团``, ``第三方检测机构公司``.

@@ -177,3 +177,24 @@ def test_a_firm_named_after_的_and_a_workshop_with_its_mark_in_an_old_brand_lis
     assert names(text) == [("安徽某某集团有限公司", "某市", ("皖颍",)),
                            ("某某县某台板鸭厂", "某市", ("某台板鸭",)),
                            ("安徽省某某酒业有限公司", "某市", ("某裕",))]
+
+
+def test_a_second_name_joined_by_a_conjunction_starts_at_its_place():
+    text = "甲面粉有限公司生产的“某某”牌挂面和宁夏某某酒业集团有限公司生产的露酒获奖。"
+    assert [n for n, _, _ in names(text)] == ["甲面粉有限公司", "宁夏某某酒业集团有限公司"]
+
+
+def test_a_completed_verb_before_a_name_is_cut_off():
+    text = "会议审议通过了评审结果,并确认了安徽某某铝业有限公司。"
+    assert [n for n, _, _ in names(text)] == ["安徽某某铝业有限公司"]
+
+
+def test_a_conjunction_inside_a_name_stays():
+    # 和 here is part of the name: what follows does not open with a place
+    assert [n for n, _, _ in names("授予某和顺达食品有限公司。")] == ["某和顺达食品有限公司"]
+
+
+def test_phrases_about_firms_name_no_firm():
+    text = ("共有32家公司获奖。名单包括公司名牌93个,甲乙、丙丁等公司入选,"
+            "此次评选经公司申报,还公布了某某成长公司。")
+    assert names(text) == []
