@@ -130,6 +130,8 @@ AGGREGATE_CEILING = re.compile(r"(?:总额|累计|合计|总计)[^\d]{0,4}?(?:�
 #: Words that end a recipient but belong to the amount.  Example: ``一次性`` in
 #: ``…龙头企业一次性奖励50万元``.
 RECIPIENT_TAIL = re.compile(r"(?:一次性|最高|最多|不超过|分别|各|给予|将|可|均)+$")
+#: Sentence words before a recipient's 对.  Example: ``其中`` in ``其中对A、B分别给予…``.
+SENTENCE_LEAD_BEFORE_DUI = re.compile(r"^(?:其中|同时|此外)(?=对)")
 #: Words that open a clause before a giving verb but are not part of whom it names.
 #: Examples: ``规定对`` in ``规定对新增的高新技术企业给予50万元奖励``, ``其中,``.
 RECIPIENT_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?(?:规定|决定|明确|提出))?(?:并|再|还|要|可)?对?")
