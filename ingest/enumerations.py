@@ -2,11 +2,12 @@
 list of bodies (joint issuers, addressees, the bodies a sentence names together).
 
 Spans first: the run is found by its shape (three or more names joined by 、, cut at
-punctuation); a run counts as a list of agencies when two of its items are department names
-of the table.  Its other items are then read by the grammar of names (a level prefix or a
-province + words + an organ suffix, :data:`LISTED_AGENCY`), as the items of a responsibility
-list are; a run whose level prefix is a generic one (``各自治州卫生局、宣传部、…``) names the
-bodies of every such place, a generic group, so its prefix-less items are no agencies.
+punctuation); a run counts as a list of agencies when two of its items are department
+names of the table, or one when every item is built like an agency's name.  Its other
+items are then read by the grammar of names (a level prefix or a province + words + an
+organ suffix, :data:`LISTED_AGENCY`), as the items of a responsibility list are; a run
+whose level prefix is a generic one (``各自治州卫生局、宣传部、…``) names the bodies of
+every such place, a generic group, so its prefix-less items are no agencies.
 
 Pure: :func:`enumerated_agencies` takes the text and returns spans.
 """
@@ -40,7 +41,7 @@ RUN_END = re.compile(r"(?:联合(?!会)|共同|分别|负责|牵头|配合|会�
 #: Items of a generic prefix: ``各自治州卫生局`` (the 卫生局 of every 自治州).
 GENERIC_PREFIX = re.compile(r"^各")
 #: Least number of items in a list, and of table department names among them, that make
-#: it a list of agencies.
+#: it a list of agencies (one is enough when every item is built like an agency's name).
 MIN_ITEMS = 3
 MIN_KNOWN = 2
 
@@ -65,8 +66,9 @@ def enumerated_agencies(text: str) -> Enumerated:
         groups = [_items(g.group(), span.start() + g.start())
                   for g in re.finditer(r"[^,，]+", span.group())]
         items = [item for group in groups for item in group]
-        if len(items) < MIN_ITEMS or sum(
-                1 for item, _ in items if _known(item)) < MIN_KNOWN:
+        known = sum(1 for item, _ in items if _known(item))
+        if len(items) < MIN_ITEMS or known == 0 or (
+                known < MIN_KNOWN and not all(_agency_shaped(item) for item, _ in items)):
             continue
         for group in groups:
             shared_generic = False
@@ -77,10 +79,15 @@ def enumerated_agencies(text: str) -> Enumerated:
                 opens = bool(_OPENING.match(item))
                 if shared_generic and not opens:
                     generic.append((at, at + len(item)))
-                elif opens and LISTED_AGENCY.fullmatch(item) and not p.FIRM.search(item) \
-                        and not p.GENERIC_UNIT.search(item):
+                elif _agency_shaped(item):
                     agencies.append((item, at, at + len(item)))
     return Enumerated(tuple(agencies), tuple(generic))
+
+
+def _agency_shaped(item: str) -> bool:
+    """Whether an item is built like an agency's name (and is no firm, no generic group)."""
+    return bool(_OPENING.match(item) and LISTED_AGENCY.fullmatch(item)
+                and not p.FIRM.search(item) and not p.GENERIC_UNIT.search(item))
 
 
 def _known(item: str) -> bool:

@@ -53,5 +53,8 @@ def test_the_list_form_of_a_long_name_wins_over_the_default():
     assert r.resolve("某某省发展和改革委员会").name == "省发展改革委员会"
 
 
-def test_one_known_name_does_not_make_a_list():
-    assert names("为此,省卫生厅、省财政厅、省农牧厅联合制定了本预案。") == []
+def test_one_known_name_makes_a_list_only_when_every_item_is_agency_shaped():
+    text = "协同单位:省财政厅、省人事厅、省农业厅等省直有关部门。"
+    assert names(text) == ["省财政厅", "省人事厅", "省农业厅"]
+    # a list of projects that happens to name one department is no list of agencies
+    assert names("支持省财政厅、省级科技中心、重点实验室建设。") == []
