@@ -294,3 +294,18 @@ def test_a_list_the_page_cut_drops_a_cut_last_unit(tail: str, lead: list[str], c
     text = "某县促进就业实施方案\n一、重点任务\n(一)增加工资性收入。落实技能提升补贴政策。" + tail
     ex = extract("t.txt", text)
     assert [(list(t.lead), list(t.co)) for t in ex.tasks] == [(lead, co)]
+
+
+PART_LEAD_IMPLEMENTS = """某市推动高质量发展若干政策
+一、推进科技人才一体发展(由市科技局牵头实施)
+高标准建设创新示范区。
+(一)推动创新平台提质增效。支持企业建设重点实验室。
+(二)强化企业创新主体地位。支持企业加大研发投入。
+"""
+
+
+def test_a_part_heading_that_names_who_carries_it_out_is_a_task_with_that_lead():
+    ex = extract("t.txt", PART_LEAD_IMPLEMENTS)
+    tasks = {t.id: (list(t.lead), list(t.co)) for t in ex.tasks}
+    assert tasks["一"] == (["市科技局"], [])
+    assert tasks["一.(一)"] == ([], [])  # the part's lead is not copied down
