@@ -159,6 +159,11 @@ PER_YEAR_AFTER = re.compile(r"/年|每年")
 RESPECTIVELY_TAIL = re.compile(r"\s*分别\s*$")
 #: Verbs that set up or budget a fund (the recipient may be the fund itself).
 #: Example: ``设立`` in ``设立2.43亿元推动工业强市发展专项引导资金``.
+#: A public budget allocated: what a plan's part sets aside for itself.  Examples:
+#: ``市财政预算安排资金23.68亿元``, ``全市财政预算安排17.25亿元``; not ``安排专项资金``.
+BUDGET_ALLOCATION = re.compile(r"(?:财政|预算)[\u4e00-\u9fff]{0,4}?安排")
+#: A bracketed clause closing a heading.  Example: ``(由市科技局牵头实施)``.
+HEADING_BRACKET = re.compile(r"[(（][^()（）]*[)）]$")
 FUND_VERBS = frozenset({"设立", "安排", "拿出", "投入", "下达", "拨付", "筹措", "整合"})
 #: The fund named right after its amount.  Examples: ``推动工业强市发展专项引导资金``,
 #: ``的数字化转型专项资金`` after ``不低于2亿元``.

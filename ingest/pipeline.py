@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ingest import patterns as p
+from ingest import patterns_funding as pf
 from ingest.agencies import AgencyRef, AgencyResolver, find_mentions
 from ingest.agency_table import PROVINCE_ABBREVIATIONS, PROVINCES, province_full_name
 from ingest.brands import find_brands
@@ -133,7 +134,8 @@ def extract_normalized(source: str, norm: NormalizedText, sha256: str | None = N
                evidence=ctx.evidence(c.start, c.end, c.task))
         for c in cell_targets(tables, row_zones))
     funding = tuple(
-        Funding(recipient=hit.recipient, amount=hit.amount, unit=hit.unit, per=hit.per,
+        Funding(recipient=_recipient(text, sections, hit), amount=hit.amount, unit=hit.unit,
+                per=hit.per,
                 evidence=ctx.evidence(hit.start, hit.end,
                                       _section_at(sections, hit.start),
                                       (hit.sentence_start, hit.sentence_end)))
@@ -502,6 +504,18 @@ def _names(resolver: AgencyResolver, units: tuple[str, ...], *,
         if name is not None and name not in names:
             names.append(name)
     return names
+
+
+def _recipient(text: str, sections: list[Section], hit: FundingHit) -> str | None:
+    """A public budget that names neither fund nor purpose funds the part it stands in:
+    ``一、推进…发展 … 2025年,市财政预算安排资金23.68亿元`` is part 一's budget."""
+    if hit.recipient is not None or not pf.BUDGET_ALLOCATION.search(
+            text, hit.sentence_start, hit.end):
+        return hit.recipient
+    index = _innermost(sections, hit.start)
+    if index is None:
+        return None
+    return pf.HEADING_BRACKET.sub("", sections[index].title).strip() or None
 
 
 def _innermost(sections: list[Section], pos: int) -> int | None:
