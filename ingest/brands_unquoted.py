@@ -109,8 +109,14 @@ def _gi_items(text: str, m: re.Match[str]) -> Iterator[UnquotedName]:
 def _listed_brands(text: str, m: re.Match[str]) -> Iterator[UnquotedName]:
     """The items of an unquoted list that a report of a brand list enters into it
     (``甲、乙等入选时代优品``), when the words before it speak of brands."""
-    if not P.BRAND_LIST_CUE.search(text, max(0, m.start() - P.BRAND_LIST_CONTEXT), m.start()):
-        return
+    if m.group("lead"):
+        # 包括 opens many lists: the sentence itself must say it lists brands
+        sentence_start = max(text.rfind(mark, 0, m.start()) for mark in "。\n") + 1
+        if not P.BRAND_LIST_CUE.search(text, sentence_start, m.start()):
+            return
+    elif not P.BRAND_LIST_CUE.search(text, max(0, m.start() - P.BRAND_LIST_CONTEXT),
+                                     m.start()) or P.PERSON_TITLE_AFTER.match(text, m.end() + 2):
+        return  # no brand word before, or persons entered into a title (等入选劳动模范)
     items = m.group("items").split("、")
     if any(P.NOT_LISTED_BRAND.search(item) or item in P.GENERIC_NAMES
            or P.NON_BRAND_HEAD.search(item) for item in items):

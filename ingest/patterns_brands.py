@@ -403,6 +403,10 @@ BRAND_LIST = re.compile(
     rf"(?:(?P<lead>包括|分别是|分别为)|(?<=[,，。;；:：\n]))"
     rf"(?P<items>{BRAND_ITEM}(?:、{BRAND_ITEM})+)等"
     r"(?:(?=入选|上榜|获评|被评为|荣获)|(?(lead)(?=[,，。;；\n]|具有|在内)|(?!)))")
+#: What a list of persons or groups is entered into (a title, not a brand list).  Example:
+#: ``劳动模范`` in ``张某、李某等入选全国劳动模范``.
+PERSON_TITLE_AFTER = re.compile(
+    r"[\u4e00-\u9fff]{0,10}?(?:模范|工匠|人才|标兵|先进|个人|集体|代表|专家|名师|能手|榜样)")
 #: Words before such a list that say it names brands.  Examples: ``品牌``, ``名品``,
 #: ``名牌``, ``老字号``; looked for in :data:`BRAND_LIST_CONTEXT` characters before it.
 BRAND_LIST_CUE = re.compile(r"品牌|名品|名牌|老字号|商标")

@@ -265,3 +265,13 @@ def test_lists_of_firms_places_or_categories_are_not_brand_lists():
     text = ("品牌建设成效明显。甲镇、乙镇、丙村等入选示范名单;包括绿色食品、有机食品等。"
             "甲乙、丙丁等公司入选成长名单。")
     assert names(text) == []
+
+
+def test_a_list_opened_by_includes_needs_brands_named_in_its_own_sentence():
+    text = "品牌建设成效明显。支持企业改造升级,包括设备更新、工艺改进、数字转型等。"
+    assert names(text) == []
+
+
+def test_persons_entered_into_a_title_are_not_brands():
+    text = "品牌建设成效明显,涌现一批先进。张某某、李某某等入选全国劳动模范。"
+    assert names(text) == []
