@@ -24,8 +24,10 @@ from ingest.agencies import AGENCY_SUFFIX, CUSTOMS, DEPARTMENT_MENTION, trim_lef
 _HAN = r"\u4e00-\u9fff"
 #: A stretch of text between the marks that end a list: a sentence, a clause after a colon.
 LIST_SPAN = re.compile(r"[^。;；:：\n]+")
-#: Marks between the groups of one list (``…省能源局,国家税务总局青海省税务局、…``).
-GROUP_MARK = re.compile(r"[,，]")
+#: Marks between the items and groups of one list (``…省能源局,国家税务总局青海省税务局、…``).
+SEPARATOR = re.compile(r"[、,，]")
+#: A character an organ's name ends with; a stretch without one names no agency.
+ORGAN_END = re.compile(r"[局委办厅室会关队社部处站所院心组联协行]")
 #: How a listed agency's name opens: a level prefix, or (within its first four characters) a
 #: province, as central bodies' local offices are named.  Examples: ``省旅游局``,
 #: ``民航青海监管局``, ``青海证监局``, ``武警青海总队``; not ``技术创新中心``, not
@@ -61,8 +63,10 @@ def enumerated_agencies(text: str) -> Enumerated:
     if text.count("、") < 2:
         return Enumerated((), ())
     for span in LIST_SPAN.finditer(text):
-        if span.group().count("、") < 1:
-            continue
+        words = span.group()
+        if "、" not in words or len(SEPARATOR.findall(words)) < MIN_ITEMS - 1 \
+                or not ORGAN_END.search(words):
+            continue  # cheap tests first: too few items, or no word that ends an organ
         groups = [_items(g.group(), span.start() + g.start())
                   for g in re.finditer(r"[^,，]+", span.group())]
         items = [item for group in groups for item in group]
@@ -102,12 +106,13 @@ def _items(group: str, offset: int) -> list[tuple[str, int]]:
     pieces = group.split("、")
     for k, item in enumerate(pieces):
         start = at
-        if k == 0:
-            trimmed = trim_left(item.strip())
-            start, item = at + len(item) - len(trimmed), trimmed
         if k == len(pieces) - 1:
             end = RUN_END.search(item, 2)
             item = item[:end.start()] if end else item
+        if k == 0 and (ORGAN_END.match(item.rstrip()[-1:]) or "各" in item):
+            # only an item that may name a body needs its lead words cut (the costly part)
+            trimmed = trim_left(item.strip())
+            start, item = at + len(item) - len(trimmed), trimmed
         out.append((item.strip(), start))
         at += len(pieces[k]) + 1
     return out
