@@ -394,7 +394,7 @@ GI_BARE_FIRST_LENGTH = 5
 
 #: One unquoted item of a brand list: Han characters without particles or list words.
 #: Example: ``某某香醋``.
-BRAND_ITEM = rf"(?:(?![的和与及或等对在为是将、])[{HAN}]){{2,8}}"
+BRAND_ITEM = r"[^\W\dA-Za-z_的和与及或等对在为是将]{2,8}"
 #: An unquoted ``、`` list of brands: after a word that opens a list (``包括``, ``分别是``) or
 #: a clause mark, and closed by ``等`` + a verb that enters them into a list (``等入选``) or,
 #: after an opening word, by ``等`` and the clause's end.  Examples: ``甲、乙、丙等入选时代优品``,
