@@ -160,7 +160,8 @@ def _list_table(text: str, table: FlatTable, found: _Found, province: str | None
                                    for x in re.split(r"[、,，]", row.cells.get(BRAND, ""))) if b)
         for brand in brands:
             found.brand(brand, max(0, text.find(brand[:1], row.start, row.end)))
-        if not p.LISTED_NAME.fullmatch(name) or p.NOT_FIRM.search(name):
+        if not (p.LISTED_NAME.fullmatch(name) or p.LISTED_HOUSE.fullmatch(name)) \
+                or p.NOT_FIRM.search(name):
             continue
         place = row.cells.get(PLACE)
         region = (place_named(place, province) or p.full_place(place)) if place else None

@@ -30,6 +30,10 @@ SIBLING_NAME = re.compile(
 #: A cell of a list's enterprise column that names a firm or a shop.
 #: Examples: ``常州亚邦大药房有限公司金坛许广生药店``, ``福州台江老天华乐器行``.
 LISTED_NAME = re.compile(rf"{_NAME_CHAR}{{3,50}}?(?:{FIRM_SUFFIX}|{SHOP_SUFFIX})[{_HAN}]{{0,20}}")
+#: A cell of a list's enterprise column that names a house by its trade name and no firm
+#: suffix: the column says it is an enterprise.  Examples: ``西宁某某食府``, ``某某餐饮美食城``;
+#: not a cut or numbered cell (``某某2``), not a bare word (``餐饮``).
+LISTED_HOUSE = re.compile(rf"[{_HAN}]{{5,20}}")
 #: A word without which a line names no firm (a cheap test before the name grammar).
 FIRM_WORD = re.compile(r"公司|集团|合作社|联合社|银行")
 #: A firm's or shop's name opening a list line (the brand cell follows).  Example:

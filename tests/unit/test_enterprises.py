@@ -198,3 +198,12 @@ def test_phrases_about_firms_name_no_firm():
     text = ("共有32家公司获奖。名单包括公司名牌93个,甲乙、丙丁等公司入选,"
             "此次评选经公司申报,还公布了某某成长公司。")
     assert names(text) == []
+
+
+def test_a_list_column_of_enterprises_names_houses_without_a_firm_suffix():
+    text = ("序号\n企业名称\n创立时间\n拟认定品牌\n1\n某某城中区马某食府\n1986年\n马某\n"
+            "2\n某某良盛餐饮美食城\n1992年\n良盛\n3\n餐饮\n1990年\n某某\n")
+    tables = find_flat_tables(text, lambda piece: False)
+    hits, _ = find_enterprises(text, tables, "某某省")
+    # a bare word of the column (餐饮) is no house
+    assert [h.name for h in hits] == ["某某城中区马某食府", "某某良盛餐饮美食城"]
