@@ -117,6 +117,9 @@ def _listed_brands(text: str, m: re.Match[str]) -> Iterator[UnquotedName]:
     elif not P.BRAND_LIST_CUE.search(text, max(0, m.start() - P.BRAND_LIST_CONTEXT),
                                      m.start()) or P.PERSON_TITLE_AFTER.match(text, m.end() + 2):
         return  # no brand word before, or persons entered into a title (等入选劳动模范)
+    sentence = max(text.rfind(stop, 0, m.start()) for stop in "。\n;；") + 1
+    if P.COUNTED_HOUSES.search(text, sentence, m.start()):
+        return  # N家 … 包括甲、乙: the houses counted, enterprises rather than brands
     items = m.group("items").split("、")
     if any(P.NOT_LISTED_BRAND.search(item) or item in P.GENERIC_NAMES
            or P.NON_BRAND_HEAD.search(item) for item in items):

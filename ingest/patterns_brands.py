@@ -414,4 +414,9 @@ BRAND_LIST_CONTEXT = 300
 #: Items of such a list that are not brands: firms, places, sites, categories.
 #: Examples: ``某某公司``, ``某某镇``, ``某某景区``.
 NOT_LISTED_BRAND = re.compile(
-    r"(?:公司|集团|合作社|企业|协会|政府|镇|乡|村|县|市|区|省|景区|基地|园|中心|行业|产品|品牌)$")
+    r"(?:公司|集团|合作社|企业|协会|政府|镇|乡|村|县|市|区|省|景区|基地|园|中心|行业|产品|品牌"
+    r"|厂|店|馆|庄|铺|坊|楼|酒家|研究所)$")
+#: A count of houses or firms (``35家``, ``十家``) in the sentence before such a list: its
+#: items are the enterprises counted (老字号 houses), not brands.  Example: ``老字号共有68家,
+#: 最终仅有35家入围,包括甲、乙等``.
+COUNTED_HOUSES = re.compile(r"(?:\d+|[一二三四五六七八九十百千]+)余?家")

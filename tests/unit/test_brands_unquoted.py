@@ -275,3 +275,19 @@ def test_a_list_opened_by_includes_needs_brands_named_in_its_own_sentence():
 def test_persons_entered_into_a_title_are_not_brands():
     text = "品牌建设成效明显,涌现一批先进。张某某、李某某等入选全国劳动模范。"
     assert names(text) == []
+
+
+def test_houses_a_count_of_firms_includes_are_not_brands():
+    text = ("老字号申报工作完成。全省申报的老字号共有60家,最终30家入围,包括"
+            "某某药业、某氏食品、某记香醋等。")
+    assert names(text) == []
+
+
+def test_the_same_list_counted_as_brands_is_brands():
+    text = "老字号申报工作完成。全省30个老字号品牌入围,包括某某药业、某氏食品、某记香醋等。"
+    assert names(text) == ["某某药业", "某氏食品", "某记香醋"]
+
+
+def test_a_brand_list_whose_items_end_like_shops_is_left_alone():
+    text = "品牌建设成效明显。甲乙酒家、丙丁茶庄、戊己漆器厂等入选老字号名录。"
+    assert names(text) == []
