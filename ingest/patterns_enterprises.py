@@ -85,12 +85,12 @@ GENERIC_FIRM = re.compile(
 NOT_FIRM = re.compile(r"政府|协会|学会|联合会|委员会|管委会|人行|人民银行|研究会|促进会|商会")
 #: A brand right after a firm's name: ``“梨花”牌小麦粉``, ``思远庄园牌标准化系列蔬菜``, a mark
 #: in brackets (``(字号/商标为“口泉”)``, ``(商标:“某某”)``), a 牌 inside the quoted product
-#: (``“长城牌干红、干白葡萄酒”``).
+#: (``“长城牌干红、干白葡萄酒”``); a possessive ``的`` is no part of the mark (``某某公司的龙珠牌绿茶``).
 BRAND_AFTER_NAME = re.compile(
     rf"[(（](?:字号|商标|品牌)(?:[/、](?:字号|商标|品牌))?(?:为|是|[:：])?“(?P<marked>[^“”]{{1,12}})”[)）]"
     rf"|“(?P<inner>[{_HAN}]{{1,8}}?)牌[^“”]{{1,20}}”"
     rf"|的“(?P<owned>[^“”]{{1,12}})”"
-    rf"|(?:申报的|推荐的|选送的)?(?:“(?P<quoted>[^“”]{{1,12}})”|(?P<bare>[{_HAN}()（）]{{2,8}}?))牌"
+    rf"|(?:申报的|推荐的|选送的|的)?(?:“(?P<quoted>[^“”]{{1,12}})”|(?P<bare>[{_HAN}()（）]{{2,8}}?))牌"
     rf"(?![子照匾坊楼])"
     rf"|(?:申报的|推荐的|选送的)(?P<plain>[{_HAN}()（）]{{2,10}}?)(?=[、,，;；。]|榜上有名|入选|上榜|$)")
 #: A quoted name right after a firm's name.  Example: ``“三秋”`` in ``某某酒业有限公司“三秋”``.

@@ -39,6 +39,12 @@ def test_brand_written_after_the_holder():
                                      ("某某蔬菜专业合作社", "淄博市", ("思远庄园",))]
 
 
+
+def test_a_possessive_before_the_mark_is_not_part_of_it():
+    text = "名牌农产品分别是,某某农业开发有限公司的某红牌火龙果,某某茶业有限公司的某珠牌绿茶。"
+    assert names(text, "重庆市") == [("某某农业开发有限公司", "重庆市", ("某红",)),
+                                     ("某某茶业有限公司", "重庆市", ("某珠",))]
+
 def test_list_entries_brand_then_product_class():
     text = ("南通市\n一、粮油类\n119 如皋市某某水稻种植专业合作社:芾寿道 稻米\n"
             "121 南通某某食品有限公司:萝卜干、萝卜皮\n129 南通市某某食品有限公司:猪肉\n"
