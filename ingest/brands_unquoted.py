@@ -10,7 +10,10 @@ the names that describe themselves by their wording:
 * regional quality-brand programmes (``山东省高端品牌培育企业``);
 * certifications named after a province's products (``浙江制造认证`` gives ``浙江制造``);
 * geographical-indication products listed before ``等地理标志产品``
-  (``支持当雄牦牛、尼木藏香等地理标志产品`` gives ``当雄牦牛`` and ``尼木藏香``).
+  (``支持当雄牦牛、尼木藏香等地理标志产品`` gives ``当雄牦牛`` and ``尼木藏香``);
+* the items of a brand list a report names without quotes, entered into the list
+  (``甲、乙等入选时代优品``) or introduced by ``包括`` (``43个区域品牌,包括甲醋、乙茶等``),
+  where the words before speak of brands.
 """
 
 from __future__ import annotations
@@ -60,6 +63,8 @@ def unquoted_names(text: str) -> Iterator[UnquotedName]:
         yield UnquotedName(name, BrandKind.CERTIFICATION, m.start("name"), m.end("name"))
     for m in P.GI_LIST.finditer(text):
         yield from _gi_items(text, m)
+    for m in P.BRAND_LIST.finditer(text):
+        yield from _listed_brands(text, m)
     for m in P.DESIGNATION_UNQUOTED.finditer(text):
         yield UnquotedName(m.group(), BrandKind.CERTIFICATION, m.start(), m.end())
     for m in P.OLD_BRAND_WORD.finditer(text):
@@ -99,6 +104,30 @@ def _gi_items(text: str, m: re.Match[str]) -> Iterator[UnquotedName]:
             item, start = item[cut:], start + cut
         if _is_gi_name(item):
             yield UnquotedName(item, BrandKind.BRAND, start, start + len(item))
+
+
+def _listed_brands(text: str, m: re.Match[str]) -> Iterator[UnquotedName]:
+    """The items of an unquoted list that a report of a brand list enters into it
+    (``甲、乙等入选时代优品``), when the words before it speak of brands."""
+    if m.group("lead"):
+        # 包括 opens many lists: the sentence itself must say it lists brands
+        sentence_start = max(text.rfind(mark, 0, m.start()) for mark in "。\n") + 1
+        if not P.BRAND_LIST_CUE.search(text, sentence_start, m.start()):
+            return
+    elif not P.BRAND_LIST_CUE.search(text, max(0, m.start() - P.BRAND_LIST_CONTEXT),
+                                     m.start()) or P.PERSON_TITLE_AFTER.match(text, m.end() + 2):
+        return  # no brand word before, or persons entered into a title (等入选劳动模范)
+    sentence = max(text.rfind(stop, 0, m.start()) for stop in "。\n;；") + 1
+    if P.COUNTED_HOUSES.search(text, sentence, m.start()):
+        return  # N家 … 包括甲、乙: the houses counted, enterprises rather than brands
+    items = m.group("items").split("、")
+    if any(P.NOT_LISTED_BRAND.search(item) or item in P.GENERIC_NAMES
+           or P.NON_BRAND_HEAD.search(item) for item in items):
+        return  # a list of firms, places or categories, not of brands
+    offset = m.start("items")
+    for item in items:
+        yield UnquotedName(item, BrandKind.BRAND, offset, offset + len(item))
+        offset += len(item) + 1
 
 
 def _lead_cut(item: str, *, glued: bool) -> int | None:

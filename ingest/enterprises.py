@@ -160,7 +160,8 @@ def _list_table(text: str, table: FlatTable, found: _Found, province: str | None
                                    for x in re.split(r"[、,，]", row.cells.get(BRAND, ""))) if b)
         for brand in brands:
             found.brand(brand, max(0, text.find(brand[:1], row.start, row.end)))
-        if not p.LISTED_NAME.fullmatch(name) or p.NOT_FIRM.search(name):
+        if not (p.LISTED_NAME.fullmatch(name) or p.LISTED_HOUSE.fullmatch(name)) \
+                or p.NOT_FIRM.search(name):
             continue
         place = row.cells.get(PLACE)
         region = (place_named(place, province) or p.full_place(place)) if place else None
@@ -273,6 +274,10 @@ def _trim(name: str) -> str:
         if stop.end() <= limit:
             cut = max(cut, stop.end())
     name = name[cut:].strip("“”\"' ").removeprefix("和").removeprefix("与").removeprefix("及")
+    for joint in reversed(list(p.JOINED_BEFORE_NAME.finditer(name, 0, max(0, limit - cut)))):
+        rest = name[joint.end():]
+        if len(rest) >= 6 and _opens_with_place(rest):
+            return rest  # 牌挂面和宁夏某某集团有限公司: the second name of the phrase
     tail = name.rsplit("的", 1)[-1]
     if tail != name and len(tail) >= 4 and _opens_with_place(tail):
         return tail  # 我市的安徽某某集团有限公司: the firm's own name after 的
@@ -286,6 +291,10 @@ def _opens_with_place(name: str) -> bool:
 def _is_name(name: str, line: str, at: int) -> bool:
     if len(name) < 4 or p.GENERIC_FIRM.fullmatch(name) or p.NOT_FIRM.search(name):
         return False
+    suffix = re.search(p.FIRM_SUFFIX + "$", name)
+    core = name[:suffix.start()] if suffix else name
+    if p.COUNTED_OR_LISTED.search(core) or p.LEFT_STOPS.fullmatch(core):
+        return False  # 某某等公司, 32家公司, 包括公司: a phrase about firms, no name
     if name.count("(") + name.count("（") != name.count(")") + name.count("）"):
         return False  # 局(公司 of 市直各委、办、局(公司): a bracket opened outside the name
     # 新引进的外贸公司: a 的-phrase describes a category, it names no firm; a name that opens

@@ -256,8 +256,13 @@ def _hits(text: str, sent: Sentence, m: re.Match[str], verb: str | None,
     elif verb not in p.FUND_VERBS and (clause := _clause_recipient(clause_before)):
         # The clause before the verb says who qualifies: ``当年授权的发明专利每件奖励3万元``.
         recipients = [clause] * len(amounts)
-    if m.groupdict().get("each") and len(amounts) > 1 and not any(recipients):
-        items = _items_before(before, len(amounts))
+    if m.groupdict().get("each") and len(amounts) > 1 and len(set(recipients)) == 1:
+        # 分别 pays the items of a list one amount each: the shared recipient's own items
+        # (对A、B分别给予…), else the items named in a clause before (实施A、B,…,分别给予…).
+        shared = recipients[0]
+        items = split_coordinated(p.RECIPIENT_LEAD.sub("", _lead_cut(shared)).strip(),
+                                  len(amounts)) if shared else None
+        items = items or (None if shared else _items_before(before, len(amounts)))
         if items:
             recipients = list(items)
     if m.groupdict().get("each") and len(amounts) == 1:
@@ -276,10 +281,17 @@ def _items_before(before: str, count: int) -> list[str] | None:
     """The ``count`` items the clause before a ``分别`` list of amounts names, each paid one
     amount in order (``实施A、B和C项目,分别给予…``)."""
     clauses = [c for c in pt.CLAUSE_BOUNDARY.split(before) if c.strip()]
-    if not clauses:
-        return None
-    phrase = p.RESPECTIVE_ITEMS_LEAD.sub("", clauses[-1].strip())
-    return split_coordinated(phrase, count)
+    # the list may stand a clause of manner before the amounts (…项目,根据…办法,分别给予…)
+    for clause in reversed(clauses[-_MAX_CLAUSES_TO_VERB:]):
+        items = split_coordinated(p.RESPECTIVE_ITEMS_LEAD.sub("", clause.strip()), count)
+        if items:
+            return items
+    return None
+
+
+def _lead_cut(phrase: str) -> str:
+    """A recipient without the sentence words before its 对 (``其中对A、B`` → ``对A、B``)."""
+    return p.SENTENCE_LEAD_BEFORE_DUI.sub("", phrase)
 
 
 def _clause_recipient(clause: str) -> str | None:

@@ -58,8 +58,9 @@ PROSE_LEAD_CLAUSE = re.compile(r"牵头")
 #: The verb 负责 and the word a spun repost puts in its place (卖力).  Example:
 #: ``(省发展改革委牵头卖力)`` in a copy whose words were swapped for synonyms.
 DUTY = r"(?:负责|卖力)"
-#: ``X牵头`` inside a clause.  Example: ``市发改委牵头,会同市经信委…``.
-LEAD_MARK = re.compile(rf"^(?P<units>.+?)(?:共同)?(?:牵头|主办)(?:{DUTY}|督导|抓总|落实|推进)?$")
+#: ``X牵头`` inside a clause.  Examples: ``市发改委牵头,会同市经信委…``, ``(由市科技局牵头实施)``.
+LEAD_MARK = re.compile(
+    rf"^(?P<units>.+?)(?:共同)?(?:牵头|主办)(?:{DUTY}|督导|抓总|落实|推进|(?:组织)?实施)?$")
 #: The words that state a lead.  Examples: ``牵头``, ``主办`` (``省财政厅主办,省国税局协办``).
 LEAD_WORD = re.compile(r"牵头|主办")
 #: Units working with the lead.  Example: ``会同市经信委、市发改委负责`` / ``市商务局配合``.

@@ -389,3 +389,34 @@ GI_NAME_LENGTHS = (3, 8)
 #: is as long: a longer one may hide an unknown verb.  Examples: ``,当雄牦牛、…`` (4) is
 #: taken; ``,着力打好河州香梨、江口萝卜`` (8 against 4) is not.
 GI_BARE_FIRST_LENGTH = 5
+
+# --- brands listed without quotes in a report of a brand list ---------------------
+
+#: One unquoted item of a brand list: Han characters without particles or list words.
+#: Example: ``某某香醋``.
+BRAND_ITEM = r"[^\W\dA-Za-z_的和与及或等对在为是将]{2,8}"
+#: An unquoted ``、`` list of brands: after a word that opens a list (``包括``, ``分别是``) or
+#: a clause mark, and closed by ``等`` + a verb that enters them into a list (``等入选``) or,
+#: after an opening word, by ``等`` and the clause's end.  Examples: ``甲、乙、丙等入选时代优品``,
+#: ``43个区域品牌,包括甲醋、乙茶等``.
+BRAND_LIST = re.compile(
+    rf"(?:(?P<lead>包括|分别是|分别为)|(?<=[,，。;；:：\n]))"
+    rf"(?P<items>{BRAND_ITEM}(?:、{BRAND_ITEM})+)等"
+    r"(?:(?=入选|上榜|获评|被评为|荣获)|(?(lead)(?=[,，。;；\n]|具有|在内)|(?!)))")
+#: What a list of persons or groups is entered into (a title, not a brand list).  Example:
+#: ``劳动模范`` in ``张某、李某等入选全国劳动模范``.
+PERSON_TITLE_AFTER = re.compile(
+    r"[\u4e00-\u9fff]{0,10}?(?:模范|工匠|人才|标兵|先进|个人|集体|代表|专家|名师|能手|榜样)")
+#: Words before such a list that say it names brands.  Examples: ``品牌``, ``名品``,
+#: ``名牌``, ``老字号``; looked for in :data:`BRAND_LIST_CONTEXT` characters before it.
+BRAND_LIST_CUE = re.compile(r"品牌|名品|名牌|老字号|商标")
+BRAND_LIST_CONTEXT = 300
+#: Items of such a list that are not brands: firms, places, sites, categories.
+#: Examples: ``某某公司``, ``某某镇``, ``某某景区``.
+NOT_LISTED_BRAND = re.compile(
+    r"(?:公司|集团|合作社|企业|协会|政府|镇|乡|村|县|市|区|省|景区|基地|园|中心|行业|产品|品牌"
+    r"|厂|店|馆|庄|铺|坊|楼|酒家|研究所)$")
+#: A count of houses or firms (``35家``, ``十家``) in the sentence before such a list: its
+#: items are the enterprises counted (老字号 houses), not brands.  Example: ``老字号共有68家,
+#: 最终仅有35家入围,包括甲、乙等``.
+COUNTED_HOUSES = re.compile(r"(?:\d+|[一二三四五六七八九十百千]+)余?家")

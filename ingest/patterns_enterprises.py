@@ -30,6 +30,10 @@ SIBLING_NAME = re.compile(
 #: A cell of a list's enterprise column that names a firm or a shop.
 #: Examples: ``常州亚邦大药房有限公司金坛许广生药店``, ``福州台江老天华乐器行``.
 LISTED_NAME = re.compile(rf"{_NAME_CHAR}{{3,50}}?(?:{FIRM_SUFFIX}|{SHOP_SUFFIX})[{_HAN}]{{0,20}}")
+#: A cell of a list's enterprise column that names a house by its trade name and no firm
+#: suffix: the column says it is an enterprise.  Examples: ``西宁某某食府``, ``某某餐饮美食城``;
+#: not a cut or numbered cell (``某某2``), not a bare word (``餐饮``).
+LISTED_HOUSE = re.compile(rf"[{_HAN}]{{5,20}}")
 #: A word without which a line names no firm (a cheap test before the name grammar).
 FIRM_WORD = re.compile(r"公司|集团|合作社|联合社|银行")
 #: A firm's or shop's name opening a list line (the brand cell follows).  Example:
@@ -52,6 +56,16 @@ LEFT_STOPS = re.compile(
     r"授予|包括|入选|推荐|引进|支持|鼓励|组织|推动|决定|获得|荣获|其中|以及|还有|例如|比如|名单|"
     r"榜上有名|分别是|依次为|牵头|配合|负责|会同|引导|扶持|帮助|指导|督促|要求|依托|发挥|通过|携手"
     r"|确定了?|认定了?|归属|旗下|属于|分别为|共有|现有|其中有|评选|评定|表彰|命名")
+#: What stands before a firm suffix in a phrase about firms, not in a firm's name: a list's
+#: 等, a count, a completed verb, a preposition or list word right before the suffix.
+#: Examples: ``某某等公司``, ``32家公司``, ``公布了…公司``, ``经公司申报``, ``包括公司名牌``,
+#: ``在…公司名单中``.
+COUNTED_OR_LISTED = re.compile(
+    r"等$|(?:\d+|[一二三四五六七八九十百千多几数]+)家$|了|^在|[经在对向从]$")
+#: A conjunction or completed verb inside a match, after which a firm's own name opens with
+#: its place.  Example: ``和`` in ``“某某”牌挂面和宁夏某某食品有限公司``, ``了`` in
+#: ``并确认了安徽某某铝业有限公司``.
+JOINED_BEFORE_NAME = re.compile(r"[和与及了]")
 #: Words that say what kind of firm, not which one; a name made only of them (and of a
 #: quantifier) is a category.  Examples: ``外贸公司``, ``上市公司``, ``专业咨询公司``,
 #: ``各类企业集团``, ``第三方检测机构公司``.
@@ -71,12 +85,12 @@ GENERIC_FIRM = re.compile(
 NOT_FIRM = re.compile(r"政府|协会|学会|联合会|委员会|管委会|人行|人民银行|研究会|促进会|商会")
 #: A brand right after a firm's name: ``“梨花”牌小麦粉``, ``思远庄园牌标准化系列蔬菜``, a mark
 #: in brackets (``(字号/商标为“口泉”)``, ``(商标:“某某”)``), a 牌 inside the quoted product
-#: (``“长城牌干红、干白葡萄酒”``).
+#: (``“长城牌干红、干白葡萄酒”``); a possessive ``的`` is no part of the mark (``某某公司的龙珠牌绿茶``).
 BRAND_AFTER_NAME = re.compile(
     rf"[(（](?:字号|商标|品牌)(?:[/、](?:字号|商标|品牌))?(?:为|是|[:：])?“(?P<marked>[^“”]{{1,12}})”[)）]"
     rf"|“(?P<inner>[{_HAN}]{{1,8}}?)牌[^“”]{{1,20}}”"
     rf"|的“(?P<owned>[^“”]{{1,12}})”"
-    rf"|(?:申报的|推荐的|选送的)?(?:“(?P<quoted>[^“”]{{1,12}})”|(?P<bare>[{_HAN}()（）]{{2,8}}?))牌"
+    rf"|(?:申报的|推荐的|选送的|的)?(?:“(?P<quoted>[^“”]{{1,12}})”|(?P<bare>[{_HAN}()（）]{{2,8}}?))牌"
     rf"(?![子照匾坊楼])"
     rf"|(?:申报的|推荐的|选送的)(?P<plain>[{_HAN}()（）]{{2,10}}?)(?=[、,，;；。]|榜上有名|入选|上榜|$)")
 #: A quoted name right after a firm's name.  Example: ``“三秋”`` in ``某某酒业有限公司“三秋”``.

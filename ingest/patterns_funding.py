@@ -130,6 +130,8 @@ AGGREGATE_CEILING = re.compile(r"(?:总额|累计|合计|总计)[^\d]{0,4}?(?:�
 #: Words that end a recipient but belong to the amount.  Example: ``一次性`` in
 #: ``…龙头企业一次性奖励50万元``.
 RECIPIENT_TAIL = re.compile(r"(?:一次性|最高|最多|不超过|分别|各|给予|将|可|均)+$")
+#: Sentence words before a recipient's 对.  Example: ``其中`` in ``其中对A、B分别给予…``.
+SENTENCE_LEAD_BEFORE_DUI = re.compile(r"^(?:其中|同时|此外)(?=对)")
 #: Words that open a clause before a giving verb but are not part of whom it names.
 #: Examples: ``规定对`` in ``规定对新增的高新技术企业给予50万元奖励``, ``其中,``.
 RECIPIENT_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?(?:规定|决定|明确|提出))?(?:并|再|还|要|可)?对?")
@@ -157,6 +159,11 @@ PER_YEAR_AFTER = re.compile(r"/年|每年")
 RESPECTIVELY_TAIL = re.compile(r"\s*分别\s*$")
 #: Verbs that set up or budget a fund (the recipient may be the fund itself).
 #: Example: ``设立`` in ``设立2.43亿元推动工业强市发展专项引导资金``.
+#: A public budget allocated: what a plan's part sets aside for itself.  Examples:
+#: ``市财政预算安排资金23.68亿元``, ``全市财政预算安排17.25亿元``; not ``安排专项资金``.
+BUDGET_ALLOCATION = re.compile(r"(?:财政|预算)[\u4e00-\u9fff]{0,4}?安排")
+#: A bracketed clause closing a heading.  Example: ``(由市科技局牵头实施)``.
+HEADING_BRACKET = re.compile(r"[(（][^()（）]*[)）]$")
 FUND_VERBS = frozenset({"设立", "安排", "拿出", "投入", "下达", "拨付", "筹措", "整合"})
 #: The fund named right after its amount.  Examples: ``推动工业强市发展专项引导资金``,
 #: ``的数字化转型专项资金`` after ``不低于2亿元``.

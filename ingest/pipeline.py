@@ -13,11 +13,13 @@ import re
 from dataclasses import dataclass
 
 from ingest import patterns as p
+from ingest import patterns_funding as pf
 from ingest.agencies import AgencyRef, AgencyResolver, find_mentions
 from ingest.agency_table import PROVINCE_ABBREVIATIONS, PROVINCES, province_full_name
 from ingest.brands import find_brands
 from ingest.deadlines import with_deadlines
 from ingest.enterprises import find_enterprises
+from ingest.enumerations import enumerated_agencies
 from ingest.errors import NoStructure
 from ingest.flat_tables import FlatTable, blank_out, find_flat_tables
 from ingest.funding import FundingHit, find_funding
@@ -132,7 +134,8 @@ def extract_normalized(source: str, norm: NormalizedText, sha256: str | None = N
                evidence=ctx.evidence(c.start, c.end, c.task))
         for c in cell_targets(tables, row_zones))
     funding = tuple(
-        Funding(recipient=hit.recipient, amount=hit.amount, unit=hit.unit, per=hit.per,
+        Funding(recipient=_recipient(text, sections, hit), amount=hit.amount, unit=hit.unit,
+                per=hit.per,
                 evidence=ctx.evidence(hit.start, hit.end,
                                       _section_at(sections, hit.start),
                                       (hit.sentence_start, hit.sentence_end)))
@@ -503,6 +506,18 @@ def _names(resolver: AgencyResolver, units: tuple[str, ...], *,
     return names
 
 
+def _recipient(text: str, sections: list[Section], hit: FundingHit) -> str | None:
+    """A public budget that names neither fund nor purpose funds the part it stands in:
+    ``一、推进…发展 … 2025年,市财政预算安排资金23.68亿元`` is part 一's budget."""
+    if hit.recipient is not None or not pf.BUDGET_ALLOCATION.search(
+            text, hit.sentence_start, hit.end):
+        return hit.recipient
+    index = _innermost(sections, hit.start)
+    if index is None:
+        return None
+    return pf.HEADING_BRACKET.sub("", sections[index].title).strip() or None
+
+
 def _innermost(sections: list[Section], pos: int) -> int | None:
     best = None
     for i, section in enumerate(sections):
@@ -675,8 +690,14 @@ def _agencies(ctx: _Ctx, sections: list[Section], clauses: dict[int, list[Clause
     # So is the author written right before a cited title (国家发展改革委《关于…》), and the
     # publisher on a page's source line (信息来源: 市府办).
     cited += [(m.end(), _line_end(text, m.end())) for m in PAGE_SOURCE.finditer(text)]
+    # Items of a list of agencies in running text are read as list entries (they come
+    # first, so that at one span the list reading wins); a generic run names no agency.
+    listed = enumerated_agencies(text)
+    mentions.extend((start, end, written, True) for written, start, end in listed.agencies
+                    if not any(a <= start < b for a, b in cited))
     for written, start, end in find_mentions(text):
-        if not any(a <= start < b for a, b in cited) and not text.startswith("《", end):
+        if not any(a <= start < b for a, b in cited) and not text.startswith("《", end) \
+                and not any(a <= start < b for a, b in listed.generic):
             mentions.append((start, end, written, False))
     for m in NAMED_ZONE.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1

@@ -242,3 +242,52 @@ def test_gi_list_keeps_categories_out() -> None:
     assert P.GI_LIST.search("支持江口萝卜、白沙绿茶等地理标志产品").group("items") == (
         "支持江口萝卜、白沙绿茶"
     )
+
+
+# --- brands listed without quotes in a report of a brand list ---------------------
+
+
+def test_items_entered_into_a_brand_list_are_brands():
+    text = "某部发布首批消费名品名单。在日化行业中,甲乙、丙丁香皂、戊己等入选时代优品。"
+    assert names(text) == ["甲乙", "丙丁香皂", "戊己"]
+
+
+def test_items_a_count_of_brands_includes_are_brands():
+    text = "此次还评出了12个区域品牌,包括某河香醋、某山龙井、某岭紫陶等。"
+    assert names(text) == ["某河香醋", "某山龙井", "某岭紫陶"]
+
+
+def test_a_list_far_from_any_brand_word_names_no_brand():
+    assert names("在会上,甲乙、丙丁、戊己等入选先进集体。") == []
+
+
+def test_lists_of_firms_places_or_categories_are_not_brand_lists():
+    text = ("品牌建设成效明显。甲镇、乙镇、丙村等入选示范名单;包括绿色食品、有机食品等。"
+            "甲乙、丙丁等公司入选成长名单。")
+    assert names(text) == []
+
+
+def test_a_list_opened_by_includes_needs_brands_named_in_its_own_sentence():
+    text = "品牌建设成效明显。支持企业改造升级,包括设备更新、工艺改进、数字转型等。"
+    assert names(text) == []
+
+
+def test_persons_entered_into_a_title_are_not_brands():
+    text = "品牌建设成效明显,涌现一批先进。张某某、李某某等入选全国劳动模范。"
+    assert names(text) == []
+
+
+def test_houses_a_count_of_firms_includes_are_not_brands():
+    text = ("老字号申报工作完成。全省申报的老字号共有60家,最终30家入围,包括"
+            "某某药业、某氏食品、某记香醋等。")
+    assert names(text) == []
+
+
+def test_the_same_list_counted_as_brands_is_brands():
+    text = "老字号申报工作完成。全省30个老字号品牌入围,包括某某药业、某氏食品、某记香醋等。"
+    assert names(text) == ["某某药业", "某氏食品", "某记香醋"]
+
+
+def test_a_brand_list_whose_items_end_like_shops_is_left_alone():
+    text = "品牌建设成效明显。甲乙酒家、丙丁茶庄、戊己漆器厂等入选老字号名录。"
+    assert names(text) == []

@@ -39,6 +39,12 @@ def test_brand_written_after_the_holder():
                                      ("某某蔬菜专业合作社", "淄博市", ("思远庄园",))]
 
 
+
+def test_a_possessive_before_the_mark_is_not_part_of_it():
+    text = "名牌农产品分别是,某某农业开发有限公司的某红牌火龙果,某某茶业有限公司的某珠牌绿茶。"
+    assert names(text, "重庆市") == [("某某农业开发有限公司", "重庆市", ("某红",)),
+                                     ("某某茶业有限公司", "重庆市", ("某珠",))]
+
 def test_list_entries_brand_then_product_class():
     text = ("南通市\n一、粮油类\n119 如皋市某某水稻种植专业合作社:芾寿道 稻米\n"
             "121 南通某某食品有限公司:萝卜干、萝卜皮\n129 南通市某某食品有限公司:猪肉\n"
@@ -177,3 +183,33 @@ def test_a_firm_named_after_的_and_a_workshop_with_its_mark_in_an_old_brand_lis
     assert names(text) == [("安徽某某集团有限公司", "某市", ("皖颍",)),
                            ("某某县某台板鸭厂", "某市", ("某台板鸭",)),
                            ("安徽省某某酒业有限公司", "某市", ("某裕",))]
+
+
+def test_a_second_name_joined_by_a_conjunction_starts_at_its_place():
+    text = "甲面粉有限公司生产的“某某”牌挂面和宁夏某某酒业集团有限公司生产的露酒获奖。"
+    assert [n for n, _, _ in names(text)] == ["甲面粉有限公司", "宁夏某某酒业集团有限公司"]
+
+
+def test_a_completed_verb_before_a_name_is_cut_off():
+    text = "会议审议通过了评审结果,并确认了安徽某某铝业有限公司。"
+    assert [n for n, _, _ in names(text)] == ["安徽某某铝业有限公司"]
+
+
+def test_a_conjunction_inside_a_name_stays():
+    # 和 here is part of the name: what follows does not open with a place
+    assert [n for n, _, _ in names("授予某和顺达食品有限公司。")] == ["某和顺达食品有限公司"]
+
+
+def test_phrases_about_firms_name_no_firm():
+    text = ("共有32家公司获奖。名单包括公司名牌93个,甲乙、丙丁等公司入选,"
+            "此次评选经公司申报,还公布了某某成长公司。")
+    assert names(text) == []
+
+
+def test_a_list_column_of_enterprises_names_houses_without_a_firm_suffix():
+    text = ("序号\n企业名称\n创立时间\n拟认定品牌\n1\n某某城中区马某食府\n1986年\n马某\n"
+            "2\n某某良盛餐饮美食城\n1992年\n良盛\n3\n餐饮\n1990年\n某某\n")
+    tables = find_flat_tables(text, lambda piece: False)
+    hits, _ = find_enterprises(text, tables, "某某省")
+    # a bare word of the column (餐饮) is no house
+    assert [h.name for h in hits] == ["某某城中区马某食府", "某某良盛餐饮美食城"]

@@ -281,3 +281,21 @@ def test_a_cap_with_its_own_giving_verb():
     text = "对设备购置额1000万元以上、建设期不超过两年的技改项目,最高支持2000万元。"
     assert rows(text) == [("设备购置额1000万元以上、建设期不超过两年的技改项目", 2000, "万元", ONCE)]
     assert rows("对新认定的企业,最高奖励50万元。") == [("新认定的企业", 50, "万元", ONCE)]
+
+
+def test_respectively_pays_the_items_of_the_list_it_follows():
+    text = "其中对首次获得甲奖、乙奖提名奖、丙奖分别给予100万元、50万元、20万元一次性奖补。"
+    assert [h.recipient for h in find_funding(text)] == ["首次获得甲奖", "乙奖提名奖", "丙奖"]
+
+
+def test_respectively_reaches_over_a_clause_of_manner_to_its_list():
+    text = "实施甲计划、乙计划和丙资金项目,根据具体项目管理办法,分别给予最高30万元、10万元和2万元项目补助。"
+    assert [(h.recipient, h.amount) for h in find_funding(text)] == [
+        ("甲计划项目", 30), ("乙计划项目", 10), ("丙资金项目", 2)]
+
+
+def test_respectively_without_a_list_of_that_length_keeps_one_recipient():
+    # two amounts, but the clause names three items: nothing is split
+    text = "对甲、乙、丙类企业分别给予10万元、5万元奖励。"
+    found = [h.recipient for h in find_funding(text)]
+    assert len(found) == 2 and found[0] == found[1]

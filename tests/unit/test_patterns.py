@@ -50,6 +50,8 @@ def test_responsibility_label(text, matches):
 
 def test_lead_and_co_marks():
     assert p.LEAD_MARK.match("市民政局牵头").group("units") == "市民政局"
+    assert p.LEAD_MARK.match("由市科技局牵头实施").group("units") == "由市科技局"
+    assert p.LEAD_MARK.match("市科技局牵头实施的项目") is None  # a description, no clause
     assert p.CO_MARK.match("会同市卫健委、市医保局负责").group("units") == "市卫健委、市医保局"
     assert p.CO_TRAILING.match("市公安局、市交通局配合").group("units") == "市公安局、市交通局"
     assert p.SHARED_DUTY.search("市水利局、市林业局按职责分工负责")

@@ -294,3 +294,27 @@ def test_a_list_the_page_cut_drops_a_cut_last_unit(tail: str, lead: list[str], c
     text = "某县促进就业实施方案\n一、重点任务\n(一)增加工资性收入。落实技能提升补贴政策。" + tail
     ex = extract("t.txt", text)
     assert [(list(t.lead), list(t.co)) for t in ex.tasks] == [(lead, co)]
+
+
+PART_LEAD_IMPLEMENTS = """某市推动高质量发展若干政策
+一、推进科技人才一体发展(由市科技局牵头实施)
+高标准建设创新示范区。
+(一)推动创新平台提质增效。支持企业建设重点实验室。
+(二)强化企业创新主体地位。支持企业加大研发投入。
+"""
+
+
+def test_a_part_heading_that_names_who_carries_it_out_is_a_task_with_that_lead():
+    ex = extract("t.txt", PART_LEAD_IMPLEMENTS)
+    tasks = {t.id: (list(t.lead), list(t.co)) for t in ex.tasks}
+    assert tasks["一"] == (["市科技局"], [])
+    assert tasks["一.(一)"] == ([], [])  # the part's lead is not copied down
+
+
+def test_a_budget_that_names_no_purpose_funds_the_part_it_stands_in():
+    text = ("某市推动高质量发展若干政策\n一、推进科技人才一体发展(由市科技局牵头)\n"
+            "高标准建设创新示范区。2025年,市财政预算安排资金12.5亿元。\n"
+            "(一)支持平台建设。对新认定的重点实验室,给予最高100万元奖励。\n")
+    found = {(f.recipient, f.amount) for f in extract("t.txt", text).funding}
+    assert ("推进科技人才一体发展", 12.5) in found
+    assert ("新认定的重点实验室", 100) in found  # a recipient the sentence names stays
