@@ -49,7 +49,7 @@ from graph.repository import (
     TargetRow,
     TaskInfo,
 )
-from graph.search import match, parse_query, rank_key
+from graph.search import Query, match, parse_query, rank_key
 from ontology.model import NodeKind, Role
 
 #: Seconds any named read may run (server-side): a guard, they take milliseconds.
@@ -169,7 +169,7 @@ class Neo4jRepository(Neo4jEnterprises, Neo4jCascade):
         if not parsed:
             return Page((), 0)
         hits = []
-        for row in self._read(q.TASK_CANDIDATES, terms=list(parsed.terms)):
+        for row in self._task_candidates(parsed):
             found = match(parsed, [row["title"]], [t for t in row["texts"] if t])
             if found is not None:
                 hits.append((rank_key(found, row["title"] or "", row["key"], owned=row["owned"]),
@@ -178,6 +178,18 @@ class Neo4jRepository(Neo4jEnterprises, Neo4jCascade):
         chosen = page.slice(hits)
         records = self._task_records([key for _, key, _ in chosen])
         return Page(tuple(asm.task_info(records[k], m) for _, k, m in chosen), len(hits))
+
+    def _task_candidates(self, parsed: Query) -> list[Record]:
+        """A superset of the tasks ``parsed`` matches: from the full-text index, and from a
+        scan only for the terms the index cannot serve (:meth:`Query.index_plan`)."""
+        queries, scanned = parsed.index_plan()
+        rows: dict[str, Record] = {}
+        if queries:
+            rows.update((r["key"], r) for r in self._read(q.TASK_CANDIDATES, queries=list(queries)))
+        if scanned:
+            for row in self._read(q.TASK_CANDIDATES_SCAN, terms=list(scanned)):
+                rows.setdefault(row["key"], row)
+        return list(rows.values())
 
     def task(self, key: str) -> TaskInfo:
         """One task by key."""
