@@ -196,10 +196,12 @@ RETURN n.key AS start, type(r) AS rel, startNode(r) = n AS outgoing,
        labels(m) AS labels, properties(m) AS props"""
 
 #: Node count per label (``kind``) and of relationships (kind ``""``), from the count store.
-#: A label without nodes gives no row.
+#: The count is taken before the kind is named: ``RETURN 'Plan' AS kind, count(n)`` groups
+#: by the literal, and Neo4j then scans every node and relationship (1.5 M db hits a call
+#: on a graph of a million relationships, instead of one count-store read per line).
 COUNTS: Final = "\nUNION ALL\n".join(
-    [f"MATCH (n:{kind}) RETURN '{kind}' AS kind, count(n) AS n" for kind in _KINDS]
-    + ["MATCH ()-[r]->() RETURN '' AS kind, count(r) AS n"])
+    [f"MATCH (n:{kind}) WITH count(n) AS n RETURN '{kind}' AS kind, n" for kind in _KINDS]
+    + ["MATCH ()-[r]->() WITH count(r) AS n RETURN '' AS kind, n"])
 
 #: Explains (never runs) an analyst's statement, to read its query type.
 EXPLAIN_PREFIX: Final = "EXPLAIN "
