@@ -28,7 +28,7 @@ from graph.cypher_json import to_json
 from graph.cypher_run import FETCH_SIZE, CypherRunner
 from graph.deadline import Deadline, DeadlineExceeded
 from graph.driver import store_errors
-from graph.errors import NotFound, StoreUnavailable
+from graph.errors import GraphError, NotFound, StoreUnavailable
 from graph.neo4j_cascade import Neo4jCascade
 from graph.neo4j_enterprises import Neo4jEnterprises
 from graph.repository import (
@@ -185,7 +185,14 @@ class Neo4jRepository(Neo4jEnterprises, Neo4jCascade):
         queries, scanned = parsed.index_plan()
         rows: dict[str, Record] = {}
         if queries:
-            rows.update((r["key"], r) for r in self._read(q.TASK_CANDIDATES, queries=list(queries)))
+            try:
+                found = self._read(q.TASK_CANDIDATES, queries=list(queries))
+            except GraphError as e:
+                if q.FULLTEXT_INDEX not in str(e):
+                    raise
+                # No full-text index (yet): a first load makes it after the rows.
+                found, scanned = [], parsed.terms
+            rows.update((r["key"], r) for r in found)
         if scanned:
             for row in self._read(q.TASK_CANDIDATES_SCAN, terms=list(scanned)):
                 rows.setdefault(row["key"], row)

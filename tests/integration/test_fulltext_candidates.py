@@ -74,3 +74,19 @@ def test_index_candidates_answer_as_the_scan(
     scanned = repo.tasks(q, page)
     assert {t.key for t in scanned.data} <= {t.key for t in indexed.data}
     assert indexed in (scanned, EmbeddedRepository(_graph()).tasks(q, page))
+
+
+def test_without_the_index_the_scan_answers(
+    repo: Neo4jRepository, neo4j_driver: neo4j.Driver
+) -> None:
+    """A first load makes the full-text index after the rows: meanwhile search scans."""
+    from graph import cypher_write as q
+    from graph.loader import ensure_schema
+
+    page = PageRequest(limit=100)
+    indexed = repo.tasks("局 品牌", page)
+    neo4j_driver.execute_query(q.DROP_FULLTEXT_INDEX, database_=TEST_DATABASE)
+    try:
+        assert repo.tasks("局 品牌", page) == indexed
+    finally:
+        ensure_schema(neo4j_driver, TEST_DATABASE)
