@@ -24,7 +24,7 @@ def _coverage(client: TestClient, key: str) -> dict[str, Any]:
 
 def _plan_key(client: TestClient, starts: str) -> str:
     plans = client.get("/plans", params={"limit": 200}).json()["data"]
-    return next(p["key"] for p in plans if p["title"].startswith(starts))
+    return next(p["key"] for p in plans if p["name"].startswith(starts))
 
 
 def test_the_city_covers_four_provincial_measures_and_the_rest_are_gaps(client: TestClient) -> None:
