@@ -56,7 +56,8 @@ def run(args: argparse.Namespace) -> tuple[str, bool]:
           f"({made:.1f} s to make)", file=sys.stderr)
     state = Path(args.state_dir)
     created = not state.exists()
-    status = server.start(state, port=args.port, heap=args.heap, pagecache=args.pagecache)
+    status = server.start(state, port=args.port, heap=args.heap, pagecache=args.pagecache,
+                          browser=False)
     assert status.uri is not None and status.pid is not None
     lines: list[str] = []
     try:

@@ -196,6 +196,9 @@ def server_options(state_dir: Path) -> dict[str, Any]:
     current = server.status(state_dir)
     if current.port is not None:
         options["port"] = current.port
+    # The HTTP port (Neo4j Browser) too, or none: started again on the default 7474, the
+    # server would fail on a machine where another one holds it.
+    options["http_port"] = current.http_port
     if current.pid is not None:
         try:
             argv = Path(f"/proc/{current.pid}/cmdline").read_bytes().split(b"\0")
@@ -245,8 +248,11 @@ def bulk_load(
         finally:
             import_done = time.perf_counter()
             say(f"starting the server again on port {settings['port']}")
+            http_port = settings.get("http_port")
             status = server.start(state_dir, port=int(settings["port"]), heap=settings["heap"],
-                                  pagecache=settings["pagecache"])
+                                  pagecache=settings["pagecache"],
+                                  http_port=http_port or server.DEFAULT_HTTP_PORT,
+                                  browser=http_port is not None)
         started = time.perf_counter()
     except server.Neo4jServerError as e:
         raise GraphError(" ".join(str(e).split("\n", 1)[0].split())) from e

@@ -27,7 +27,16 @@ from graph import cypher_write as q
 from graph.driver import store_errors, uri_of
 from graph.errors import GraphError, NotFound
 from graph.property_graph import PropertyGraph
-from graph.rows import JOINT, batches, node_rows, provenance, rel_ids, rel_rows
+from graph.rows import (
+    JOINT,
+    batches,
+    node_fields,
+    node_rows,
+    provenance,
+    rel_fields,
+    rel_ids,
+    rel_rows,
+)
 from ontology.model import NodeKind, RelKind
 
 __all__ = [
@@ -47,6 +56,7 @@ Progress = Callable[[int, int, str], None]
 """Called after each batch with (rows written, rows in total, what is being written)."""
 
 DEFAULT_BATCH_SIZE = 5000
+EQUIVALENT_SCHEMA_EXISTS = "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists"
 INDEX_WAIT_SECONDS = 300
 
 
@@ -99,25 +109,40 @@ def _write(
         return session.execute_write(work)
 
 
-def ensure_schema(driver: neo4j.Driver, database: str) -> None:
+def ensure_schema(driver: neo4j.Driver, database: str, *, fulltext: bool = True) -> None:
     """Create the key constraints, range indexes and full-text index; wait until online.
 
     A full-text index left by an older version with other labels or properties is dropped
     and made again (``IF NOT EXISTS`` alone would keep the old one, and search would miss
-    the new labels)."""
+    the new labels).  ``fulltext=False`` leaves the full-text index alone."""
     with store_errors(uri_of(driver)):
         found, _, _ = driver.execute_query(q.FULLTEXT_DEFINITION, database_=database,
                                            routing_=RoutingControl.WRITE)
         wanted = ({k.value for k in q.FULLTEXT_LABELS}, set(q.FULLTEXT_PROPERTIES))
-        if found and (set(found[0]["labelsOrTypes"]), set(found[0]["properties"])) != wanted:
+        if fulltext and found and (
+                set(found[0]["labelsOrTypes"]), set(found[0]["properties"])) != wanted:
             driver.execute_query(q.DROP_FULLTEXT_INDEX, database_=database,
                                  routing_=RoutingControl.WRITE)
-        for statement in q.schema_statements():
-            driver.execute_query(statement, database_=database, routing_=RoutingControl.WRITE)
+        for statement in q.schema_statements(fulltext=fulltext):
+            try:
+                driver.execute_query(statement, database_=database,
+                                     routing_=RoutingControl.WRITE)
+            except neo4j.exceptions.ClientError as e:
+                # Two loads creating the same index at once: IF NOT EXISTS is checked before
+                # the other's commit, and the loser is told it exists — what it wanted.
+                if e.code != EQUIVALENT_SCHEMA_EXISTS:
+                    raise
         driver.execute_query(
             q.AWAIT_INDEXES, {"seconds": INDEX_WAIT_SECONDS},
             database_=database, routing_=RoutingControl.WRITE,
         )
+
+
+def _is_empty(driver: neo4j.Driver, database: str) -> bool:
+    with store_errors(uri_of(driver)):
+        records, _, _ = driver.execute_query(q.NODE_COUNT, database_=database,
+                                             routing_=RoutingControl.WRITE)
+    return not records or records[0]["count"] == 0
 
 
 def drop_schema(driver: neo4j.Driver, database: str, *, only_constraints: bool = False) -> None:
@@ -139,10 +164,19 @@ def load(
     """Write ``graph`` into ``database``, replacing the facts of its documents.
 
     ``schema=False`` skips :func:`ensure_schema` (the benchmark measures loads without it).
+    Into an empty database the full-text index is made after the rows: populating it once
+    from the store is cheaper than updating it with every batch (and a load interrupted
+    before the end makes it first the next time, when the database is no longer empty).
     """
     began = time.perf_counter()
+    first = schema and _is_empty(driver, database)
+    if first:
+        # A wiped database keeps its schema: the index would still be updated batch by batch.
+        with store_errors(uri_of(driver)):
+            driver.execute_query(q.DROP_FULLTEXT_INDEX, database_=database,
+                                 routing_=RoutingControl.WRITE)
     if schema:
-        ensure_schema(driver, database)
+        ensure_schema(driver, database, fulltext=not first)
     prov = provenance(graph)
     nodes, rels = node_rows(graph, prov), rel_rows(graph, prov)
     documents = list(prov.documents)
@@ -152,7 +186,8 @@ def load(
     for kind in sorted(nodes):
         for batch in batches(nodes[kind], batch_size):
             counters = _write(
-                driver, database, q.merge_nodes(kind), rows=batch, documents=documents
+                driver, database, q.merge_nodes(kind), rows=node_fields(batch),
+                documents=documents,
             )
             created_nodes += counters.nodes_created
             done += len(batch)
@@ -161,7 +196,8 @@ def load(
     for group in sorted(rels):
         for batch in batches(rels[group], batch_size):
             counters = _write(
-                driver, database, q.merge_rels(*group), rows=batch, documents=documents
+                driver, database, q.merge_rels(*group), rows=rel_fields(batch),
+                documents=documents,
             )
             created_rels += counters.relationships_created
             done += len(batch)
@@ -169,6 +205,8 @@ def load(
                 progress(done, total, group[0].value)
     keys = {kind: [row["key"] for row in rows] for kind, rows in nodes.items()}
     deleted_nodes, deleted_rels = _retract(driver, database, documents, keys, rel_ids(rels))
+    if first:
+        ensure_schema(driver, database)
     return LoadReport(
         documents=tuple(documents),
         nodes={kind.value: len(rows) for kind, rows in sorted(nodes.items())},

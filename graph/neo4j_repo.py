@@ -28,7 +28,7 @@ from graph.cypher_json import to_json
 from graph.cypher_run import FETCH_SIZE, CypherRunner
 from graph.deadline import Deadline, DeadlineExceeded
 from graph.driver import store_errors
-from graph.errors import NotFound, StoreUnavailable
+from graph.errors import GraphError, NotFound, StoreUnavailable
 from graph.neo4j_cascade import Neo4jCascade
 from graph.neo4j_enterprises import Neo4jEnterprises
 from graph.repository import (
@@ -49,7 +49,7 @@ from graph.repository import (
     TargetRow,
     TaskInfo,
 )
-from graph.search import match, parse_query, rank_key
+from graph.search import Query, match, parse_query, rank_key
 from ontology.model import NodeKind, Role
 
 #: Seconds any named read may run (server-side): a guard, they take milliseconds.
@@ -169,7 +169,7 @@ class Neo4jRepository(Neo4jEnterprises, Neo4jCascade):
         if not parsed:
             return Page((), 0)
         hits = []
-        for row in self._read(q.TASK_CANDIDATES, terms=list(parsed.terms)):
+        for row in self._task_candidates(parsed):
             found = match(parsed, [row["title"]], [t for t in row["texts"] if t])
             if found is not None:
                 hits.append((rank_key(found, row["title"] or "", row["key"], owned=row["owned"]),
@@ -178,6 +178,25 @@ class Neo4jRepository(Neo4jEnterprises, Neo4jCascade):
         chosen = page.slice(hits)
         records = self._task_records([key for _, key, _ in chosen])
         return Page(tuple(asm.task_info(records[k], m) for _, k, m in chosen), len(hits))
+
+    def _task_candidates(self, parsed: Query) -> list[Record]:
+        """A superset of the tasks ``parsed`` matches: from the full-text index, and from a
+        scan only for the terms the index cannot serve (:meth:`Query.index_plan`)."""
+        queries, scanned = parsed.index_plan()
+        rows: dict[str, Record] = {}
+        if queries:
+            try:
+                found = self._read(q.TASK_CANDIDATES, queries=list(queries))
+            except GraphError as e:
+                if q.FULLTEXT_INDEX not in str(e):
+                    raise
+                # No full-text index (yet): a first load makes it after the rows.
+                found, scanned = [], parsed.terms
+            rows.update((r["key"], r) for r in found)
+        if scanned:
+            for row in self._read(q.TASK_CANDIDATES_SCAN, terms=list(scanned)):
+                rows.setdefault(row["key"], row)
+        return list(rows.values())
 
     def task(self, key: str) -> TaskInfo:
         """One task by key."""

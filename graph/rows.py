@@ -189,6 +189,16 @@ def rel_ids(rows: RelRows) -> dict[RelKind, list[str]]:
     return dict(ids)
 
 
+def node_fields(rows: Sequence[dict[str, Any]]) -> list[list[Any]]:
+    """Node rows as the lists ``[key, props, sources]`` of ``merge_nodes``."""
+    return [[row["key"], row["props"], row["sources"]] for row in rows]
+
+
+def rel_fields(rows: Sequence[dict[str, Any]]) -> list[list[Any]]:
+    """Relationship rows as the lists ``[start, end, sources]`` of ``merge_rels``."""
+    return [[row["start"], row["end"], row["sources"]] for row in rows]
+
+
 def batches(rows: Sequence[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
     """``rows`` in consecutive lists of at most ``size``."""
     if size < 1:

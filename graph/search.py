@@ -32,6 +32,19 @@ _CJK: Final = (
 )
 _TOKEN_RUN: Final = re.compile(rf"[{_CJK}]+|[a-z0-9]+(?:\.[a-z0-9]+)*")
 _IS_CJK: Final = re.compile(rf"[{_CJK}]")
+_CJK_PAIR: Final = re.compile(rf"[{_CJK}]{{2}}")
+#: Han ideographs: Lucene's tokenizer makes each one a token, and the ``cjk`` analyzer
+#: indexes every two adjacent ones as a bigram.
+_HAN: Final = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
+_HAN_BIGRAM: Final = re.compile(rf"[{_HAN}]{{2}}")
+#: Characters Lucene keeps inside some indexed term wherever a text holds them: Han,
+#: kana letters and hangul syllables (not the kana marks and dots, which it drops).
+_KEPT_CJK: Final = re.compile(rf"[{_HAN}\u3041-\u3096\u30a1-\u30fa\uac00-\ud7a3]")
+_WORD_SEGMENT: Final = re.compile(r"[a-z0-9]+")
+#: Lucene's StandardTokenizer cuts a longer run of letters and digits into pieces.
+_MAX_TOKEN_LENGTH: Final = 255
+#: Clauses per full-text query string (Lucene refuses more than 1,024 in one query).
+_CLAUSES_PER_QUERY: Final = 256
 
 #: The stop words of Lucene's CJKAnalyzer (English only; Chinese text keeps every bigram).
 STOP_WORDS: Final = frozenset({
@@ -98,6 +111,43 @@ class Query:
         """
         return " OR ".join(f'"{term}"' for term in self.terms)
 
+    def index_plan(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Full-text query strings and the terms they cannot serve (to be scanned for).
+
+        Together they find every node one of whose texts holds a term *literally* (what a
+        ``CONTAINS`` scan finds), and more; :func:`match` then decides exactly.  A bigram of
+        Han characters is one indexed term (quoted).  Any other term is found through a
+        wildcard on a part of it that Lucene keeps inside one of its terms: a Han or kana
+        character (``*局*``: the lone character, or a bigram that holds it), or the longest
+        letters-and-digits segment that is not a stop word (``*9001*`` for ``iso.9001``,
+        whose dot Lucene may split at).  A term with no such part (only kana marks, or
+        stop-word segments) is left to the scan.  Wildcards and quotes only wrap CJK
+        characters, ASCII letters and digits, so no query is Lucene syntax of the user's.
+        """
+        clauses: list[str] = []
+        scanned: list[str] = []
+        for term in self.terms:
+            clause = _index_clause(term)
+            if clause is None:
+                scanned.append(term)
+            elif clause not in clauses:
+                clauses.append(clause)
+        queries = tuple(" OR ".join(clauses[i:i + _CLAUSES_PER_QUERY])
+                        for i in range(0, len(clauses), _CLAUSES_PER_QUERY))
+        return queries, tuple(scanned)
+
+
+def _index_clause(term: str) -> str | None:
+    """The Lucene clause of :meth:`Query.index_plan` for one term, or None."""
+    if _HAN_BIGRAM.fullmatch(term):
+        return f'"{term}"'
+    if _IS_CJK.match(term):
+        kept = _KEPT_CJK.search(term)
+        return f"*{kept.group()}*" if kept else None
+    segments = [s for s in _WORD_SEGMENT.findall(term)
+                if s not in STOP_WORDS and len(s) <= _MAX_TOKEN_LENGTH]
+    return f"*{max(segments, key=len)}*" if segments else None
+
 
 def parse_query(raw: str) -> Query:
     """Parse a user's query (Traditional or Simplified, partial or a whole question)."""
@@ -109,9 +159,26 @@ def parse_query(raw: str) -> Query:
 
 
 def matched(query: Query, texts: Iterable[str | None]) -> tuple[str, ...]:
-    """The query's terms found in ``texts``, in query order."""
-    found = token_set(texts)
-    return tuple(t for t in query.terms if t in found)
+    """The query's terms found in ``texts``, in query order.
+
+    A term of two CJK characters is a token of a text exactly when the folded text holds
+    it (both characters lie in one run of CJK characters, which gives every adjacent pair),
+    so it is looked up with ``in``; only other terms need the texts tokenised.
+    """
+    present = [t for t in texts if t]
+    folded: list[str] | None = None
+    found: frozenset[str] | None = None
+    out = []
+    for term in query.terms:
+        if _CJK_PAIR.fullmatch(term):
+            folded = [fold(t) for t in present] if folded is None else folded
+            hit = any(term in f for f in folded)
+        else:
+            found = token_set(present) if found is None else found
+            hit = term in found
+        if hit:
+            out.append(term)
+    return tuple(out)
 
 
 def contains_phrase(query: Query, texts: Iterable[str | None]) -> bool:

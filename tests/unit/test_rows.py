@@ -11,7 +11,16 @@ from graph import cypher_write as q
 from graph.errors import GraphError
 from graph.property_graph import NodeRow, PropertyGraph, RelRow, from_rdf
 from graph.rdf import build_graph
-from graph.rows import STATED_BY, batches, node_rows, provenance, rel_ids, rel_rows
+from graph.rows import (
+    STATED_BY,
+    batches,
+    node_fields,
+    node_rows,
+    provenance,
+    rel_fields,
+    rel_ids,
+    rel_rows,
+)
 from ontology.model import NodeKind, RelKind
 
 JINAN_DOCS = [JINAN_SOURCE, COPY_SOURCE]
@@ -142,7 +151,16 @@ def test_cypher_takes_labels_and_types_only_from_the_ontology() -> None:
         q.merge_nodes("Task) DETACH DELETE (n")  # type: ignore[arg-type]
     with pytest.raises(ValueError):
         q.merge_rels(RelKind.LEADS, NodeKind.AGENCY, "Nope")  # type: ignore[arg-type]
-    assert "MERGE (n:Task {key: row.key})" in q.merge_nodes(NodeKind.TASK)
+    assert "MERGE (n:Task {key: key})" in q.merge_nodes(NodeKind.TASK)
     assert all("IF NOT EXISTS" in statement for statement in q.schema_statements())
     assert "'cjk'" in q.CREATE_FULLTEXT_INDEX and q.FULLTEXT_INDEX in q.CREATE_FULLTEXT_INDEX
     assert len(q.schema_statements()) == len(q.drop_schema_statements())
+
+
+def test_rows_are_sent_as_plain_lists_in_the_statements_order() -> None:
+    node = {"key": "task/1", "props": {"key": "task/1", "title": "推进"}, "sources": ["a.txt"]}
+    rel = {"start": "plan/1", "end": "task/1", "sources": ["a.txt"]}
+    assert node_fields([node]) == [["task/1", {"key": "task/1", "title": "推进"}, ["a.txt"]]]
+    assert rel_fields([rel]) == [["plan/1", "task/1", ["a.txt"]]]
+    assert "row[0] AS key, row[1] AS props, row[2] AS sources" in q.merge_nodes(NodeKind.TASK)
+    assert "{key: row[0]}" in q.merge_rels(RelKind.HAS_TASK, NodeKind.PLAN, NodeKind.TASK)
