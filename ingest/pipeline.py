@@ -28,6 +28,7 @@ from ingest.normalize import NormalizedText, normalize
 from ingest.patterns_targets import PERIODIC_QUOTA
 from ingest.proposed_measures import find_proposals
 from ingest.recognitions import announced, with_recognition
+from ingest.record_labels import blank_record_labels
 from ingest.regions import province_of
 from ingest.responsibility import Clause, find_clauses, split_units
 from ingest.segment import Section, segment
@@ -110,7 +111,7 @@ def extract_normalized(source: str, norm: NormalizedText, sha256: str | None = N
                               province=_province(text, meta), known_places=_places(meta, text))
     tables = find_flat_tables(text, lambda piece: _is_units(resolver, piece))
     # Table cells are not numbered items: the structure reader sees the text without them.
-    outside_tables = blank_out(text, tables)
+    outside_tables = blank_record_labels(blank_out(text, tables))
     sections = segment(outside_tables)
     task_sections, clauses = _task_sections(outside_tables, sections, resolver)
     rows = row_tasks(tables, lambda units: _names(resolver, tuple(units)))
