@@ -131,18 +131,6 @@ class AgencyOut(_Out):
     match: MatchOut | None = None
 
 
-class WorkloadOut(_Out):
-    """One line of the workload ranking."""
-
-    key: str
-    name: str
-    level: str | None
-    region: RefOut | None
-    lead: int
-    co: int
-    total: int
-
-
 class PlanOut(_Out):
     """A plan and its implementation links."""
 

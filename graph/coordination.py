@@ -10,27 +10,25 @@ year) has ended, else due this year, next year or later.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import date
-from typing import Final, Literal, TypeVar
+from typing import Final, Literal
 
 from graph.errors import GraphError
 from graph.repository import (
     AgencyRole,
-    Page,
-    PageRequest,
+    AgencyWorkload,
     PlanInfo,
     Ref,
     Repository,
     TargetFilter,
     TargetInfo,
     TaskInfo,
+    every_page,
 )
 from ontology.model import Role
 
-T = TypeVar("T")
-_PAGE: Final = 200
 Status = Literal["overdue", "this_year", "next_year", "later"]
 RankBy = Literal["lead", "co", "total", "targets"]
 RANK_BY: Final = ("lead", "co", "total", "targets")
@@ -67,16 +65,9 @@ class DeadlineFilter:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Workload:
-    """One agency's line of the ranking: tasks it leads, co-owns, both, and their targets."""
+class Workload(AgencyWorkload):
+    """One agency's line of the ranking: the repository's line and the targets of its tasks."""
 
-    key: str
-    name: str
-    level: str | None
-    region: Ref | None
-    lead: int
-    co: int
-    total: int
     targets: int
 
 
@@ -99,15 +90,6 @@ class AgencyLoad:
     key: str
     name: str
     plans: tuple[PlanLoad, ...]
-
-
-def _all(fetch: Callable[[PageRequest], Page[T]]) -> list[T]:
-    items: list[T] = []
-    while True:
-        page = fetch(PageRequest(limit=_PAGE, offset=len(items)))
-        items.extend(page.data)
-        if not page.data or len(items) >= page.count:
-            return items
 
 
 def due_date(year: int, month: int | None) -> date:
@@ -156,12 +138,12 @@ def _order(d: Deadline) -> tuple[date, str, str, str]:
 
 def deadlines(repo: Repository, filters: DeadlineFilter, today: date) -> list[Deadline]:
     """Dated tasks and targets by due date, then plan, kind and key."""
-    plans = {p.key: p for p in _all(repo.plans)}
+    plans = {p.key: p for p in every_page(repo.plans)}
     found: list[Deadline] = []
-    for task in _all(lambda page: repo.tasks(None, page)):
+    for task in every_page(lambda page: repo.tasks(None, page)):
         if (d := _task_deadline(task, plans, today)) is not None:
             found.append(d)
-    for row in _all(lambda page: repo.targets(TargetFilter(), page)):
+    for row in every_page(lambda page: repo.targets(TargetFilter(), page)):
         if (d := _target_deadline(row, row.task, row.plan, row.region, row.agencies,
                                   today)) is not None:
             found.append(d)
@@ -182,20 +164,20 @@ def ranking(repo: Repository, by: RankBy) -> list[Workload]:
     if by not in RANK_BY:
         raise GraphError(f"cannot rank by {by!r}; use one of {', '.join(RANK_BY)}")
     targets: dict[str, set[str]] = {}
-    for task in _all(lambda page: repo.tasks(None, page)):
+    for task in every_page(lambda page: repo.tasks(None, page)):
         for agency in task.agencies:
             targets.setdefault(agency.key, set()).update(t.key for t in task.targets)
-    lines = [Workload(key=w.key, name=w.name, level=w.level, region=w.region, lead=w.lead,
-                      co=w.co, total=w.total, targets=len(targets.get(w.key, ())))
-             for w in _all(repo.agency_ranking)]
+    lines = [Workload(**{f.name: getattr(w, f.name) for f in fields(w)},
+                      targets=len(targets.get(w.key, ())))
+             for w in every_page(repo.agency_ranking)]
     return sorted(lines, key=lambda w: (-getattr(w, by), -w.lead, -w.total, w.name, w.key))
 
 
 def workload(repo: Repository, key: str, today: date, nearest: int = 3) -> AgencyLoad:
     """An agency's tasks per plan: lead and co counts, targets, nearest deadlines."""
     agency = repo.agency(key)
-    tasks = _all(lambda page: repo.agency_tasks(key, None, page))
-    plans = {p.key: p for p in _all(repo.plans)}
+    tasks = every_page(lambda page: repo.agency_tasks(key, None, page))
+    plans = {p.key: p for p in every_page(repo.plans)}
     by_plan: dict[str, list[TaskInfo]] = {}
     for task in tasks:
         if task.plan is not None:

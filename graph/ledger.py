@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from graph.errors import NotFound
-from graph.repository import PageRequest, PlanInfo, PlanTree, Repository, TargetInfo, TaskInfo
+from graph.repository import PlanTree, Repository, TargetInfo, TaskInfo, every_page
 from ontology.identity import number_text
 from ontology.model import Role
 
@@ -21,7 +21,6 @@ HEADER: Final = ("序号", "任务", "牵头单位", "配合单位", "目标", "
 #: Joins several units or targets in one cell.
 JOIN: Final = "、"
 TARGET_JOIN: Final = "；"
-_PAGE: Final = 200
 #: Qualifiers written before the value (达到90%); the others follow it (60家以上).
 _BEFORE_VALUE: Final = frozenset({"达到", "超过", "突破", "稳定在", "不低于", "进入前"})
 
@@ -69,23 +68,14 @@ def plan_sheet(tree: PlanTree, keep: Iterable[str] | None = None) -> Sheet:
     return Sheet(tree.title, tree.key, tuple(row(t, tree.title) for t in tasks))
 
 
-def _plans(repo: Repository) -> list[PlanInfo]:
-    plans: list[PlanInfo] = []
-    while True:
-        page = repo.plans(PageRequest(limit=_PAGE, offset=len(plans)))
-        plans.extend(page.data)
-        if not page.data or len(plans) >= page.count:
-            return plans
-
-
 def all_sheets(repo: Repository) -> list[Sheet]:
     """Every plan with tasks, one sheet each (plans in the API's order)."""
-    return [s for s in (plan_sheet(repo.plan(p.key)) for p in _plans(repo)) if s.rows]
+    return [s for s in (plan_sheet(repo.plan(p.key)) for p in every_page(repo.plans)) if s.rows]
 
 
 def region_sheets(repo: Repository, region: str) -> list[Sheet]:
     """The plans that govern ``region`` (a key or a name)."""
-    plans = [p for p in _plans(repo)
+    plans = [p for p in every_page(repo.plans)
              if p.region is not None and region in (p.region.key, p.region.name)]
     if not plans:
         raise NotFound(f"no plan governs a region {region!r}")
@@ -94,12 +84,7 @@ def region_sheets(repo: Repository, region: str) -> list[Sheet]:
 
 def agency_sheets(repo: Repository, key: str) -> list[Sheet]:
     """The tasks an agency leads or co-owns, one sheet per plan (plans by name)."""
-    tasks: list[TaskInfo] = []
-    while True:
-        page = repo.agency_tasks(key, None, PageRequest(limit=_PAGE, offset=len(tasks)))
-        tasks.extend(page.data)
-        if not page.data or len(tasks) >= page.count:
-            break
+    tasks = every_page(lambda page: repo.agency_tasks(key, None, page))
     by_plan: dict[str, set[str]] = {}
     for task in tasks:
         if task.plan is not None:

@@ -12,7 +12,7 @@ total order, and ``count`` = the number of items over all pages.  Errors are
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, runtime_checkable
 
@@ -71,6 +71,17 @@ class Page(Generic[T]):
 
     data: tuple[T, ...]
     count: int
+
+
+def every_page(fetch: Callable[[PageRequest], Page[T]], size: int = 200) -> list[T]:
+    """Every item of a paged list, read ``size`` at a time (``fetch`` is a repository
+    method with its filters bound: ``lambda page: repo.tasks(None, page)``)."""
+    items: list[T] = []
+    while True:
+        page = fetch(PageRequest(limit=size, offset=len(items)))
+        items.extend(page.data)
+        if not page.data or len(items) >= page.count:
+            return items
 
 
 @dataclass(frozen=True)

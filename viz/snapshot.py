@@ -10,36 +10,23 @@ request costs one ``health()`` call, not a graph read.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Final, TypeVar
+from typing import Any, Final
 
 from graph.enterprise_results import EnterpriseFilter
 from graph.property_graph import NodeRow, PropertyGraph, RelRow
 from graph.repository import (
-    Page,
-    PageRequest,
     PlanTree,
     Ref,
     Repository,
     TargetInfo,
     TaskInfo,
+    every_page,
 )
 from ontology.model import NodeKind, RelKind, Role
 from viz.describe import GraphIndex
 
-T = TypeVar("T")
-_PAGE: Final = 200
 _ROLE_REL: Final = {Role.LEAD: RelKind.LEADS, Role.CO: RelKind.CO_RESPONSIBLE_FOR}
-
-
-def _all(fetch: Callable[[PageRequest], Page[T]]) -> list[T]:
-    items: list[T] = []
-    while True:
-        page = fetch(PageRequest(limit=_PAGE, offset=len(items)))
-        items.extend(page.data)
-        if not page.data or len(items) >= page.count:
-            return items
 
 
 class _Builder:
@@ -132,13 +119,13 @@ def snapshot(repo: Repository) -> PropertyGraph:
     come from each brand's detail (rows naming a brand) and each enterprise's programmes.
     """
     builder = _Builder()
-    for info in _all(repo.plans):
+    for info in every_page(repo.plans):
         builder.plan(repo.plan(info.key))
-    for agency in _all(lambda page: repo.agencies(None, page)):
+    for agency in every_page(lambda page: repo.agencies(None, page)):
         builder.node(NodeKind.AGENCY, agency.key, name=agency.name,
                      aliases=sorted(agency.aliases) or None, level=agency.level)
         builder.rel(RelKind.IN_REGION, agency.key, builder.ref(NodeKind.REGION, agency.region))
-    for brand in _all(repo.brands):
+    for brand in every_page(repo.brands):
         builder.node(NodeKind.BRAND, brand.key, name=brand.name, brandKind=brand.brand_kind)
         detail = repo.brand(brand.key)
         builder.sentence(brand.key, detail.sentences[0] if detail.sentences else None)
@@ -148,7 +135,7 @@ def snapshot(repo: Repository) -> PropertyGraph:
             builder.rel(RelKind.OF_ENTERPRISE, hub, builder.ref(NodeKind.ENTERPRISE,
                                                                 listed.enterprise))
             builder.rel(RelKind.IN_PROGRAMME, hub, builder.ref(NodeKind.BRAND, listed.programme))
-    for firm in _all(lambda page: repo.enterprises(EnterpriseFilter(), page)):
+    for firm in every_page(lambda page: repo.enterprises(EnterpriseFilter(), page)):
         key = builder.node(NodeKind.ENTERPRISE, firm.key, name=firm.name)
         builder.rel(RelKind.IN_REGION, key, builder.ref(NodeKind.REGION, firm.region))
         for held in firm.brands:
