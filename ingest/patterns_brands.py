@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.patterns_enterprises import FIRM_COUNT
+
 
 def _words(table: str) -> tuple[str, ...]:
     """Split a space-separated word table, which reads better than a column of literals."""
@@ -419,4 +421,4 @@ NOT_LISTED_BRAND = re.compile(
 #: A count of houses or firms (``35家``, ``十家``) in the sentence before such a list: its
 #: items are the enterprises counted (老字号 houses), not brands.  Example: ``老字号共有68家,
 #: 最终仅有35家入围,包括甲、乙等``.
-COUNTED_HOUSES = re.compile(r"(?:\d+|[一二三四五六七八九十百千]+)余?家")
+COUNTED_HOUSES = re.compile(FIRM_COUNT)

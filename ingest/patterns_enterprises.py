@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import re
 
+#: A count of firms or houses: ``32家``, ``十余家``, ``多家``.  Shared with the brand lists
+#: (:data:`ingest.patterns_brands.COUNTED_HOUSES`).
+FIRM_COUNT = r"(?:\d+|[一二三四五六七八九十百千多几数]+)余?家"
+
 _HAN = r"\u4e00-\u9fff"
 #: Characters a firm's name is made of (a bracket may hold part of it: ``(集团)``).
 _NAME_CHAR = rf"[{_HAN}A-Za-z0-9()（）·]"
@@ -61,7 +65,7 @@ LEFT_STOPS = re.compile(
 #: Examples: ``某某等公司``, ``32家公司``, ``公布了…公司``, ``经公司申报``, ``包括公司名牌``,
 #: ``在…公司名单中``.
 COUNTED_OR_LISTED = re.compile(
-    r"等$|(?:\d+|[一二三四五六七八九十百千多几数]+)家$|了|^在|[经在对向从]$")
+    rf"等$|{FIRM_COUNT}$|了|^在|[经在对向从]$")
 #: A conjunction or completed verb inside a match, after which a firm's own name opens with
 #: its place.  Example: ``和`` in ``“某某”牌挂面和宁夏某某食品有限公司``, ``了`` in
 #: ``并确认了安徽某某铝业有限公司``.
