@@ -63,7 +63,10 @@ CUSTOMS = re.compile(r"[\u4e00-\u9fff]{2,4}海关")
 #: Words that end the text before an agency name.  Example: ``在`` in ``在质量强市工作领导小组``.
 LEFT_STOPS = ("充分发挥", "发挥", "推动", "统筹", "会同", "组织", "成立", "设立", "依托",
               "建立", "健全", "印发", "负责", "调整充实", "调整", "充实", "组建", "完善", "经由",
-              "报送", "报告", "提交", "将", "向", "从", "在", "由", "的")
+              "报送", "报告", "提交", "将", "向", "从", "在", "由", "的",
+              # verbs and prepositions a sentence puts before its subject or object
+              "根据", "按照", "依照", "依据", "结合", "督促", "指导", "支持", "鼓励", "协调",
+              "配合", "联合", "协助", "要求", "报请", "提请", "商请", "争取", "对接", "请")
 #: Abbreviated department lists.  Example: ``整合市工信、科技、市场监管等部门``.
 #: The prefix stands at a word's start (not the 省 of 全省, the 市 of 市场监督).
 ABBREVIATED_LIST = re.compile(

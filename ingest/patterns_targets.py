@@ -258,7 +258,8 @@ SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]*")
 CLAUSE_BOUNDARY = re.compile(r"[,，;；:：。！？!?\[\]【】|｜]")
 #: Where the words after a value stop: a clause boundary, ``、`` or a bracket.
 #: Example: ``、`` in ``500家左右、全员创新企业200家左右``.
-POST_BOUNDARY = re.compile(r"[,，;；:：。！？!?、(（)）\[\]【】|｜]")
+POST_BOUNDARY = re.compile(r"[,，;；:：。！？!?、(（)）\[\]【】|｜]"
+                           r"|[和及与](?=[0-9一二三四五六七八九十两百千万.]+[个家项所座处条])")
 #: A row of a text table: cells between ``|``.  Example:
 #: ``3 | 新增集成事项20项以上 | 市数据局 | 2024年10月底前``.
 TABLE_ROW = re.compile(r"[|｜][^|｜\n]*[|｜]")

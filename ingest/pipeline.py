@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ingest import patterns as p
@@ -159,7 +160,7 @@ def extract_normalized(source: str, norm: NormalizedText, sha256: str | None = N
                    evidence=ctx.evidence(e.start, e.end, _section_at(sections, e.start)))
         for e in enterprise_hits], announced(meta.title or _first_line(text), meta, brands))
     agencies = _agencies(ctx, sections, clauses, resolver, _cell_units(text, tables),
-                         meta.issuer)
+                         meta.issuer, meta.title)
     tasks, agencies = _one_form_per_unit(tasks, agencies)
     return Extraction(source=source, document=meta, tasks=tasks, targets=targets,
                       funding=funding, brands=tuple(brands), agencies=agencies,
@@ -665,6 +666,15 @@ CITED_TITLE = re.compile(r"《[^《》\n]{2,120}》")
 #: The label of a page's source line, whose publisher runs the page.
 #: Example: ``信息来源:`` in ``• 信息来源: 市府办(市外事办)``.
 PAGE_SOURCE = re.compile(r"信息来源\s*[:：]")
+#: What follows the authors of a cited document.  Examples: ``印发的《…》``, ``等部门联合印发的
+#: 《…》``, ``《…》``.  (``关于印发《…》的通知`` is the document's own notice, whose issuer counts.)
+AUTHORS_OF_CITED = re.compile(
+    r"(?:等[\u4e00-\u9fff]{0,4}部门)?(?P<verb>(?:联合)?(?:印发|发布|制定|出台|下发|颁布)的)?"
+    r"[《〈](?P<cited>[^《》〈〉\n]{2,120})[》〉]")
+#: A word of basis right before the authors of a cited document.  Example: ``根据``.
+BASIS_BEFORE = re.compile(r"(?:根据|按照|依据|依照|遵照|参照|对照|结合|贯彻|落实|贯彻落实)(?:中共)?$")
+#: Between two authors written together: nothing, or one of these.
+_AUTHOR_JOINERS = "、，, 和与及"
 #: A named zone or park committee acting in the text.  Example: ``济源示范区、航空港区管委会要…``.
 NAMED_ZONE = re.compile(
     r"(?:(?<=[,，、;；。\s])|^)(?P<zone>(?!各)[\u4e00-\u9fff]{2,8}?(?:示范区|管委会|经开区|高新区))"
@@ -673,7 +683,7 @@ NAMED_ZONE = re.compile(
 
 def _agencies(ctx: _Ctx, sections: list[Section], clauses: dict[int, list[Clause]],
               resolver: AgencyResolver, cell_units: list[tuple[int, int, str, bool]],
-              issuer: str | None = None) -> tuple[Agency, ...]:
+              issuer: str | None = None, title: str | None = None) -> tuple[Agency, ...]:
     """Every agency named anywhere, one per canonical name, in order of first mention.
     Firms named in responsibility lists are enterprises, not agencies."""
     text = ctx.text
@@ -694,10 +704,13 @@ def _agencies(ctx: _Ctx, sections: list[Section], clauses: dict[int, list[Clause
     # Items of a list of agencies in running text are read as list entries (they come
     # first, so that at one span the list reading wins); a generic run names no agency.
     listed = enumerated_agencies(text)
+    running = find_mentions(text)
+    authors = _authors_of_cited(text, [(start, end) for _, start, end in
+                                       (*listed.agencies, *running)], title)
     mentions.extend((start, end, written, True) for written, start, end in listed.agencies
-                    if not any(a <= start < b for a, b in cited))
-    for written, start, end in find_mentions(text):
-        if not any(a <= start < b for a, b in cited) and not text.startswith("《", end) \
+                    if not any(a <= start < b for a, b in cited) and start not in authors)
+    for written, start, end in running:
+        if not any(a <= start < b for a, b in cited) and start not in authors \
                 and not any(a <= start < b for a, b in listed.generic):
             mentions.append((start, end, written, False))
     for m in NAMED_ZONE.finditer(text):
@@ -744,6 +757,46 @@ def _agencies(ctx: _Ctx, sections: list[Section], clauses: dict[int, list[Clause
             evidence=ctx.evidence(start, end, _section_at(sections, start)),
         ))
     return tuple(agencies)
+
+
+def _authors_of_cited(text: str, spans: Iterable[tuple[int, int]], title: str | None
+                      ) -> set[int]:
+    """Starts of the mentions that only author a cited document: ``市商务局《…》``, and after
+    a word of basis ``根据省委办公厅、省政府办公厅印发的《…》`` (a chain of authors written
+    together ends in the citation).  The authors of the document's own title, and of a
+    document a report tells of (近日,市政府办公室印发的《行动计划》), are its issuers and count."""
+    own = _bare_title(title) if title else None
+    chains: list[list[tuple[int, int]]] = []
+    by_end: dict[int, list[tuple[int, int]]] = {}  # a chain by the end of its last mention
+    for start, end in sorted(set(spans)):
+        chain = by_end.get(start)
+        if chain is None and start > 0 and text[start - 1] in _AUTHOR_JOINERS:
+            chain = by_end.get(start - 1)
+        if chain is None:
+            chain = []
+            chains.append(chain)
+        chain.append((start, end))
+        by_end[end] = chain
+    authors: set[int] = set()
+    for chain in chains:
+        cited = AUTHORS_OF_CITED.match(text, chain[-1][1])
+        if cited is None or (own and _same_title(own, _bare_title(cited.group("cited")))):
+            continue
+        if cited.group("verb") and not BASIS_BEFORE.search(text, 0, chain[0][0]):
+            continue
+        authors.update(start for start, _ in chain)
+    return authors
+
+
+def _bare_title(title: str) -> str:
+    return re.sub(r"[\s“”\"'《》〈〉<>]", "", title)
+
+
+def _same_title(own: str, cited: str) -> bool:
+    """A cited title naming the document itself: equal, or one holding the other (a
+    title of six characters or more, not a bare 《方案》)."""
+    shorter, longer = sorted((own, cited), key=len)
+    return shorter == longer or (len(shorter) >= 6 and shorter in longer)
 
 
 def _line_end(text: str, pos: int) -> int:

@@ -71,6 +71,16 @@ def test_trim_left_drops_leading_verbs():
     assert trim_left("充分发挥市质量强市工作领导小组") == "市质量强市工作领导小组"
 
 
+def test_a_verb_or_preposition_before_a_level_prefix_is_no_place():
+    written = [w for s in ("根据省发展改革委要求", "督促市商务局落实", "请市政府办公室牵头",
+                           "鼓励区科技局", "结合省委办公厅通知")
+               for w, _, _ in find_mentions(s)]
+    assert written == ["省发展改革委", "市商务局", "市政府办公室", "区科技局", "省委办公厅"]
+    # a place that is a name stays whole
+    assert [w for w, _, _ in find_mentions("和平区商务局、支持青岛市商务局")] == [
+        "和平区商务局", "青岛市商务局"]
+
+
 def test_customs_needs_a_port_name():
     r = resolver()
     assert r.resolve("青岛海关").name == "青岛海关"
@@ -112,6 +122,22 @@ def test_author_of_a_cited_title_is_not_a_department():
     text = ("某州2020年优化营商环境工作计划\n根据《某省人民政府办公厅关于印发〈规定〉的通知》精神,"
             "制定本计划。\n一、任务\n1.简政放权。(牵头单位:州行政审批服务局)\n")
     assert _departments(text) == ["州行政审批服务局"]
+
+
+def test_authors_written_before_a_cited_document_are_not_departments():
+    text = ("某市推动制造业发展实施方案\n根据中共河南省委办公厅河南省人民政府办公厅印发的《河南省制造业"
+            "实施方案》精神,结合省委办公厅、省政府办公厅联合印发的《关于某事的意见》,制定本方案。\n"
+            "一、主要任务\n(一)做强产业。(市工业和信息化局牵头,市财政局配合)\n")
+    assert _departments(text) == ["市工业和信息化局", "市财政局"]
+
+
+def test_the_authors_of_the_reported_plan_and_of_its_own_notice_count():
+    report = ("某市出台制造业品牌三年行动计划\n近日,由市政府办公室印发的《某市制造业品牌三年行动计划》"
+              "明确,到2025年培育品牌企业300家以上。(市工业和信息化局负责)\n")
+    assert "市政府办公室" in _departments(report)
+    notice = ("某市人民政府办公室关于印发《某市促消费实施方案》的通知\n一、任务\n"
+              "1.促进消费。(市商务局负责)\n市商务局印发的《方案》明确要求。\n")
+    assert _departments(notice)[0] == "市政府办公室"
 
 
 def test_forwarded_document_names_its_author_as_issuer_and_department():

@@ -508,3 +508,12 @@ def test_quantities_of_a_one_year_work_list() -> None:
 def test_the_cut_last_line_of_a_page_is_body_text() -> None:
     text = "一、促进经济发展。\n▲增加值可比增长12%左右,其中,第三产业"
     assert [(h.metric, h.value) for h in find_targets(text)] == [("增加值可比增长", 12)]
+
+
+def test_the_words_after_a_value_stop_before_the_next_counted_value() -> None:
+    hits = find_targets("到2025年,培育形成2个千亿级产业集群和6个五百亿级产业集群。")
+    assert [(h.metric, h.value) for h in hits] == [("培育形成千亿级产业集群", 2),
+                                                   ("五百亿级产业集群", 6)]
+    # a conjunction inside the counted words stays
+    assert [h.metric for h in find_targets("到2025年,建成研发和检测平台5个。")] == [
+        "建成研发和检测平台"]
