@@ -104,6 +104,13 @@ def _unglued(unit: str) -> list[str]:
 
 def _bracket_end(text: str, open_at: int, limit: int) -> int:
     """Index just past the bracket that closes the one at ``open_at`` (or ``limit``)."""
+    return _bracket_close(text, open_at, limit)[0]
+
+
+def _bracket_close(text: str, open_at: int, limit: int) -> tuple[int, bool]:
+    """:func:`_bracket_end`, and whether the bracket is closed at all: a list the page cut
+    (``〔A、B、C局(D办)`` at the end) ends at ``limit`` although its last character closes
+    an inner bracket."""
     depth = 0
     for i in range(open_at, limit):
         ch = text[i]
@@ -112,8 +119,8 @@ def _bracket_end(text: str, open_at: int, limit: int) -> int:
         elif ch in _CLOSERS:
             depth -= 1
             if depth == 0:
-                return i + 1
-    return limit
+                return i + 1, True
+    return limit, False
 
 
 def parse_clause(content: str, *, prose: bool = False) -> tuple[list[str], list[str], bool, bool]:
@@ -215,8 +222,7 @@ def find_clauses(text: str, start: int, end: int) -> list[Clause]:
         open_at = _opening_bracket(text, match.start(), start)
         cut = False
         if open_at is not None:
-            close = _bracket_end(text, open_at, end)
-            closed = close <= end and text[close - 1] in _CLOSERS
+            close, closed = _bracket_close(text, open_at, end)
             content = text[open_at + 1: close - 1 if closed else close]
             clause_start = open_at
             # cut after a separator (…省住建厅、) the last unit is whole
@@ -328,8 +334,8 @@ def _prose_in(text: str, start: int, end: int, existing: list[Clause]) -> list[C
         at = match.start()
         if any(a <= at < b for a, b in spans):
             continue
-        close = _bracket_end(text, at, end)
-        content = text[at + 1: close - 1 if text[close - 1] in _CLOSERS else close]
+        close, closed = _bracket_close(text, at, end)
+        content = text[at + 1: close - 1 if closed else close]
         if re.search(rf"牵头|{p.DUTY}|配合|主办|协办", content) \
                 and not p.RESPONSIBILITY_LABEL.search(content):
             clause = _clause(content, at, close, bracketed=True)
@@ -340,8 +346,7 @@ def _prose_in(text: str, start: int, end: int, existing: list[Clause]) -> list[C
         at = match.start()
         if any(a <= at < b for a, b in spans) or not _closes_sentence(text, at, end):
             continue
-        close = _bracket_end(text, at, end)
-        closed = close <= end and text[close - 1] in _CLOSERS
+        close, closed = _bracket_close(text, at, end)
         content = text[at + 1: close - 1 if closed else close]
         units = split_units(content)
         if units and _all_units(units, cut=not closed):

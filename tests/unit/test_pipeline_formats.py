@@ -289,6 +289,10 @@ def test_a_heading_that_names_its_lead_is_a_task_and_its_items_are_tasks_of_thei
     ("(责任单位:县财政局、县住建局、", ["县财政局"], ["县住建局"]),
     # a closed list is never cut
     ("(责任单位:县财政局、县人力资源社)", ["县财政局"], ["县人力资源社"]),
+    # a plain list cut after a unit with its second name plate: the inner bracket closes,
+    # the list does not
+    ("〔县发展改革委、县数据局(县营商局)", ["县发展改革委"], ["县数据局"]),
+    ("〔县发展改革委、县数据局(县营商局)\n[…]\n", ["县发展改革委"], ["县数据局"]),
 ])
 def test_a_list_the_page_cut_drops_a_cut_last_unit(tail: str, lead: list[str], co: list[str]):
     text = "某县促进就业实施方案\n一、重点任务\n(一)增加工资性收入。落实技能提升补贴政策。" + tail
