@@ -293,6 +293,10 @@ NAME_REGION = re.compile(r"《[^》\n]{0,80}》|“[^”\n]{0,30}”|〔[^〕\n]
 #: Words after a value that make it an ordinal, a name or a class.  Examples: ``50强``,
 #: ``12345市民服务热线`` (no unit), ``1+10+N``, ``五百亿级产业集群`` (a class of cluster).
 NAME_AFTER_VALUE = re.compile(r"^(?:强|大|佳|级|\+)")
+#: The unit and words of an assembly's session: an ordinal.  Examples: ``届人大`` in
+#: ``十四届人大``, ``次会议`` in ``三次会议``.
+SESSION_ORDINAL = re.compile(
+    r"届(?:人大|政协|党代会|全会|代表大会|委员会|中央)|次(?:会议|全会|全体会议|常务会议|代表大会)")
 #: The low end of a range written before its high end and unit: one target per end.
 #: Examples: ``8—`` in ``培育8—10个百亿企业``, ``2-`` in ``2-3处``, ``5至`` in ``5至8家``.
 RANGE_LOW = re.compile(rf"(?P<low>{ARABIC_NUMBER})\s*[—–\-~～至到]\s*$")
@@ -365,6 +369,9 @@ NOT_ACTION = re.compile(r"工作日|费率|比例|标准|以下|不含|不超过
 #: What opens a clause of a one-year work list that states the year's quantity.
 #: Examples: ``全年`` in ``全年接待游客140万人次``, ``实现全年`` in ``实现全年…收入同比增长1%``.
 YEAR_FRAME = re.compile(r"\s*(?:力争|争取|确保)?(?:实现)?(?:全年|年内|年度)")
+#: An aim word that opens a clause of a one-year work list: the year's quantity follows.
+#: Example: ``力争`` in ``力争全区果品产量870万吨``.
+YEAR_AIM = re.compile(r"\s*(?:力争|争取|确保)(?!资金|经费)")
 #: A part of a year whose figures a sentence reports (a statistic, not the year's target).
 #: Examples: ``前三季度``, ``上半年``, ``1-9月``, ``去年``, ``一年来``, ``今年以来``.
 REPORT_PERIOD = re.compile(

@@ -35,7 +35,7 @@ from ingest.responsibility import Clause, find_clauses, split_units
 from ingest.segment import Section, segment
 from ingest.table_tasks import RowTask, Zone, cell_targets, row_tasks, zones
 from ingest.tables import table_rows
-from ingest.target_context import work_year
+from ingest.target_context import this_year_plan, work_year
 from ingest.targets import find_targets
 from ontology.model import (
     Agency,
@@ -552,8 +552,10 @@ def _targets(ctx: _Ctx, sections: list[Section], task_ids: dict[int, str],
         zone = zone_at(pos)
         return zone.year if zone else plan_year
 
-    # where a year is known for undated quantities: a one-year plan, or its table rows
-    yearly = [(0, len(ctx.text))] if plan_year else [
+    # where undated quantities are a year's: a one-year plan (also one whose opening
+    # says 今年…预期目标 but not which year: its quantities are targets of no year), or
+    # the rows of a table of a known year
+    yearly = [(0, len(ctx.text))] if plan_year or this_year_plan(ctx.text) else [
         (z.start, z.end) for z in table_zones if z.year is not None]
     for hit in find_targets(ctx.text, cells, yearly, this_year):
         if hit.inherits:

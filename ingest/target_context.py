@@ -64,7 +64,9 @@ class Deadline:
 
     start: int
     end: int
-    year: int
+    #: None for ``今年`` in a text that does not say when it was written: a deadline whose
+    #: year is not known (its targets are targets, of no year).
+    year: int | None
     carries: bool = True
     #: Whether the clause after the deadline starts a new metric (``到2025年,A达到…``); a
     #: month deadline inside a clause does not (``资金须于2017年6月底前下达60%``).
@@ -221,12 +223,12 @@ def _borrow_head(item: str, last: str) -> str:
     return item
 
 
-def _milestone(text: str, start: int, end: int, found: list[tuple[int, int, int, bool, bool]],
-               ) -> re.Match[str] | None:
+def _milestone(text: str, start: int, end: int,
+               found: list[tuple[int, int, int | None, bool, bool]]) -> re.Match[str] | None:
     """A plain year opening the sentence before a later deadline of it: a milestone on the
     way (``2023年完成2家…;到2025年…``)."""
     m = p.MILESTONE_YEAR.match(text, start, end)
-    if m is None or not any(a > m.end() and year > int(m.group("year"))
+    if m is None or not any(a > m.end() and year is not None and year > int(m.group("year"))
                             for a, _, year, _, _ in found):
         return None
     return m
@@ -245,7 +247,7 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None,
     """
     end = len(text) if end is None else end
     titles = [(m.start(), m.end()) for m in p.TITLE.finditer(text, start, end)]
-    found: list[tuple[int, int, int, bool, bool]] = []
+    found: list[tuple[int, int, int | None, bool, bool]] = []
     lists: set[int] = set()
     scopes: dict[int, int] = {}
     for pattern in (p.DEADLINE_TO, p.DEADLINE_BEFORE, p.DEADLINE_FROM, p.DEADLINE_AIM,
@@ -256,15 +258,14 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None,
                           pattern is not p.DEADLINE_MONTH))
             if pattern is p.YEAR_GOAL_LIST:
                 lists.add(m.start())
-    if this_year is not None:
-        for pattern in (p.RELATIVE_GOAL_LIST, p.RELATIVE_YEAR_AIM):
-            for m in pattern.finditer(text, start, end):
-                year = this_year + p.RELATIVE_YEARS[m.group("rel")]
-                found.append((m.start(), m.end(), year, True, True))
-                if pattern is p.RELATIVE_GOAL_LIST:
-                    lists.add(m.start())
-                elif m.start() > start and (stop := p.SCOPE_BREAK.search(text, m.end(), end)):
-                    scopes[m.start()] = stop.start()
+    for pattern in (p.RELATIVE_GOAL_LIST, p.RELATIVE_YEAR_AIM):
+        for m in pattern.finditer(text, start, end):
+            year = None if this_year is None else this_year + p.RELATIVE_YEARS[m.group("rel")]
+            found.append((m.start(), m.end(), year, True, True))
+            if pattern is p.RELATIVE_GOAL_LIST:
+                lists.add(m.start())
+            elif m.start() > start and (stop := p.SCOPE_BREAK.search(text, m.end(), end)):
+                scopes[m.start()] = stop.start()
     bare = p.DEADLINE_BARE_AIM.match(text, start, end) or _milestone(text, start, end, found)
     if bare and not p.PAST_MARKER.search(text, start, end):
         found.append((bare.start("year"), bare.end(), int(bare.group("year")), True, True))
@@ -291,8 +292,24 @@ def work_year(text: str) -> int | None:
     months = {int(m.group("year")) for m in p.DEADLINE_MONTH.finditer(text)}
     if len(months) != 1:
         return None
-    horizons = {d.year for d in find_deadlines(text) if d.carries}
+    horizons = {d.year for d in find_deadlines(text) if d.carries and d.year is not None}
     return months.pop() if horizons <= months else None
+
+
+def this_year_plan(text: str) -> bool:
+    """Whether the text opens with this year's goal list (``今年…主要预期目标是:``): a
+    one-year plan or work report, whether or not it says which year."""
+    return p.RELATIVE_GOAL_LIST.search(text, 0, _OPENING_SPAN) is not None
+
+
+def unknown_year_at(pos: int, deadlines: list[Deadline]) -> bool:
+    """Whether the deadline in force at ``pos`` is one whose year the text does not say
+    (``今年…预期目标是:`` in a text of no known date): its values are targets of no year."""
+    last = None
+    for d in deadlines:
+        if d.end <= pos:
+            last = d
+    return last is not None and last.year is None and (last.until is None or pos < last.until)
 
 
 def clause_start(text: str, s: int, pos: int, deadlines: list[Deadline], prev_end: int) -> int:

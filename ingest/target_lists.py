@@ -23,6 +23,7 @@ from ingest.target_context import (
     clean_metric,
     quota_year,
     split_coordinated,
+    unknown_year_at,
     year_at,
 )
 from ontology.model import Qualifier
@@ -87,7 +88,7 @@ def group_hits(
     trailing = items[-1][2]
     shared = POST_QUALIFIER[trailing] if trailing else verb_qualifier
     periodic = bool(p.PERIODIC_QUOTA.search(subject))
-    if not subject or (year is None and not periodic
+    if not subject or (year is None and not periodic and not unknown_year_at(start, deadlines)
                        and not standing(text, sent, shared, items[-1][1], dated)):
         return []
     inherits = year is None and not periodic
@@ -169,7 +170,8 @@ def yearly_quantity(text: str, sent: Sentence, clause_start: int, value_start: i
     clause = text[clause_start:value_start]
     if p.NOT_ACTION.search(clause) or p.ENUMERATION_COUNT.search(clause):
         return False
-    return bool(follows or p.YEAR_FRAME.match(clause) or p.RATE_OF_CHANGE.search(clause))
+    return bool(follows or p.YEAR_FRAME.match(clause) or p.YEAR_AIM.match(clause)
+                or p.RATE_OF_CHANGE.search(clause))
 
 
 def standing(text: str, sent: Sentence, qualifier: Qualifier | None, unit: str | None,

@@ -70,6 +70,7 @@ from ingest.target_context import (
     iter_sentences,
     quota_year,
     split_coordinated,
+    unknown_year_at,
     year_at,
 )
 from ingest.target_lists import (
@@ -228,7 +229,8 @@ def _value_item(
     if p.ORDINAL_BEFORE.search(text, max(s, m.start() - 2), m.start()):
         return None
     after = text[m.end("unit"):m.end("unit") + 8]
-    if p.NAME_AFTER_VALUE.match(after) or p.TEXT_COUNT_NOUN.match(after):
+    if p.NAME_AFTER_VALUE.match(after) or p.TEXT_COUNT_NOUN.match(after) \
+            or p.SESSION_ORDINAL.match(text, m.end("unit") - 1):
         return None
     before = text[max(s, m.start() - 8):m.start()]
     if p.CAP_BEFORE.search(before) or p.RATE_BASIS.search(text, max(s, m.start() - 24), m.start()):
@@ -294,10 +296,14 @@ def _single_hit(
     if p.DUI_CLAUSE.match(text, start) and p.ATTRIBUTIVE in text[item.end:end_of_clause]:
         return None  # a value inside ``对…的`` describes who is meant
     year, dated = year_at(text, item.start, (s, start), deadlines, carried)
+    if follows and text.startswith("、", start):
+        # a list of indicators (…增长5%左右、…基本同步、粮食产量500亿斤左右): the metric is
+        # the last item's, not glued to an item of no number before it
+        start = text.rindex("、", start, item.start) + 1
     metric, metric_start = clean_metric(text, start, item.start)
     year = quota_year(text, s, item.start, deadlines, year, metric)
     periodic = bool(p.PERIODIC_QUOTA.search(metric))
-    if year is None and not periodic and not standing(
+    if year is None and not periodic and not unknown_year_at(item.start, deadlines) and not standing(
             text, sent, item.qualifier, item.unit, dated) and not (
             item.qualifier is None and planned_quantity(text, sent, start, item.start,
                                                          item.unit or "", dated)) and not (

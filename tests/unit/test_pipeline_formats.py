@@ -322,3 +322,11 @@ def test_a_budget_that_names_no_purpose_funds_the_part_it_stands_in():
     found = {(f.recipient, f.amount) for f in extract("t.txt", text).funding}
     assert ("推进科技人才一体发展", 12.5) in found
     assert ("新认定的重点实验室", 100) in found  # a recipient the sentence names stays
+
+
+def test_a_work_report_of_no_stated_year_keeps_its_years_quantities_without_a_year():
+    text = ("今年全区经济社会发展的主要预期目标是:地区生产总值增长7%左右。\n"
+            "(一)促进农业发展\n深入实施林果业提质增效工程,力争全区果品产量870万吨。\n")
+    ex = extract("t.txt", text)
+    assert [(t.year, t.metric, t.value) for t in ex.targets] == [
+        (None, "地区生产总值增长", 7), (None, "全区果品产量", 870)]

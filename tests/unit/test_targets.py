@@ -517,3 +517,30 @@ def test_the_words_after_a_value_stop_before_the_next_counted_value() -> None:
     # a conjunction inside the counted words stays
     assert [h.metric for h in find_targets("到2025年,建成研发和检测平台5个。")] == [
         "建成研发和检测平台"]
+
+
+def test_this_years_goals_in_a_text_that_does_not_say_the_year_are_targets_of_no_year() -> None:
+    text = ("今年全省经济社会发展的主要预期目标是:地区生产总值增长6%左右;城镇调查失业率控制在"
+            "5.5%以内。\n")
+    assert [(h.year, h.metric, h.value) for h in find_targets(text)] == [
+        (None, "地区生产总值增长", 6), (None, "城镇调查失业率", 5.5)]
+    # with the year the text was written in, the same goals are that year's
+    assert {h.year for h in find_targets(text, this_year=2023)} == {2023}
+
+
+def test_an_aimed_quantity_of_a_one_year_plan_is_a_target() -> None:
+    text = "(一)发展农业\n深入实施提质工程,力争全省果品产量870万吨、蔬菜产量1600万吨。\n"
+    yearly = [(0, len(text))]
+    assert [(h.metric, h.value) for h in find_targets(text, yearly=yearly)] == [
+        ("全省果品产量", 870), ("蔬菜产量", 1600)]
+    assert find_targets(text) == []  # outside a one-year plan it needs a year
+
+
+def test_the_session_of_an_assembly_is_no_target() -> None:
+    text = "到2025年,确保省十四届人大三次会议审议通过的重点工作落地见效,举办展会3届以上。"
+    assert [(h.metric, h.value, h.unit) for h in find_targets(text)] == [("举办展会", 3, "届")]
+
+
+def test_an_indicator_of_no_number_in_a_list_is_not_glued_to_the_next() -> None:
+    text = "到2025年,地区生产总值增长5%左右、居民收入增长与经济增长基本同步、粮食产量500亿斤左右。"
+    assert [h.metric for h in find_targets(text)] == ["地区生产总值增长", "粮食产量"]
