@@ -26,13 +26,17 @@ from importlib import resources
 from ontology.model import GovLevel
 
 #: Suffixes of a division's name, longest first.  Example: ``土家族苗族自治州``.
-_ETHNIC = r"(?:[\u4e00-\u9fff]{1,6}?族)+"
+_ETHNIC = r"(?:[\u4e00-\u9fff]{1,6}?族|维吾尔)+"
 _AUTONOMOUS = re.compile(
     rf"^(?P<stem>[\u4e00-\u9fff]{{2,4}}?){_ETHNIC}(?P<kind>自治州|自治县|自治区|自治旗)$")
 _SUFFIX = re.compile(r"(?:特别行政区|自治区|自治州|自治县|地区|林区|市|县|区|省|盟|旗)$")
 #: Bare county names that are common words and never count on their own.
 _COMMON_WORDS = frozenset({"和平", "新华", "城关", "长安", "永安", "安定", "东风", "红旗", "开发", "新区",
-                           "城区", "郊区", "矿区", "市中", "中山", "解放", "人民", "建设", "胜利", "先锋"})
+                           "城区", "郊区", "矿区", "市中", "中山", "解放", "人民", "建设", "胜利", "先锋",
+                           # words of plans: 乡村振兴, 新兴产业, 平安建设, 富民政策, 物流通道 …
+                           "振兴", "新兴", "平安", "富民", "通道", "港口", "海港", "新城", "老城",
+                           "向阳", "前进", "友好", "工农", "东方", "兴业", "太平", "吉利", "城中",
+                           "城东", "城西", "城北", "中原", "大通", "站前", "安宁"})
 #: Lines of site chrome whose places are the site's, not the document's.
 _CHROME_LINE = re.compile(r"地址|电话|邮箱|传真|邮编|版权|主办|承办|技术支持|备案|网站|Copyright|©")
 #: Words that set the level a text speaks of.  Examples: ``全省``, ``我市``, ``区政府``.
@@ -203,9 +207,22 @@ class RegionGuess:
     province: str | None
 
 
+#: 自治区 standing for the region itself (自治区政府, 国家和自治区), not in a named one
+#: (宁夏回族自治区, 西藏自治区, 内蒙古自治区).
+_BARE_AUTONOMOUS_REGION = re.compile(r"(?<![族藏古])自治区")
+#: The words of a district's text that an autonomous region's text uses of itself.
+_REGION_WIDE = re.compile(r"全区|我区")
+
+
 def speaks_of(text: str) -> GovLevel | None:
-    """The level of government the text speaks of most (全省 / 全市 / 全区 …), if any."""
+    """The level of government the text speaks of most (全省 / 全市 / 全区 …), if any.  In a
+    text that speaks of 自治区 on its own, 全区 and 我区 are the autonomous region's."""
     counts = {level: len(pattern.findall(text)) for level, pattern in _LEVEL_WORDS}
+    autonomous = len(_BARE_AUTONOMOUS_REGION.findall(text))
+    if autonomous:
+        region_wide = len(_REGION_WIDE.findall(text))
+        counts[GovLevel.PROVINCE] += autonomous + region_wide
+        counts[GovLevel.COUNTY] -= region_wide
     level, n = max(counts.items(), key=lambda kv: kv[1])
     return level if n else None
 

@@ -83,3 +83,20 @@ def test_is_place_by_dictionary_look_ups():
     from ingest.regions import is_place
     assert is_place("黑河") and is_place("银川市") and is_place("宁强")
     assert not is_place("自然资源") and not is_place("各县")
+
+
+def test_an_autonomous_regions_own_text_speaks_of_the_province_level():
+    text = ("各市、县(区)人民政府,自治区政府各部门:\n为推动全区制造业发展,按照自治区党代会部署,"
+            "结合宁夏实际,制定本意见。全区规模以上工业增加值年均增长8%。\n")
+    ex = extract("t.txt", text)
+    assert (ex.document.region, ex.document.level) == ("宁夏回族自治区", GovLevel.PROVINCE)
+
+
+def test_a_region_named_without_its_ethnic_words():
+    assert [d.name for m in gazetteer().mentions("加快新疆农村综合产权交易中心建设")
+            for d in m.divisions] == ["新疆维吾尔自治区"]
+
+
+def test_plan_words_that_are_bare_county_names_name_no_county():
+    text = "我区深入推进乡村振兴,培育新兴产业,深化平安建设,落实富民政策。全区要加强领导。\n"
+    assert document_region(text, level=GovLevel.COUNTY) is None
