@@ -11,6 +11,7 @@ the names that describe themselves by their wording:
 * certifications named after a province's products (``浙江制造认证`` gives ``浙江制造``);
 * geographical-indication products listed before ``等地理标志产品``
   (``支持当雄牦牛、尼木藏香等地理标志产品`` gives ``当雄牦牛`` and ``尼木藏香``);
+* the items of a list closed as brands (``甲、乙、丙等茶叶品牌``, ``甲、乙两个核心品牌``);
 * the items of a brand list a report names without quotes, entered into the list
   (``甲、乙等入选时代优品``) or introduced by ``包括`` (``43个区域品牌,包括甲醋、乙茶等``),
   where the words before speak of brands.
@@ -63,6 +64,15 @@ def unquoted_names(text: str) -> Iterator[UnquotedName]:
         yield UnquotedName(name, BrandKind.CERTIFICATION, m.start("name"), m.end("name"))
     for m in P.GI_LIST.finditer(text):
         yield from _gi_items(text, m)
+    for m in P.BRAND_CLOSED_LIST.finditer(text):
+        items = m.group("items").split("、")
+        if any(P.NOT_LISTED_BRAND.search(item) for item in items[1:]):
+            continue
+        names = list(_gi_items(text, m))
+        if len(names) >= len(items) - 1 and len(names) >= 2:
+            # only the first item may go (its start unknown); a list with other items that
+            # are no product names (家电、家具、机械装备等…品牌) is one of classes
+            yield from names
     for m in P.BRAND_LIST.finditer(text):
         yield from _listed_brands(text, m)
     for m in P.DESIGNATION_UNQUOTED.finditer(text):
@@ -102,13 +112,16 @@ def _gi_items(text: str, m: re.Match[str]) -> Iterator[UnquotedName]:
             if cut is None or (cut == 0 and len(item) > bare_limit):
                 continue
             item, start = item[cut:], start + cut
-        if _is_gi_name(item):
+        if _is_gi_name(item) and item not in P.PRODUCT_CLASSES:
             yield UnquotedName(item, BrandKind.BRAND, start, start + len(item))
 
 
 def _listed_brands(text: str, m: re.Match[str]) -> Iterator[UnquotedName]:
     """The items of an unquoted list that a report of a brand list enters into it
     (``甲、乙等入选时代优品``), when the words before it speak of brands."""
+    if m.group("open") is not None and not P.COUNTED_BRANDS.search(
+            text, max(0, m.start() - 60), m.start("items")):
+        return  # a list without 等 is read only where a count of brands is enumerated
     if m.group("lead"):
         # 包括 opens many lists: the sentence itself must say it lists brands
         sentence_start = max(text.rfind(mark, 0, m.start()) for mark in "。\n") + 1
