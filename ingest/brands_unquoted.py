@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ingest import patterns_brands as P
+from ingest.numbers import parse_number
 from ingest.regions import gazetteer
 from ontology.model import BrandKind
 
@@ -75,6 +76,8 @@ def unquoted_names(text: str) -> Iterator[UnquotedName]:
             yield from names
     for m in P.BRAND_LIST.finditer(text):
         yield from _listed_brands(text, m)
+    for m in P.COUNTED_LIST.finditer(text):
+        yield from _counted_brands(text, m)
     for m in P.DESIGNATION_UNQUOTED.finditer(text):
         yield UnquotedName(m.group(), BrandKind.CERTIFICATION, m.start(), m.end())
     for m in P.OLD_BRAND_WORD.finditer(text):
@@ -119,9 +122,6 @@ def _gi_items(text: str, m: re.Match[str]) -> Iterator[UnquotedName]:
 def _listed_brands(text: str, m: re.Match[str]) -> Iterator[UnquotedName]:
     """The items of an unquoted list that a report of a brand list enters into it
     (``甲、乙等入选时代优品``), when the words before it speak of brands."""
-    if m.group("open") is not None and not P.COUNTED_BRANDS.search(
-            text, max(0, m.start() - 60), m.start("items")):
-        return  # a list without 等 is read only where a count of brands is enumerated
     if m.group("lead"):
         # 包括 opens many lists: the sentence itself must say it lists brands
         sentence_start = max(text.rfind(mark, 0, m.start()) for mark in "。\n") + 1
@@ -137,6 +137,25 @@ def _listed_brands(text: str, m: re.Match[str]) -> Iterator[UnquotedName]:
     if any(P.NOT_LISTED_BRAND.search(item) or item in P.GENERIC_NAMES
            or P.NON_BRAND_HEAD.search(item) for item in items):
         return  # a list of firms, places or categories, not of brands
+    offset = m.start("items")
+    for item in items:
+        yield UnquotedName(item, BrandKind.BRAND, offset, offset + len(item))
+        offset += len(item) + 1
+
+
+def _counted_brands(text: str, m: re.Match[str]) -> Iterator[UnquotedName]:
+    """The items of ``N个,分别是A、B…`` when there are exactly N of them, they are counted as
+    brands and every item reads as a product's name (not a firm, place or class)."""
+    items = m.group("items").split("、")
+    if parse_number(m.group("count")) != len(items):
+        return
+    sentence = max(text.rfind(stop, 0, m.start()) for stop in "。\n") + 1
+    noun = m.group("noun")
+    if not (P.BRAND_LIST_CUE.search(noun) if noun.strip()
+            else P.BRAND_LIST_CUE.search(text, sentence, m.start())):
+        return  # 三个重点分别为…: what is counted is no brand
+    if any(P.NOT_LISTED_BRAND.search(item) or not _is_gi_name(item) for item in items):
+        return
     offset = m.start("items")
     for item in items:
         yield UnquotedName(item, BrandKind.BRAND, offset, offset + len(item))

@@ -196,7 +196,7 @@ def _line(text: str, line_start: int, line: str, found: _Found, region: str | No
         elif entry and entry.group("holder").endswith(name):
             brands = _entry_brands(line_start, entry, found, places)
         elif (quoted := p.QUOTED_AFTER_NAME.match(line, m.end("name"))) \
-                and p.MARK_LIST_CUE.search(line):
+                and (p.MARK_LIST_CUE.search(line) or _mark_then_product(line, quoted)):
             brands = (quoted.group("mark"),)
             found.brand(quoted.group("mark"), line_start + quoted.start("mark"))
         found.add(EnterpriseHit(name, start, start + len(name), _region_here(text, start, region),
@@ -204,6 +204,13 @@ def _line(text: str, line_start: int, line: str, found: _Found, region: str | No
     if entry and not p.FIRM_NAME.search(entry.group("holder")):
         _entry_brands(line_start, entry, found, places)  # an association or town holds a brand
     _siblings(text, line_start, line, found, region)
+
+
+def _mark_then_product(line: str, quoted: re.Match[str]) -> bool:
+    """``甲公司“某某”枣产品、乙公司“某某”山药``: in a ``、`` list, a quoted name between a firm
+    and the product it names is the firm's mark."""
+    return ("、" in line and not p.NOT_A_MARK.search(quoted.group("mark"))
+            and p.PRODUCT_AFTER_MARK.match(line, quoted.end()) is not None)
 
 
 def _siblings(text: str, line_start: int, line: str, found: _Found, region: str | None) -> None:

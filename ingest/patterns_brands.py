@@ -418,18 +418,19 @@ GI_BARE_FIRST_LENGTH = 5
 BRAND_ITEM = r"[^\W\dA-Za-z_的和与及或等对在为是将]{2,8}"
 #: An unquoted ``、`` list of brands: after a word that opens a list (``包括``, ``分别是``) or
 #: a clause mark, and closed by ``等`` + a verb that enters them into a list (``等入选``) or,
-#: after an opening word, by ``等`` and the clause's end, or by the sentence's end alone
-#: when a count of brands is enumerated (``这8个品牌分别是:甲、乙、…。``, group ``open``).
-#: Examples: ``甲、乙、丙等入选时代优品``, ``43个区域品牌,包括甲醋、乙茶等``.
+#: after an opening word, by ``等`` and the clause's end.  Examples: ``甲、乙、丙等入选时代优品``,
+#: ``43个区域品牌,包括甲醋、乙茶等``.
 BRAND_LIST = re.compile(
     rf"(?:(?P<lead>包括|分别是|分别为)[:：]?|(?<=[,，。;；:：\n]))"
     rf"(?P<items>{BRAND_ITEM}(?:、{BRAND_ITEM})+)"
-    r"(?:等(?:(?=入选|上榜|获评|被评为|荣获)|(?(lead)(?=[,，。;；\n]|具有|在内)|(?!)))"
-    r"|(?(lead)(?P<open>(?=[。;；\n]|$))|(?!)))")
-#: The count of brands a list without 等 enumerates, before its 分别为/分别是.  Examples:
-#: ``这8个品牌分别是:``, ``11个“川字号”品牌涉及…,分别为:``; not ``三个重点分别为``.
-COUNTED_BRANDS = re.compile(
-    r"[\d一二两三四五六七八九十]{1,3}个[^。;；\n]{0,8}?品牌[^。;；\n]{0,30}?分别[为是][:：]?$")
+    r"等(?:(?=入选|上榜|获评|被评为|荣获)|(?(lead)(?=[,，。;；\n]|具有|在内)|(?!)))")
+#: A counted list without 等: a count, 分别是/分别为, then exactly that many items up to the
+#: clause's end.  Read as brands when what is counted is brands (``N个品牌``), or nothing is
+#: named after the count and the sentence speaks of brands.  Examples:
+#: ``这4个品牌分别是:甲蜜橘、乙龙虾、丙鱼糕、丁莲藕。``, ``品牌包括“一级”3个,分别是甲、乙、丙;``.
+COUNTED_LIST = re.compile(
+    r"(?P<count>[\d一二两三四五六七八九十]{1,3})个(?P<noun>[^。;；\n,，]{0,20}?)[,，]?\s*分别[为是][:：]?"
+    r"(?P<items>[^\W\dA-Za-z_]{2,10}(?:、[^\W\dA-Za-z_]{2,10})+)(?=[。;；\n]|$)")
 #: What a list of persons or groups is entered into (a title, not a brand list).  Example:
 #: ``劳动模范`` in ``张某、李某等入选全国劳动模范``.
 PERSON_TITLE_AFTER = re.compile(

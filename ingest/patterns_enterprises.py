@@ -101,6 +101,12 @@ BRAND_AFTER_NAME = re.compile(
 QUOTED_AFTER_NAME = re.compile(r"“(?P<mark>[^“”、,，。]{1,8})”")
 #: A quoted name closing a list item.  Example: ``“金裕皖”`` in ``某某酒业有限公司“金裕皖”``.
 QUOTED_AT_END = re.compile(r"“[^“”]{1,12}”$")
+#: A product named after a quoted name that follows a firm in a ``、`` list: the quoted name
+#: is then the firm's mark, not its product.  Example: ``枣产品`` in ``某某枣业股份有限公司
+#: “某某”枣产品、…``.
+PRODUCT_AFTER_MARK = re.compile(rf"[{_HAN}]{{1,10}}(?=[、,，;；。]|$)")
+#: A quoted name that is a plan period or a number, never a mark.  Example: ``“十四五”``.
+NOT_A_MARK = re.compile(r"^十[一二三四五六七八九]五$|\d")
 #: Words that make a quoted name after a firm its mark: a 老字号 list names houses by their
 #: marks (``首批有9家企业入选,包括甲酒业股份有限公司“三秋”``), where a product list quotes
 #: products (``甲牧业股份有限公司“冷冻分割鸡产品”``).

@@ -38,6 +38,17 @@ class Sentence:
     row_year: int | None = None
 
 
+#: The year of ``今年`` in a text that never says when it was written: a goal of a year
+#: unknown.  Far below any real year, so ``明年`` (+1) stays unknown too; :func:`known_year`
+#: reads it as None.
+UNKNOWN_YEAR = -10_000
+
+
+def known_year(year: int | None) -> int | None:
+    """``year``, or None for a year the text leaves unknown (:data:`UNKNOWN_YEAR`)."""
+    return None if year is None or year < 0 else year
+
+
 @dataclass(frozen=True)
 class TargetHit:
     """A target found in the text, with the span of its phrase and sentence."""
@@ -256,15 +267,17 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None,
                           pattern is not p.DEADLINE_MONTH))
             if pattern is p.YEAR_GOAL_LIST:
                 lists.add(m.start())
-    if this_year is not None:
-        for pattern in (p.RELATIVE_GOAL_LIST, p.RELATIVE_YEAR_AIM):
-            for m in pattern.finditer(text, start, end):
-                year = this_year + p.RELATIVE_YEARS[m.group("rel")]
-                found.append((m.start(), m.end(), year, True, True))
-                if pattern is p.RELATIVE_GOAL_LIST:
-                    lists.add(m.start())
-                elif m.start() > start and (stop := p.SCOPE_BREAK.search(text, m.end(), end)):
-                    scopes[m.start()] = stop.start()
+    for pattern in (p.RELATIVE_GOAL_LIST, p.RELATIVE_YEAR_AIM):
+        for m in pattern.finditer(text, start, end):
+            # a text that never says when it was written still dates its goals: by a year
+            # unknown (UNKNOWN_YEAR, read as None), not by no year at all
+            year = (UNKNOWN_YEAR if this_year is None else this_year) \
+                + p.RELATIVE_YEARS[m.group("rel")]
+            found.append((m.start(), m.end(), year, True, True))
+            if pattern is p.RELATIVE_GOAL_LIST:
+                lists.add(m.start())
+            elif m.start() > start and (stop := p.SCOPE_BREAK.search(text, m.end(), end)):
+                scopes[m.start()] = stop.start()
     bare = p.DEADLINE_BARE_AIM.match(text, start, end) or _milestone(text, start, end, found)
     if bare and not p.PAST_MARKER.search(text, start, end):
         found.append((bare.start("year"), bare.end(), int(bare.group("year")), True, True))

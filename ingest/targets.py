@@ -68,6 +68,7 @@ from ingest.target_context import (
     clean_metric,
     find_deadlines,
     iter_sentences,
+    known_year,
     quota_year,
     split_coordinated,
     year_at,
@@ -141,6 +142,8 @@ def find_targets(text: str, cells: Sequence[tuple[int, int]] = (),
             listed = False
     body = {(h.year, h.value, h.unit) for h in hits}
     hits.extend(h for h in headline_hits if (h.year, h.value, h.unit) not in body)
+    hits = [h if known_year(h.year) == h.year else dataclasses.replace(h, year=None)
+            for h in hits]
     return sorted(hits, key=lambda h: (h.start, h.end))
 
 

@@ -180,3 +180,34 @@ def test_a_body_written_long_then_short_in_the_lists_is_one_node_in_its_short_fo
     assert ex.tasks[1].co == ("市市场监管局",)
     names = [a.name for a in ex.agencies]
     assert names.count("市市场监管局") == 1 and "市市场监督管理局" not in names
+
+
+def test_a_counted_list_of_brands_names_exactly_its_count():
+    text = ("此次公布的农产品品牌包括“一级”3个,分别是甲城苹果、西和半夏、乙县花椒;"
+            "“二级”2个,分别是丙镇蜜瓜、丁乡贡羊。")
+    # the quoted tiers (“一级”) are classes of the list, not brands
+    assert brands(text) == ["甲城苹果", "西和半夏", "乙县花椒", "丙镇蜜瓜", "丁乡贡羊"]
+    # a count that does not match the items: the list is cut or is another list
+    assert "甲城苹果" not in brands("这4个品牌分别是:甲城苹果、乙县花椒。")
+
+
+def test_a_quoted_mark_between_a_firm_and_its_product_in_a_list_is_the_firms_brand():
+    text = "入选的产品分别是:某某枣业股份有限公司“红枣仙”枣片、某某茶业有限公司“云岭”毛尖。"
+    hits, list_brands = find_enterprises(text, [], None)
+    assert [(h.name, h.brands) for h in hits] == [("某某枣业股份有限公司", ("红枣仙",)),
+                                                 ("某某茶业有限公司", ("云岭",))]
+    assert {b.name for b in list_brands} == {"红枣仙", "云岭"}
+    # a quoted product that closes the item, or a plan period, is no mark
+    hits, _ = find_enterprises("某某牧业股份有限公司“冷冻分割鸡产品”、某某公司“十四五”规划。", [], None)
+    assert all(h.brands == () for h in hits)
+
+
+def targets(text: str) -> list[tuple[int | None, float | int | None, str | None]]:
+    return [(t.year, t.value, t.unit) for t in extract("x.txt", text).targets]
+
+
+def test_goals_of_this_year_in_a_text_that_never_says_its_year_have_no_year():
+    text = "今年全区发展的主要预期目标是:地区生产总值增长6%左右;粮食产量稳定在300万吨以上。"
+    assert targets(text) == [(None, 6, "%"), (None, 300, "万吨")]
+    # with a date on the page, 今年 is that year
+    assert targets("2024年3月1日\n" + text) == [(2024, 6, "%"), (2024, 300, "万吨")]
