@@ -150,6 +150,11 @@ class AgencyResolver:
             if name != known and name == prefix + known and prefix in _LEVEL_WORDS:
                 # Written both with and without its level prefix: the prefixed form wins.
                 self.list_forms[key] = name
+            elif name != known and len(name) < len(known) and known.startswith(prefix) \
+                    and _VARIANTS.get(known[len(prefix):]) is _VARIANTS[stem]:
+                # Written long and short in the lists (市市场监督管理局, 市市场监管局): one
+                # body, named by its short form.
+                self.list_forms[key] = name
         canonical = self.list_forms.get(key) or (
             prefix + stem if _is_short_form(prefix, stem, group)
             or (not prefix and (stem == _VARIANTS[stem].short or stem in _BARE_KEPT))

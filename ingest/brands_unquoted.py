@@ -11,6 +11,7 @@ the names that describe themselves by their wording:
 * certifications named after a province's products (``浙江制造认证`` gives ``浙江制造``);
 * geographical-indication products listed before ``等地理标志产品``
   (``支持当雄牦牛、尼木藏香等地理标志产品`` gives ``当雄牦牛`` and ``尼木藏香``);
+* the items of a list closed as brands (``甲、乙、丙等茶叶品牌``, ``甲、乙两个核心品牌``);
 * the items of a brand list a report names without quotes, entered into the list
   (``甲、乙等入选时代优品``) or introduced by ``包括`` (``43个区域品牌,包括甲醋、乙茶等``),
   where the words before speak of brands.
@@ -23,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ingest import patterns_brands as P
+from ingest.numbers import parse_number
 from ingest.regions import gazetteer
 from ontology.model import BrandKind
 
@@ -63,8 +65,19 @@ def unquoted_names(text: str) -> Iterator[UnquotedName]:
         yield UnquotedName(name, BrandKind.CERTIFICATION, m.start("name"), m.end("name"))
     for m in P.GI_LIST.finditer(text):
         yield from _gi_items(text, m)
+    for m in P.BRAND_CLOSED_LIST.finditer(text):
+        items = m.group("items").split("、")
+        if any(P.NOT_LISTED_BRAND.search(item) for item in items[1:]):
+            continue
+        names = list(_gi_items(text, m))
+        if len(names) >= len(items) - 1 and len(names) >= 2:
+            # only the first item may go (its start unknown); a list with other items that
+            # are no product names (家电、家具、机械装备等…品牌) is one of classes
+            yield from names
     for m in P.BRAND_LIST.finditer(text):
         yield from _listed_brands(text, m)
+    for m in P.COUNTED_LIST.finditer(text):
+        yield from _counted_brands(text, m)
     for m in P.DESIGNATION_UNQUOTED.finditer(text):
         yield UnquotedName(m.group(), BrandKind.CERTIFICATION, m.start(), m.end())
     for m in P.OLD_BRAND_WORD.finditer(text):
@@ -102,7 +115,7 @@ def _gi_items(text: str, m: re.Match[str]) -> Iterator[UnquotedName]:
             if cut is None or (cut == 0 and len(item) > bare_limit):
                 continue
             item, start = item[cut:], start + cut
-        if _is_gi_name(item):
+        if _is_gi_name(item) and item not in P.PRODUCT_CLASSES:
             yield UnquotedName(item, BrandKind.BRAND, start, start + len(item))
 
 
@@ -124,6 +137,25 @@ def _listed_brands(text: str, m: re.Match[str]) -> Iterator[UnquotedName]:
     if any(P.NOT_LISTED_BRAND.search(item) or item in P.GENERIC_NAMES
            or P.NON_BRAND_HEAD.search(item) for item in items):
         return  # a list of firms, places or categories, not of brands
+    offset = m.start("items")
+    for item in items:
+        yield UnquotedName(item, BrandKind.BRAND, offset, offset + len(item))
+        offset += len(item) + 1
+
+
+def _counted_brands(text: str, m: re.Match[str]) -> Iterator[UnquotedName]:
+    """The items of ``N个,分别是A、B…`` when there are exactly N of them, they are counted as
+    brands and every item reads as a product's name (not a firm, place or class)."""
+    items = m.group("items").split("、")
+    if parse_number(m.group("count")) != len(items):
+        return
+    sentence = max(text.rfind(stop, 0, m.start()) for stop in "。\n") + 1
+    noun = m.group("noun")
+    if not (P.BRAND_LIST_CUE.search(noun) if noun.strip()
+            else P.BRAND_LIST_CUE.search(text, sentence, m.start())):
+        return  # 三个重点分别为…: what is counted is no brand
+    if any(P.NOT_LISTED_BRAND.search(item) or not _is_gi_name(item) for item in items):
+        return
     offset = m.start("items")
     for item in items:
         yield UnquotedName(item, BrandKind.BRAND, offset, offset + len(item))

@@ -89,6 +89,9 @@ def find_enterprises(text: str, tables: Iterable[FlatTable], region: str | None,
         _line(text, line_start, line, found, default, known)
     for m in p.LISTED_ENTERPRISES.finditer(text):
         _introduced_list(m, found, default)
+    for m in p.CLOSED_FIRM_LIST.finditer(text):
+        _closed_list(m, found, default)
+    _headed_lines(text, found, default)
     for m in p.EXAMPLE_BEFORE_COUNT.finditer(text):
         for name, at in _items(m.group("names"), m.start("names")):
             found.add(EnterpriseHit(name, at, at + len(name), default))
@@ -193,7 +196,7 @@ def _line(text: str, line_start: int, line: str, found: _Found, region: str | No
         elif entry and entry.group("holder").endswith(name):
             brands = _entry_brands(line_start, entry, found, places)
         elif (quoted := p.QUOTED_AFTER_NAME.match(line, m.end("name"))) \
-                and p.MARK_LIST_CUE.search(line):
+                and (p.MARK_LIST_CUE.search(line) or _mark_then_product(line, quoted)):
             brands = (quoted.group("mark"),)
             found.brand(quoted.group("mark"), line_start + quoted.start("mark"))
         found.add(EnterpriseHit(name, start, start + len(name), _region_here(text, start, region),
@@ -201,6 +204,13 @@ def _line(text: str, line_start: int, line: str, found: _Found, region: str | No
     if entry and not p.FIRM_NAME.search(entry.group("holder")):
         _entry_brands(line_start, entry, found, places)  # an association or town holds a brand
     _siblings(text, line_start, line, found, region)
+
+
+def _mark_then_product(line: str, quoted: re.Match[str]) -> bool:
+    """``甲公司“某某”枣产品、乙公司“某某”山药``: in a ``、`` list, a quoted name between a firm
+    and the product it names is the firm's mark."""
+    return ("、" in line and not p.NOT_A_MARK.search(quoted.group("mark"))
+            and p.PRODUCT_AFTER_MARK.match(line, quoted.end()) is not None)
 
 
 def _siblings(text: str, line_start: int, line: str, found: _Found, region: str | None) -> None:
@@ -255,6 +265,43 @@ def _introduced_list(m: re.Match[str], found: _Found, region: str | None) -> Non
             continue  # a firm's name with more after it: read with the brand it carries
         if 4 <= len(name) <= 40 and not p.NOT_FIRM.search(name):
             found.add(EnterpriseHit(name, at, at + len(name), region))
+
+
+def _closed_list(m: re.Match[str], found: _Found, region: str | None) -> None:
+    """``甲牛肉馆、乙豆腐坊、丙酱油厂等企业``: the items that end like a shop, works or firm
+    are enterprises; a list with an item that ends like none of them may be of classes
+    or places, and gives nothing (unknown beats wrong)."""
+    items = [(_trim(name), at) for name, at in _items(m.group("items"), m.start("items"))]
+    if not items:
+        return
+    first, at = items[0]
+    cut = max((stop.end() for stop in p.LEFT_STOPS.finditer(first)), default=0)
+    if cut == 0 and len(items) > 1 and len(first) > max(len(n) for n, _ in items[1:]):
+        items = items[1:]  # the clause's own words before the first name: where it starts is unknown
+    else:
+        items[0] = (first[cut:], at + cut)
+    if not all(p.SHOP_OR_FIRM.match(name) and not p.NOT_FIRM.search(name)
+               and "的" not in name for name, _ in items):
+        return
+    for name, at in items:
+        if not p.FIRM_NAME.fullmatch(name) or _is_name(name, name, 0):
+            found.add(EnterpriseHit(name, at, at + len(name), region))
+
+
+def _headed_lines(text: str, found: _Found, region: str | None) -> None:
+    """The lines under a heading of a list of enterprises (``获奖企业名单``), each a name
+    that ends like a shop, works or firm, until the first line that is none."""
+    lines = list(_lines(text))
+    for k, (_, line) in enumerate(lines):
+        if not p.FIRM_LIST_HEADING.match(line.strip()):
+            continue
+        for row_start, row in lines[k + 1:]:
+            number = p.LINE_NUMBER.match(row)
+            name = row[number.end() if number else 0:].strip()
+            if not p.SHOP_OR_FIRM.match(name) or p.NOT_FIRM.search(name) or "的" in name:
+                break
+            at = row_start + row.find(name)
+            found.add(EnterpriseHit(name, at, at + len(name), _region_here(text, at, region)))
 
 
 def _items(group: str, offset: int) -> Iterable[tuple[str, int]]:

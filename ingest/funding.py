@@ -46,7 +46,8 @@ from ontology.model import FundingPer
 _MAX_CLAUSES_TO_VERB = 2
 #: Forms tried before the plain trigger, which would read them only in part.
 _FIRST_PASS = (p.FUNDING_FUND_FIRST, p.FUNDING_FUND_THEN_AMOUNT, p.FUNDING_BUDGET_FLOOR,
-               p.FUNDING_GIVEN_TO, p.FUNDING_REWARD_WHO, p.FUNDING_PER_UNIT)
+               p.FUNDING_GIVEN_TO, p.FUNDING_REWARD_WHO, p.FUNDING_PER_UNIT,
+               p.FUNDING_RATE_PER_UNIT, p.FUNDING_STANDARD)
 #: Forms tried after the plain trigger, which reads its own amounts better.
 _LAST_PASS = (p.FUNDING_GIVEN_TO_PLAIN,)
 
@@ -205,6 +206,7 @@ def _hits(text: str, sent: Sentence, m: re.Match[str], verb: str | None,
     per_year = bool(
         m.groupdict().get("per")
         or pt.PER_YEAR.search(clause_before)
+        or p.CAP_PER_YEAR.search(m.groupdict().get("mods") or "")
         or p.CAP_PER_YEAR.search(m.groupdict().get("subject") or "")
         or p.PER_YEAR_AFTER.match(text, m.end(), e)
     )

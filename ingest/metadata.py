@@ -15,6 +15,7 @@ import urllib.parse
 from collections import Counter
 
 from ingest import agency_table as table
+from ingest.news_leads import LIST_LEAD_SPAN, LIST_REPORTED, lead_publisher, without_dateline
 from ingest.normalize import to_simplified
 from ingest.regions import document_region, named_region, speaks_of
 from ontology.model import DocumentKind, DocumentMeta, GovLevel
@@ -72,10 +73,12 @@ PAGE_DATE = re.compile(r"(20\d{2})-(\d{1,2})-(\d{1,2})")
 DATELINE = re.compile(r"(20\d{2})年(\d{1,2})月(\d{1,2})日")
 #: How far into a page its dateline may stand.
 _DATELINE_SPAN = 300
-#: A title line: short, no full stop, ending in a document type.
+#: A title line: short, no full stop, ending in a document type, not a numbered item (an
+#: attachment list's ``2. 某某分解表`` names another document).
 #: Example: ``四川省“十四五”现代流通体系建设实施方案``.
 TITLE_LINE = re.compile(
-    r"^\s*《?([^。,，:：\n]{4,60}?(?:方案|意见|计划|措施|办法|细则|通知|规划|纲要|决定|规定|安排|要点)"
+    r"^\s*(?!\d{1,2}\s*[.、．]|[一二三四五六七八九十]{1,3}、)《?([^。,，:：\n]{4,60}?(?:方案|意见|计划|措施|办法|细则|通知|规划|纲要|决定|规定|安排|要点"
+    r"|分解表?|任务分工|名单)"
     r"(?:[(（]\d{4}\s*[-—–~至]\s*\d{4}年?[)）])?)》?\s*$", re.M)
 #: A notice that issues a plan.  Example: ``XX县人民政府办公室关于印发《X方案》的通知``.
 ISSUING_NOTICE = re.compile(
@@ -101,8 +104,8 @@ ISSUING_SENTENCE = re.compile(
 ATTACHMENT_TITLE = re.compile(
     r"^附件\s*\d*\s*\n\s*(?P<title>[^。\n,，]{4,60}?(?:表|方案|计划|清单|名单|任务|分解|安排|要点))\s*$",
     re.M)
-#: Self-references that tell the kind.  Example: ``制定本实施意见``.
-SELF_KIND = re.compile(r"(?:制定|提出|印发|现将)(?:本|如下|以下)?"
+#: Self-references that tell the kind.  Examples: ``制定本实施意见``, ``特制定如下政策措施``.
+SELF_KIND = re.compile(r"(?:制定|提出|印发|现将)(?:本|如下|以下)?(?:政策|若干|具体)?"
                        r"(实施意见|实施细则|实施方案|行动计划|意见|措施|方案|细则|办法|通知)")
 #: News markers.  Example: ``新闻发布会``, ``来源:济南网``, ``中国质量新闻网讯``.
 NEWS = re.compile(r"新闻发布会|记者|来源[:：]|网讯|发布会上|[(（]责任编辑|通讯员")
@@ -129,7 +132,27 @@ _KIND_BY_SUFFIX: tuple[tuple[str, DocumentKind], ...] = (
     ("措施", DocumentKind.MEASURES), ("办法", DocumentKind.MEASURES),
     ("政策", DocumentKind.MEASURES), ("规定", DocumentKind.MEASURES),
     ("通知", DocumentKind.NOTICE), ("决定", DocumentKind.NOTICE),
+    # a breakdown of a year's tasks among units is a plan of work (…目标任务责任分解表)
+    ("分解表", DocumentKind.ACTION_PLAN), ("分解", DocumentKind.ACTION_PLAN),
+    ("分工", DocumentKind.ACTION_PLAN), ("目标任务", DocumentKind.ACTION_PLAN),
+    # a published list (…企业名单, …品牌目录, …拟推荐名单的公示) is a notice
+    ("名单", DocumentKind.NOTICE), ("名录", DocumentKind.NOTICE), ("目录", DocumentKind.NOTICE),
+    ("公示", DocumentKind.NOTICE),
 )
+#: A notice whose body is the measure it names, not one that issues it (``印发``).  Example:
+#: ``关于积极应对疫情影响促进消费回补和潜力释放若干措施的通知`` (the measures).
+NOTICE_OF_MEASURE = re.compile(r"^(?!.*(?:印发|转发)).*关于(?P<inner>.+)的通知$")
+#: A notice's title that names its author before 关于.  Example: ``吉林省人民政府办公厅`` in
+#: ``吉林省人民政府办公厅关于积极应对疫情影响…若干措施的通知``.
+TITLE_AUTHOR = re.compile(
+    r"^(?P<issuer>[\u4e00-\u9fff]{2,20}?(?:人民政府办公厅|人民政府办公室|人民政府|厅|局|委员会))关于.+的通知$")
+#: The government that decides an award, by its level.  Example: ``市政府决定授予``.
+DECIDING_GOVERNMENT = re.compile(r"(?P<level>省|市|县|区)(?:人民)?政府决定(?:授予|对)")
+#: Articles (``第一条``, ``第十二条``): rules, which a text without a title states as measures.
+ARTICLE = re.compile(r"(?:^|\n)\s*第[一二三四五六七八九十百]{1,4}条")
+#: A government's decision to confer an award: the text is that decision (a notice).
+#: Example: ``市政府决定授予A公司…“市长质量奖”``.
+AWARD_DECISION = re.compile(r"决定(?:授予|对[^。]{2,60}?予以表彰)")
 
 
 def kind_of_title(title: str) -> DocumentKind | None:
@@ -184,11 +207,24 @@ def extract_metadata(text: str, url_words: str | None = None) -> DocumentMeta:
     issuer, sig_date = _signature(text)
     publisher = PUBLISHER_FIELD.search(text[:3000])
     issuer = issuer or notice_issuer or (publisher.group(1) if publisher else None)
-    region, level = _region(text, title, issuer)
+    region, level = _region(without_dateline(text), title, issuer)
     if region is None and url_words and (from_url := named_region([url_words])):
         region, level = from_url.name, from_url.level
     if kind is None and url_words:
         kind = kind_of_title(url_words)
+    lead = (LIST_REPORTED.search(text[:LIST_LEAD_SPAN]) if kind is DocumentKind.NOTICE
+            and (title is None or title.endswith(("名单", "名录", "目录"))) else None)
+    if lead is None and is_news is False and title and (reported := REPORTED_PLAN.search(text[:1500])) \
+            and reported.group("title") == title:
+        lead = reported
+    if issuer is None and lead is not None \
+            and (published := lead_publisher(text, lead.end(), region, level)):
+        issuer, region, level = published
+    if issuer is None and title and (author := TITLE_AUTHOR.match(title)):
+        issuer = author.group("issuer")
+    if issuer is None and region and (decided := DECIDING_GOVERNMENT.search(text[:2000])) \
+            and (level is GovLevel.PROVINCE) == (decided.group("level") == "省"):
+        issuer = region + "人民政府"
     if issuer is None:
         issuer = _issuer_from_prose(text, region, level, is_news, is_interpretation)
     implements = _implements(text, subject.group(1) if subject and is_interpretation else None)
@@ -256,11 +292,19 @@ def _joined_title(lines: list[str]) -> str | None:
 def _kind(text: str, title: str | None, is_news: bool, is_interpretation: bool) -> DocumentKind | None:
     if is_interpretation:
         return DocumentKind.INTERPRETATION
+    if title and (notice := NOTICE_OF_MEASURE.match(title)) \
+            and (inner := kind_of_title(notice.group("inner"))) not in (None, DocumentKind.NOTICE):
+        return inner
     if title and (kind := kind_of_title(title)):
         return kind
     match = SELF_KIND.search(text[:2000])
     if match:
         return kind_of_title(match.group(1))
+    if title is None and (AWARD_DECISION.search(text[:2000])
+                          or LIST_REPORTED.search(text[:LIST_LEAD_SPAN])):
+        return DocumentKind.NOTICE
+    if title is None and len(ARTICLE.findall(text[:3000])) >= 2:
+        return DocumentKind.MEASURES
     return DocumentKind.NEWS_REPORT if is_news else None
 
 

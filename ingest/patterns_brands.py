@@ -383,6 +383,25 @@ GI_LIST = re.compile(rf"(?P<items>{GI_ITEM}(?:、{GI_ITEM})*){GI_TAIL}")
 GI_LEAD_VERBS = _words(
     "支持 推动 推进 培育 打造 擦亮 做强 做大 做优 发展 保护 推广 加强 提升 壮大 扩大 宣传"
     " 推介 鼓励 引导 重点 依托 围绕 包括 拥有 新增 认定 申报 注册 登记 开发 做精"
+    " 我省 我市 我县 我区 全省 全市 全县 全区 了 推出 先后 形成 创建 叫响 唱响"
+)
+#: A ``、`` list closed as brands: by ``等`` or a count of them (``3个``), maybe a class word
+#: between, then ``品牌`` and a clause end or a verb that enters them in a list.  The list
+#: is read like a GI list (lead verbs cut, items that are no product names dropped).
+#: Examples: ``培育恩施硒茶、武当道茶、青砖茶等茶叶品牌,``, ``重点打造甲龙虾、乙蕲艾两个核心
+#: 品牌``, ``我省甲黄精、乙大米5个品牌上榜``; not ``…等品牌企业``, ``…等品牌建设``.
+BRAND_CLOSED_LIST = re.compile(
+    rf"(?P<items>{GI_ITEM}(?:、{GI_ITEM})+)"
+    r"(?:等|[\d一二两三四五六七八九十]{1,3}个)(?:一批)?"
+    r"(?:(?!企业|产业|争|创|打造)[\u4e00-\u9fff“”]){0,6}?品牌"
+    r"(?=[,，。;；\n]|上榜|入选|获|被评|荣获|榜上|$)")
+#: Product classes, which a list of brands does not hold: a list with one is a list of
+#: classes (``中药材、食用菌、畜禽等特色品牌``).
+PRODUCT_CLASSES = frozenset(
+    _words(
+        "中药材 食用菌 畜禽 茶叶 水果 蔬菜 粮油 水产 果品 林特 花卉 苗木 家禽 生猪 肉类 奶业"
+        " 水产品 农产品 林产品 畜产品 中药 特产 土特产 工业品 消费品 服务业 制造业 旅游"
+    )
 )
 #: Item lengths a GI product name may have, shortest and longest.  Examples: ``陕茶`` is too
 #: short; ``当雄牦牛`` (4) and ``三门峡苹果`` (5) fit.
@@ -402,9 +421,16 @@ BRAND_ITEM = r"[^\W\dA-Za-z_的和与及或等对在为是将]{2,8}"
 #: after an opening word, by ``等`` and the clause's end.  Examples: ``甲、乙、丙等入选时代优品``,
 #: ``43个区域品牌,包括甲醋、乙茶等``.
 BRAND_LIST = re.compile(
-    rf"(?:(?P<lead>包括|分别是|分别为)|(?<=[,，。;；:：\n]))"
-    rf"(?P<items>{BRAND_ITEM}(?:、{BRAND_ITEM})+)等"
-    r"(?:(?=入选|上榜|获评|被评为|荣获)|(?(lead)(?=[,，。;；\n]|具有|在内)|(?!)))")
+    rf"(?:(?P<lead>包括|分别是|分别为)[:：]?|(?<=[,，。;；:：\n]))"
+    rf"(?P<items>{BRAND_ITEM}(?:、{BRAND_ITEM})+)"
+    r"等(?:(?=入选|上榜|获评|被评为|荣获)|(?(lead)(?=[,，。;；\n]|具有|在内)|(?!)))")
+#: A counted list without 等: a count, 分别是/分别为, then exactly that many items up to the
+#: clause's end.  Read as brands when what is counted is brands (``N个品牌``), or nothing is
+#: named after the count and the sentence speaks of brands.  Examples:
+#: ``这4个品牌分别是:甲蜜橘、乙龙虾、丙鱼糕、丁莲藕。``, ``品牌包括“一级”3个,分别是甲、乙、丙;``.
+COUNTED_LIST = re.compile(
+    r"(?P<count>[\d一二两三四五六七八九十]{1,3})个(?P<noun>[^。;；\n,，]{0,20}?)[,，]?\s*分别[为是][:：]?"
+    r"(?P<items>[^\W\dA-Za-z_]{2,10}(?:、[^\W\dA-Za-z_]{2,10})+)(?=[。;；\n]|$)")
 #: What a list of persons or groups is entered into (a title, not a brand list).  Example:
 #: ``劳动模范`` in ``张某、李某等入选全国劳动模范``.
 PERSON_TITLE_AFTER = re.compile(

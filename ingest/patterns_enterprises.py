@@ -101,6 +101,12 @@ BRAND_AFTER_NAME = re.compile(
 QUOTED_AFTER_NAME = re.compile(r"“(?P<mark>[^“”、,，。]{1,8})”")
 #: A quoted name closing a list item.  Example: ``“金裕皖”`` in ``某某酒业有限公司“金裕皖”``.
 QUOTED_AT_END = re.compile(r"“[^“”]{1,12}”$")
+#: A product named after a quoted name that follows a firm in a ``、`` list: the quoted name
+#: is then the firm's mark, not its product.  Example: ``枣产品`` in ``某某枣业股份有限公司
+#: “某某”枣产品、…``.
+PRODUCT_AFTER_MARK = re.compile(rf"[{_HAN}]{{1,10}}(?=[、,，;；。]|$)")
+#: A quoted name that is a plan period or a number, never a mark.  Example: ``“十四五”``.
+NOT_A_MARK = re.compile(r"^十[一二三四五六七八九]五$|\d")
 #: Words that make a quoted name after a firm its mark: a 老字号 list names houses by their
 #: marks (``首批有9家企业入选,包括甲酒业股份有限公司“三秋”``), where a product list quotes
 #: products (``甲牧业股份有限公司“冷冻分割鸡产品”``).
@@ -126,6 +132,24 @@ PLACED_CUE = re.compile(r"榜上有名|入选|上榜")
 #: A list of enterprises introduced as such.  Example: ``企业餐饮类有:甲牛肉馆,乙鸡爪爪;``.
 LISTED_ENTERPRISES = re.compile(
     rf"(?:企业|单位)[{_HAN}]{{0,8}}?(?:有|为|包括)[:：](?P<items>[^;；。\n]+)")
+#: A ``、`` list closed as enterprises: ``等`` (maybe a count) and a word for firms.  Its
+#: items that end like a shop, a works or a firm are enterprises.  Example:
+#: ``甲记牛肉馆、乙家豆腐坊、丙酱油厂等12家企业``.
+CLOSED_FIRM_LIST = re.compile(
+    rf"(?P<items>[^,，;；:：。\n]{{2,40}}(?:、[^,，;；:：。\n、]{{2,40}})+)等\s*(?:{FIRM_COUNT})?"
+    r"(?:企业|商户|商家|店铺|经营主体|市场主体)")
+#: An item of such a list, or a line under a list heading, that names a shop, works or firm.
+#: Examples: ``某某牛肉馆``, ``某某食品厂``, ``某某专业合作社``, ``李氏茶庄``; not ``某某博物馆``
+#: (a public body) nor a bare class (``食品厂``, ``面包店``: a name this short needs 记/氏/家/号).
+SHOP_OR_FIRM = re.compile(
+    rf"^(?!.*(?:博物|图书|纪念|文化|体育|展览|科技|美术|档案|宾)馆)(?=.{{5}}|.{{0,2}}[记氏家号])"
+    rf"{_NAME_CHAR}{{2,30}}?(?:{FIRM_SUFFIX}|(?:店|铺|厂|馆|坊|酒家|酒楼|饭庄|茶庄|药房|作坊|商行))$")
+#: A line heading a list of enterprises, one per line below.  Examples: ``获奖企业名单``,
+#: ``入选企业:``, ``第二批示范企业名单如下:``.
+FIRM_LIST_HEADING = re.compile(
+    rf"^[{_HAN}\d“”]{{0,20}}?(?:企业|单位|商户|店铺)(?:名单|名录)?(?:如下)?[:：]?$")
+#: A list line's number before the name.  Examples: ``1.``, ``2、``, ``(3)``, ``4 ``.
+LINE_NUMBER = re.compile(r"^\s*(?:[(（]?\d{1,3}[)）.．、]?|[一二三四五六七八九十]{1,3}、)\s*")
 #: A named example before a count of firms.  Example: ``引进机数科技等8家独立法人研发机构``.
 EXAMPLE_BEFORE_COUNT = re.compile(
     rf"(?:引进|招引|吸引|培育|落地)(?P<names>[{_HAN}、]{{2,20}}?)等\s*\d+\s*家"

@@ -123,6 +123,18 @@ FUNDING_PER_UNIT = re.compile(
     rf"(?P<amounts>{MONEY})的?(?:标准)?(?:(?:给予|予以)[^\d,，;；:：。]{{0,10}}?)?"
     r"(?P<verb>奖励|补助|补贴|资助|奖补|扶持|补偿)"
 )
+#: An amount per unit written as a rate (amount / unit) before the giving verb.  Example:
+#: ``按照200元/亩的标准给予补贴``, ``按300元/人给予补助``.
+FUNDING_RATE_PER_UNIT = re.compile(
+    rf"按照?(?P<amounts>{MONEY})/[\u4e00-\u9fff]{{1,2}}的?(?:标准)?"
+    r"(?:(?:给予|予以)[^\d,，;；:：。]{0,10}?)?(?P<verb>奖励|补助|补贴|资助|奖补|扶持|补偿)"
+)
+#: A subsidy's rate stated as its standard, per unit or not.  Examples:
+#: ``补助标准为每亩200元``, ``补贴标准为每户最高3000元``, ``奖补标准:每个5万元``.
+FUNDING_STANDARD = re.compile(
+    r"(?P<verb>奖励|补助|补贴|资助|奖补|扶持)标准(?:为|是|:|：)?(?:每[^\d,，;；:：。]{1,6}?)?"
+    rf"(?P<mods>最高不超过|最高|不超过|最多)?(?P<amounts>{MONEY_LIST})"
+)
 #: A ceiling on the sum of what is given, not a further payment.  Examples:
 #: ``奖励总额不超过`` in ``单个企业年度奖励总额不超过100万元``, ``累计不超过``
 #: in ``同一企业累计补助不超过300万元``.
@@ -189,7 +201,8 @@ GENERIC_FUND = re.compile(r"(?:专项|财政|专项财政)?(?:资金|经费)")
 #: ``对新获得山东省优质产品基地的组织`` before ``给予20万元资金扶持``;
 #: ``对符合条件的技改项目`` before ``,按投资额的10%给予补助,最高不超过200万元``.
 RECIPIENT_DUI = re.compile(
-    r"(?:^|(?<=[,，;；:：。\s]))(?:并|再|还|要|可)?对(?P<who>[^,，;；:：。]{2,60}?)"
+    r"(?:^|(?<=[,，;；:：。\s)）])|(?<=[一二三四五六七八九十]、)|(?<=\d[.．、]))"
+    r"(?:并|再|还|要|可)?对(?P<who>[^,，;；:：。]{2,60}?)"
     r"(?=[,，;；:：。]|分别|给予|按照|按|$)"
 )
 #: A clause naming the recipient with ``的`` before the verb clause.  Examples:

@@ -25,6 +25,7 @@ from ingest.errors import NoStructure
 from ingest.flat_tables import FlatTable, blank_out, find_flat_tables
 from ingest.funding import FundingHit, find_funding
 from ingest.metadata import DOC_NUMBER, extract_metadata, page_words, written_year
+from ingest.news_leads import without_dateline
 from ingest.normalize import NormalizedText, normalize
 from ingest.patterns_targets import PERIODIC_QUOTA
 from ingest.proposed_measures import find_proposals
@@ -109,7 +110,8 @@ def extract_normalized(source: str, norm: NormalizedText, sha256: str | None = N
     text = norm.text
     meta = extract_metadata(text, url_words)
     resolver = AgencyResolver(region=meta.region, level=meta.level,
-                              province=_province(text, meta), known_places=_places(meta, text))
+                              province=_province(without_dateline(text), meta),
+                              known_places=_places(meta, text))
     tables = find_flat_tables(text, lambda piece: _is_units(resolver, piece))
     # Table cells are not numbered items: the structure reader sees the text without them.
     outside_tables = blank_record_labels(blank_out(text, tables))
@@ -606,10 +608,17 @@ def _one_form_per_unit(tasks: tuple[Task, ...], agencies: tuple[Agency, ...],
                        ) -> tuple[tuple[Task, ...], tuple[Agency, ...]]:
     """A unit the document writes both with and without its level prefix (财政厅 and
     省财政厅) is one agency, in its prefixed form; units only ever written without the
-    prefix stay as written."""
+    prefix stay as written; a unit written as another form of an agency (an alias) is
+    named as the agency."""
     names = {a.name for a in agencies} | {u for t in tasks for u in (*t.lead, *t.co)}
-    rename = {}
+    agency_names = {a.name for a in agencies}
+    # a list unit read before the document's lists settled its short form (市市场监督管理局
+    # in the first list, 市市场监管局 in later ones) is named as its agency is
+    rename = {alias: a.name for a in agencies for alias in a.aliases
+              if alias not in agency_names and alias in names}
     for name in names:
+        if name in rename:
+            continue
         prefixed = [lv + name for lv in _LEVEL_PREFIXES if lv + name in names]
         if len(prefixed) == 1 and not name.startswith(_LEVEL_PREFIXES[:2]):
             rename[name] = prefixed[0]
