@@ -65,7 +65,7 @@ SITE_SUFFIX = re.compile(r"(?:\s*[_｜|-]\s*[^_｜|《》]{2,20}){1,3}$")
 #: A page's publisher field.  Example: ``发布机构:海南省农业农村厅``.
 PUBLISHER_FIELD = re.compile(
     r"(?:发布机构|发文机关|发文单位|发布单位)\s*[:：]\s*([\u4e00-\u9fff()（）]{4,30}?"
-    r"(?:人民政府办公室|人民政府办公厅|人民政府|委员会|办公室|办公厅|局|厅|委))(?![\u4e00-\u9fff])")
+    r"(?:人民政府办公室|人民政府办公厅|人民政府|委员会|办公室|办公厅|局|厅|委)[)）]?)(?![\u4e00-\u9fff])")
 #: A page date near the top.  Example: ``2021-11-24 点击数:``.
 PAGE_DATE = re.compile(r"(20\d{2})-(\d{1,2})-(\d{1,2})")
 #: A dateline near the top of a page, as a newspaper prints it.  Example:
@@ -205,8 +205,7 @@ def extract_metadata(text: str, url_words: str | None = None) -> DocumentMeta:
             notice_issuer = author.group("author")
     kind = _kind(text, title, is_news, is_interpretation)
     issuer, sig_date = _signature(text)
-    publisher = PUBLISHER_FIELD.search(text[:3000])
-    issuer = issuer or notice_issuer or (publisher.group(1) if publisher else None)
+    issuer = issuer or notice_issuer or _publisher(text, title)
     region, level = _region(without_dateline(text), title, issuer)
     if region is None and url_words and (from_url := named_region([url_words])):
         region, level = from_url.name, from_url.level
@@ -335,6 +334,27 @@ def written_year(text: str, meta: DocumentMeta) -> int | None:
     found = [m for pat in (PAGE_DATE, DATELINE) if (m := pat.search(head))
              and _iso(*m.groups())]
     return int(min(found, key=lambda m: m.start()).group(1)) if found else None
+
+
+def _publisher(text: str, title: str | None) -> str | None:
+    """The page's publisher field.  ``泾县人民政府(办公室)`` names the office of the
+    government, or the government itself where the title says it wrote the notice
+    (``泾县人民政府关于…的通知``)."""
+    publisher = PUBLISHER_FIELD.search(text[:3000])
+    if publisher is None:
+        return None
+    name = publisher.group(1)
+    office = re.fullmatch(r"(?P<body>.+?)[(（](?P<office>办公室|办公厅)[)）]?", name)
+    if office is None:
+        return name if _balanced(name) else None
+    author = TITLE_AUTHOR.match(title) if title else None
+    if author and author.group("issuer") == office.group("body"):
+        return office.group("body")
+    return office.group("body") + office.group("office")
+
+
+def _balanced(name: str) -> bool:
+    return name.count("(") + name.count("（") == name.count(")") + name.count("）")
 
 
 def _page_date(head: str) -> str | None:

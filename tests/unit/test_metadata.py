@@ -111,3 +111,15 @@ def test_a_notice_sentence_names_the_document_it_issues(
         text: str, title: str, period: tuple[int, int] | None) -> None:
     meta = extract_metadata(text)
     assert (meta.title, meta.period) == (title, period)
+
+
+@pytest.mark.parametrize(("title", "issuer"), [
+    # the government's own notice: the government wrote it
+    ("泾县人民政府关于分解落实政府工作报告目标任务的通知", "泾县人民政府"),
+    # otherwise the bracket names the government's office
+    ("2023年县政府重点工作任务分解", "泾县人民政府办公室"),
+])
+def test_a_publisher_field_naming_a_governments_office_in_brackets(title: str, issuer: str):
+    text = ("发布机构: 泾县人民政府(办公室) 主题分类: 综合政务\n" + title + "\n"
+            "各乡镇人民政府:\n现将任务分解印发给你们。\n")
+    assert extract_metadata(text).issuer == issuer
