@@ -310,6 +310,9 @@ ORDINAL_BEFORE = re.compile(r"第\s*$")
 #: Comparison verbs that, with ``的`` after the value, make it a threshold.
 #: Example: ``超过`` in ``年营业收入超过1亿元的企业``.
 THRESHOLD_VERB = re.compile(r"(?:超过|超|突破|不低于|不少于|达到|达|在)\s*$")
+#: Verbs of work done right before a value, which stays the work's share even with ``的``
+#: after it.  Example: ``完成`` in ``完成80%以上的村庄改造``.
+WORK_DONE_BEFORE = re.compile(r"(?:完成|实现)\s*$")
 #: The word after a value that makes it a ceiling or a threshold.  Example: ``15万元以下``.
 BELOW = "以下"
 #: Words after a value that, followed by ``的``, make it a threshold.  Example: ``1亿元以上的企业``.

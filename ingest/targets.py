@@ -250,7 +250,7 @@ def _value_item(
     else:
         qualifier = VERB_QUALIFIER[verb["verb"]] if verb else None
     clause_rest = p.CLAUSE_BOUNDARY.split(text[m.end():m.end() + 40], maxsplit=1)[0]
-    if clause_rest.startswith(p.ATTRIBUTIVE) and (
+    if clause_rest.startswith(p.ATTRIBUTIVE) and not p.WORK_DONE_BEFORE.search(before) and (
         post in p.THRESHOLD_WORDS_AFTER or p.THRESHOLD_VERB.search(before)
         or p.VALUE_UNIT.search(clause_rest)
     ):

@@ -206,3 +206,9 @@ def test_a_district_written_under_its_city_is_the_same_node_as_written_alone():
 def test_the_big_picture_is_no_national_organ():
     assert [m[0] for m in find_mentions("切实维护国家粮食安全大局,配合国家粮食和物资储备局。")] == [
         "国家粮食和物资储备局"]
+
+
+def test_county_bodies_of_their_own_names_in_running_text():
+    written = [w for w, _, _ in find_mentions(
+        "县发改局组织召开推进会,县教体局、县乡村振兴局、县信访局、县机关事务局参加。")]
+    assert written == ["县发改局", "县教体局", "县乡村振兴局", "县信访局", "县机关事务局"]

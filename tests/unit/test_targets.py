@@ -544,3 +544,11 @@ def test_the_session_of_an_assembly_is_no_target() -> None:
 def test_an_indicator_of_no_number_in_a_list_is_not_glued_to_the_next() -> None:
     text = "到2025年,地区生产总值增长5%左右、居民收入增长与经济增长基本同步、粮食产量500亿斤左右。"
     assert [h.metric for h in find_targets(text)] == ["地区生产总值增长", "粮食产量"]
+
+
+def test_a_share_of_work_done_is_a_target_even_with_de_after_it() -> None:
+    hits = find_targets("到2025年,完成80%以上的村庄改造。")
+    assert [(h.metric, h.value, h.qualifier) for h in hits] == [
+        ("完成村庄改造", 80, Qualifier.AT_LEAST)]
+    # a threshold that qualifies who is meant stays no target
+    assert find_targets("到2025年,对完成100万元以上的项目给予奖励。") == []
