@@ -255,9 +255,15 @@ def _hits(text: str, sent: Sentence, m: re.Match[str], verb: str | None,
         start = s + de.start("who")
     elif named_fund:
         recipients = [named_fund.strip()] * len(amounts)
-    elif verb not in p.FUND_VERBS and (clause := _clause_recipient(clause_before)):
+    elif verb not in p.FUND_VERBS and not p.PER_ITEM_ONLY.match(clause_before) \
+            and (clause := _clause_recipient(clause_before)):
         # The clause before the verb says who qualifies: ``当年授权的发明专利每件奖励3万元``.
         recipients = [clause] * len(amounts)
+    elif verb not in p.FUND_VERBS and not (m.groupdict().get("each") and len(amounts) > 1) \
+            and (condition := _condition_clause(before)):
+        # The payment opens its clause after the condition's: ``奖励一入围…500强,奖励50万元``,
+        # ``获得马德里商标国际注册,每件补助3万元``.
+        recipients = [condition] * len(amounts)
     if m.groupdict().get("each") and len(amounts) > 1 and len(set(recipients)) == 1:
         # 分别 pays the items of a list one amount each: the shared recipient's own items
         # (对A、B分别给予…), else the items named in a clause before (实施A、B,…,分别给予…).
@@ -303,6 +309,15 @@ def _clause_recipient(clause: str) -> str | None:
     words = p.RECIPIENT_LEAD.sub("", clause.strip(), count=1)
     words = p.RECIPIENT_TAIL.sub("", words).strip()
     return words if len(re.findall(r"[\u4e00-\u9fff]", words)) >= 2 else None
+
+
+def _condition_clause(before: str) -> str | None:
+    """The clause before a payment that opens its own clause (nothing or only 每件 between
+    the pause and the verb), as the recipient it describes, without a tier's label."""
+    clauses = pt.CLAUSE_BOUNDARY.split(before)
+    if len(clauses) < 2 or (clauses[-1].strip() and not p.PER_ITEM_ONLY.match(clauses[-1])):
+        return None
+    return _clause_recipient(p.TIER_LABEL.sub("", clauses[-2].strip()))
 
 
 def _each_named(subject: str) -> list[str]:

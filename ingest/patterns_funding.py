@@ -142,6 +142,14 @@ AGGREGATE_CEILING = re.compile(r"(?:总额|累计|合计|总计)[^\d]{0,4}?(?:�
 #: Words that end a recipient but belong to the amount.  Example: ``一次性`` in
 #: ``…龙头企业一次性奖励50万元``.
 RECIPIENT_TAIL = re.compile(r"(?:一次性|最高|最多|不超过|分别|各|给予|将|可|均)+$")
+#: A tier's label at the head of its condition.  Examples: ``奖励一`` in
+#: ``奖励一入围…500强,奖励50万元``, ``第二档``, ``(三)``.
+TIER_LABEL = re.compile(
+    r"^(?:(?:奖励|补助|奖补|扶持|支持)[一二三四五六七八九十]+(?![次等])"
+    r"|第?[一二三四五六七八九十]+(?:档|类|是)|[(（][一二三四五六七八九十]+[)）])")
+#: A clause that only says what the amount is paid for each of.  Example: ``每件`` in
+#: ``…商标注册,每件补助5万元``.
+PER_ITEM_ONLY = re.compile(r"^\s*(?:每|单)[\u4e00-\u9fff]{1,2}\s*$")
 #: Sentence words before a recipient's 对.  Example: ``其中`` in ``其中对A、B分别给予…``.
 SENTENCE_LEAD_BEFORE_DUI = re.compile(r"^(?:其中|同时|此外)(?=对)")
 #: Words that open a clause before a giving verb but are not part of whom it names.

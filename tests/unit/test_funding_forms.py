@@ -299,3 +299,11 @@ def test_respectively_without_a_list_of_that_length_keeps_one_recipient():
     text = "对甲、乙、丙类企业分别给予10万元、5万元奖励。"
     found = [h.recipient for h in find_funding(text)]
     assert len(found) == 2 and found[0] == found[1]
+
+
+def test_a_payment_that_opens_its_clause_is_paid_to_the_condition_before_it():
+    text = ("奖励一入围全国品牌价值排行年度500强,奖励50万元;奖励二入围省品牌价值排行年度50强,"
+            "奖励10万元;奖励三获得马德里商标国际注册(一个注册号),每件补助3万元。")
+    assert [(h.recipient, h.amount) for h in find_funding(text)] == [
+        ("入围全国品牌价值排行年度500强", 50), ("入围省品牌价值排行年度50强", 10),
+        ("获得马德里商标国际注册(一个注册号)", 3)]
