@@ -127,6 +127,10 @@ ORGAN_SUFFIX = (
 #: Examples: ``区商务局(区药发中心)``, ``团市委``, ``钟楼生态环境局``.
 ORGAN_NAME = re.compile(
     rf"(?=\w{{2}})[\u4e00-\u9fffA-Za-z]{{0,30}}?{ORGAN_SUFFIX}(?:[(（][\u4e00-\u9fff]{{2,20}}[)）])?")
+#: The end of a body's name that a page's cut is unlikely to leave inside a longer name:
+#: a last unit of a cut list ending so is kept.  Example: ``局`` in ``中国铁路南宁局``; not
+#: ``社`` in ``省人力资源社`` (cut from ``…社会保障厅``).
+WHOLE_ORGAN_END = re.compile(r"(?:局|厅|委|办|中心|委员会|办公室|管委会|领导小组)$")
 #: A market body rather than an agency: it may share a responsibility list, but it is an
 #: enterprise.  Examples: ``区药投公司``, ``新运集团``, ``国家开发银行云南省分行``; not the
 #: central bank's branches (``人行郑州中心支行``, ``人民银行…``).

@@ -227,13 +227,14 @@ def _places(meta: DocumentMeta, text: str) -> set[str]:
 
 def _uncut(resolver: AgencyResolver, clause: Clause) -> Clause:
     """A clause the page cut inside its brackets without its last unit when that unit is no
-    name the agency grammar knows (``省人力资源社``, cut from ``省人力资源社会保障厅``): a cut
-    unit is unknown, and unknown is better than wrong.  A known last unit stays."""
+    name the agency table knows and does not end as a whole name does (``省人力资源社``, cut
+    from ``省人力资源社会保障厅``): a cut unit is unknown, and unknown is better than wrong.
+    A known last unit, or one ending in 局, 委, 办, 中心 … (``中国铁路南宁局``), stays."""
     units = clause.co or clause.lead
     if not clause.cut or not units:
         return clause
     ref = resolver.resolve(units[-1], from_list=True)
-    if ref is not None and ref.group is not None:
+    if ref is not None and (ref.group is not None or p.WHOLE_ORGAN_END.search(units[-1])):
         return clause
     if clause.co:
         return dataclasses.replace(clause, co=clause.co[:-1])

@@ -287,6 +287,8 @@ def test_a_heading_that_names_its_lead_is_a_task_and_its_items_are_tasks_of_thei
     ("(责任单位:县财政局、县人力资源社", ["县财政局"], []),
     # cut after a separator: every unit is whole
     ("(责任单位:县财政局、县住建局、", ["县财政局"], ["县住建局"]),
+    # a last unit the table does not know, ending as a whole name does: kept
+    ("〔责任单位:中国铁路南宁局\n[…]\n", ["中国铁路南宁局"], []),
     # a closed list is never cut
     ("(责任单位:县财政局、县人力资源社)", ["县财政局"], ["县人力资源社"]),
     # a plain list cut after a unit with its second name plate: the inner bracket closes,
