@@ -292,6 +292,10 @@ def _task_sections(text: str, sections: list[Section], resolver: AgencyResolver
 #: A list entry, not a measure: an organisation, a colon, what it holds.
 #: Example: ``如皋市某某水稻种植专业合作社:芾寿道 稻米``.
 LIST_ENTRY_TITLE = re.compile(r"^[^,，。;；:：]{2,40}?(?:公司|集团|合作社|协会|政府|中心|厂|馆|店)[:：]")
+#: A list entry that is a firm's name alone, with what the list says of it in brackets.
+#: Example: ``四川某某酒业有限公司(注册商标:某某酒)``, ``开江县某家豆笋坊(注册商标:某某)``.
+FIRM_ENTRY_TITLE = re.compile(
+    r"^[^,，。;；:：]{2,40}?(?:公司|集团|合作社|厂|馆|店|坊)(?:[(（][^()（）]{1,40}[)）])?$")
 #: Titles of an attachment list or of site notices, not measures.  Examples:
 #: ``2022年重大民生实事项目目标任务责任分解表``, ``凡本网注明"稿件来源…"的所有文字``.
 NOT_MEASURE_TITLE = re.compile(r"^[^。,，;；]{4,60}(?:表|清单|名单|目录)$|本网|本站|版权|转载|免责声明")
@@ -314,7 +318,8 @@ def _not_a_measure(sections: list[Section], i: int) -> bool:
         if earlier.family != section.family:
             break
     parent = sections[section.parent] if section.parent is not None else None
-    return bool(LIST_ENTRY_TITLE.match(section.title) or NOT_MEASURE_TITLE.search(section.title)
+    return bool(LIST_ENTRY_TITLE.match(section.title) or FIRM_ENTRY_TITLE.match(section.title)
+                or NOT_MEASURE_TITLE.search(section.title)
                 or (parent is not None and LIST_CATEGORY.fullmatch(parent.title)))
 
 

@@ -332,3 +332,10 @@ def test_a_work_report_of_no_stated_year_keeps_its_years_quantities_without_a_ye
     ex = extract("t.txt", text)
     assert [(t.year, t.metric, t.value) for t in ex.targets] == [
         (None, "地区生产总值增长", 7), (None, "全区果品产量", 870)]
+
+
+def test_numbered_entries_of_a_list_of_firms_are_no_tasks():
+    text = ("关于拟认定“某市老字号”的公示\n经审核,拟认定3个企业为“某市老字号”。\n"
+            "拟认定“某市老字号”的企业\n1.四川某某酒业有限公司(注册商标:某某酒)\n"
+            "2.某县某家豆笋坊(注册商标:某家)\n某市商务局\n2023年8月16日\n")
+    assert extract("t.txt", text).tasks == ()
