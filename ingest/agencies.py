@@ -321,6 +321,10 @@ _BARE_KEPT = frozenset({"水务局", "农牧局", "工商局", "质监局", "国
 _BARE_STEM = re.compile(r"^[\u4e00-\u9fff]{2,}(?:局|厅|委员会|中心)$")
 
 
+#: A province-level prefix whose name part is checked against the gazetteer.
+_NO_PROVINCE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,4}?)(?=自治区|省)")
+
+
 def find_mentions(text: str) -> list[tuple[str, int, int]]:
     """Agency names written in running text: (written form, start, end), in order."""
     found: list[tuple[str, int, int]] = []
@@ -331,6 +335,14 @@ def find_mentions(text: str) -> list[tuple[str, int, int]]:
             continue
         if prefix and prefix not in ("国家", "自治区", "省", "市", "县", "区"):
             trimmed = trim_left(prefix, keep=1)
+            named = _NO_PROVINCE.match(trimmed)
+            if named and not is_place(named.group("name")):
+                # ``…办公厅自治区人民政府办公厅``: the words before 自治区 name no province;
+                # ``中共河南省委``: the place is the end of them
+                name = named.group("name")
+                cut = next((k for k in range(1, len(name) - 1) if is_place(name[k:])),
+                           len(name))
+                trimmed = trimmed[cut:]
             start += len(prefix) - len(trimmed)
         found.append((text[start:match.end()], start, match.end()))
     for pattern in (LEADING_GROUP, CAMPAIGN_OFFICE, CUSTOMS, COMMITTEE, NATIONAL_ORGAN):

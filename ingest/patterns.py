@@ -110,6 +110,7 @@ GENERIC_UNIT = re.compile(
     r"|^(?:街道办事处|乡镇人民政府|镇人民政府|乡镇政府|村委会|居委会|社区|开发园区|园区|开发区|产业园区)$"
     r"|成员单位$|主管部门$|^[\u4e00-\u9fff]{0,8}各[\u4e00-\u9fff]{0,6}(?:单位|部门|国企|企业|街道|乡镇|管委会)$"
     r"|^(?:市|省|县|区)?政府各部门|^(?:委属|局属|厅属|直属|所属)[\u4e00-\u9fff]{0,4}(?:单位|部门)$"
+    r"|各(?:部委|委办|厅局|委局|办局)"
 )
 #: The organ suffixes a Chinese body's name ends with: government organs, party and mass
 #: organisations, offices, centres, committees, zones that act as units, firms and banks.

@@ -212,3 +212,19 @@ def test_county_bodies_of_their_own_names_in_running_text():
     written = [w for w, _, _ in find_mentions(
         "县发改局组织召开推进会,县教体局、县乡村振兴局、县信访局、县机关事务局参加。")]
     assert written == ["县发改局", "县教体局", "县乡村振兴局", "县信访局", "县机关事务局"]
+
+
+def test_issuers_written_back_to_back_and_bodies_of_herding_regions():
+    assert [w for w, _, _ in find_mentions(
+        "自治区党委办公厅自治区人民政府办公厅关于印发《某方案》的通知")] == [
+        "自治区党委办公厅", "自治区人民政府办公厅"]
+    assert [w for w, _, _ in find_mentions("记者从自治区农牧厅获悉,县农牧局、县林草局参加")] == [
+        "自治区农牧厅", "县农牧局", "县林草局"]
+    # the place at the end of the words before 省 stays
+    assert [w for w, _, _ in find_mentions("中共河南省委办公厅")] == ["河南省委办公厅"]
+
+
+def test_the_ministries_and_bureaus_of_an_addressee_line_are_a_generic_group():
+    text = ("某自治区实施方案\n各市、县人民政府,自治区级国家机关各部委办厅局:\n"
+            "一、任务\n1.推进建设。(自治区发展改革委负责)\n")
+    assert _departments(text) == ["自治区发展改革委"]
