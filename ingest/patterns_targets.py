@@ -297,6 +297,12 @@ NAME_AFTER_VALUE = re.compile(r"^(?:强|大|佳|级|\+)")
 #: ``十四届人大``, ``次会议`` in ``三次会议``.
 SESSION_ORDINAL = re.compile(
     r"届(?:人大|政协|党代会|全会|代表大会|委员会|中央)|次(?:会议|全会|全体会议|常务会议|代表大会)")
+#: What follows a value's unit that the page's cut ended: a few characters at most, then
+#: the end of the stored text or its cut mark.  Example: ``立方`` + ``[…]`` after
+#: ``天然气产量420亿``; a bare magnitude there (``616亿``) lost its unit to the cut.
+CUT_AFTER_UNIT = re.compile(r"(?P<rest>[\u4e00-\u9fff]{0,3})\s*(?:\[…\]|\[\.\.\.\])?\s*$")
+#: Units that are a magnitude only: a counted word must follow them.
+BARE_MAGNITUDE = frozenset({"万", "亿", "千", "百", "十万", "百万", "千万", "万亿"})
 #: The low end of a range written before its high end and unit: one target per end.
 #: Examples: ``8—`` in ``培育8—10个百亿企业``, ``2-`` in ``2-3处``, ``5至`` in ``5至8家``.
 RANGE_LOW = re.compile(rf"(?P<low>{ARABIC_NUMBER})\s*[—–\-~～至到]\s*$")

@@ -232,6 +232,9 @@ def _value_item(
     if p.NAME_AFTER_VALUE.match(after) or p.TEXT_COUNT_NOUN.match(after) \
             or p.SESSION_ORDINAL.match(text, m.end("unit") - 1):
         return None
+    cut = p.CUT_AFTER_UNIT.match(text, m.end())
+    if cut and (cut.group("rest") or unit in p.BARE_MAGNITUDE):
+        return None  # the page was cut inside the unit (616亿…, 420亿立方…): unknown
     before = text[max(s, m.start() - 8):m.start()]
     if p.CAP_BEFORE.search(before) or p.RATE_BASIS.search(text, max(s, m.start() - 24), m.start()):
         return None  # a cap on money given (最高50万元) or a subsidy rate, not a target

@@ -552,3 +552,12 @@ def test_a_share_of_work_done_is_a_target_even_with_de_after_it() -> None:
         ("完成村庄改造", 80, Qualifier.AT_LEAST)]
     # a threshold that qualifies who is meant stays no target
     assert find_targets("到2025年,对完成100万元以上的项目给予奖励。") == []
+
+
+def test_a_value_whose_unit_the_pages_cut_ended_is_unknown() -> None:
+    assert find_targets("到2025年,粮食产量616亿\n[…]\n") == []
+    assert [h.metric for h in find_targets("到2025年,原油产量3350万吨、天然气产量420亿立方\n[…]")] == [
+        "原油产量"]
+    # a whole value before the cut stays
+    assert [(h.value, h.unit) for h in find_targets("到2025年,覆盖率达到60%以上\n[…]\n")] == [
+        (60, "%")]
