@@ -29,6 +29,20 @@ BASIS = re.compile(
     r"(?:根据|贯彻|落实|按照|依据|贯彻落实)[^。《]{0,20}?《([^《》\n]{2,80})》"
     r"(?:[(（][^)）]{0,30}[)）])?(?:的)?(?:精神|要求|部署|规定|决策部署|有关要求)?"
 )
+#: A cited notice that issues or forwards a plan, whose title it wraps.  Examples:
+#: ``关于印发〈广东省打赢蓝天保卫战实施方案〉的通知``, ``省政府关于印发某某规划的通知``.
+ISSUED_PARENT = re.compile(
+    r"^[^〈<]*?关于(?:印发|转发|下发|颁布)[〈<《]?(?P<title>[^〈〉<>《》]{2,80}?)[〉>》]?的通知$")
+#: How a plan's own title ends: the kind of document it is.  Example: ``若干措施``.
+PLAN_KIND_END = re.compile(r"(?:措施|办法|方案|意见|规划|计划|细则|规定|条例|纲要|要点|决定)$")
+#: Further parents cited after the first one of a basis.  Example: ``和《B》`` in
+#: ``根据《A》(国发〔2012〕39号)和《B》精神``.
+MORE_BASIS = re.compile(r"\s*[、,，和及与]\s*《([^《》\n]{2,80})》(?:[(（][^)）]{0,30}[)）])?")
+#: A cited title's document number in brackets.  Example: ``(国发〔2012〕39号)``.
+_NUMBER_AFTER = re.compile(r"(?:[(（][^)）]{0,30}[)）])?")
+#: A government work report a breakdown of tasks cites.  Example: ``为确保全面实现2022年
+#: 《政府工作报告》提出的…目标``.
+WORK_REPORT_CITED = re.compile(r"《([^《》\n]{0,30}?工作报告)》中?(?:提出|确定|部署|明确)的")
 #: The short name a text gives a plan.  Example: ``《方案》`` in ``(以下简称《方案》)``.
 SHORT_NAME = re.compile(r"以下简称[“《]([^”》\n]{1,12})[”》]")
 #: A parent named without 《》.  Example: ``根据国家发展改革委“十四五”现代流通体系建设规划``.
@@ -162,9 +176,16 @@ def kind_of_title(title: str) -> DocumentKind | None:
 
 
 def parent_title(title: str) -> str:
-    """The plan a notice wraps: ``省政府关于X的通知`` → ``关于X``."""
+    """The plan a cited notice wraps, else the notice itself: ``X关于印发〈Y〉的通知`` → ``Y``;
+    ``省政府关于X若干措施的通知`` (a plan's own title inside) → ``关于X若干措施``;
+    ``省农业农村厅关于组织申报…的通知`` (a notice of its own) stays whole."""
+    issued = ISSUED_PARENT.match(title)
+    if issued:
+        return issued.group("title")
     match = re.match(r"^.*?(关于.+)的通知$", title)
-    return match.group(1) if match else title
+    if match and PLAN_KIND_END.search(match.group(1)):
+        return match.group(1)
+    return title
 
 
 #: A page address on the first line of a stored page.  Example: ``https://a.cn/wiki/%E5%92%B8…``.
@@ -226,7 +247,8 @@ def extract_metadata(text: str, url_words: str | None = None) -> DocumentMeta:
         issuer = region + "人民政府"
     if issuer is None:
         issuer = _issuer_from_prose(text, region, level, is_news, is_interpretation)
-    implements = _implements(text, subject.group(1) if subject and is_interpretation else None)
+    implements = _implements(text, subject.group(1) if subject and is_interpretation else None,
+                             title)
     gazette = GAZETTE_DATE.search(head)
     gazette_date = _iso(*gazette.groups()) if gazette else None
     date = None if is_news else (sig_date or gazette_date or _page_date(head))
@@ -461,16 +483,23 @@ def _long_form(short: str) -> str:
     return short
 
 
-def _implements(text: str, interpreted: str | None) -> list[str]:
+def _implements(text: str, interpreted: str | None, title: str | None = None) -> list[str]:
     found: list[str] = [parent_title(interpreted)] if interpreted else []
     opening = text[:1500]
     short_names = set(SHORT_NAME.findall(text))
     for match in BASIS.finditer(opening):
-        if match.group(1) not in short_names:
-            found.append(parent_title(match.group(1)))
+        titles = [match.group(1)]
+        number = _NUMBER_AFTER.match(opening, match.end(1) + 1)
+        end = number.end() if number else match.end(1) + 1
+        while (more := MORE_BASIS.match(opening, end)) is not None:
+            titles.append(more.group(1))
+            end = more.end()
+        found.extend(parent_title(t) for t in titles if t not in short_names)
     for match in BASIS_UNQUOTED.finditer(opening):
         found.append(match.group(1))
-    return list(dict.fromkeys(found))
+    found.extend(m.group(1) for m in WORK_REPORT_CITED.finditer(opening))
+    own = title and re.sub(r"[《》〈〉<>]", "", title)
+    return [t for t in dict.fromkeys(found) if t != own]
 
 
 def _doc_number(text: str) -> str | None:

@@ -16,7 +16,7 @@ def test_signed_city_opinion():
     assert (meta.issuer, meta.region, meta.level) == ("常州市人民政府", "常州市", GovLevel.CITY)
     assert meta.date == "2020-05-06"
     assert meta.doc_number is None  # the number belongs to the parent
-    assert meta.implements == ("关于加快发展",)
+    assert meta.implements == ("省政府关于加快发展的通知",)  # a notice of its own: whole
 
 
 def test_titled_province_plan_with_five_year_period():
@@ -49,6 +49,29 @@ def test_kind_of_title_and_parent_title():
     assert kind_of_title("某市深入实施品牌战略三年行动计划(2020-2022年)") == DocumentKind.ACTION_PLAN
     assert kind_of_title("若干政策措施") == DocumentKind.MEASURES
     assert parent_title("省政府关于推动发展若干措施的通知") == "关于推动发展若干措施"
+
+
+@pytest.mark.parametrize(("cited", "parent"), [
+    ("关于印发<某省打赢蓝天保卫战实施方案(2018-2020年)>的通知", "某省打赢蓝天保卫战实施方案(2018-2020年)"),
+    ("省政府关于印发某市稳增长若干政策措施的通知", "某市稳增长若干政策措施"),
+    # a notice that instructs rather than issues a plan is the parent itself
+    ("某省农业农村厅关于组织申报第四批品牌的通知", "某省农业农村厅关于组织申报第四批品牌的通知"),
+    ("国务院关于积极推进某行动的指导意见", "国务院关于积极推进某行动的指导意见"),
+])
+def test_the_parent_a_cited_title_names(cited: str, parent: str):
+    assert parent_title(cited) == parent
+
+
+def test_every_parent_of_one_basis_and_the_work_report_a_breakdown_serves():
+    text = ("某市流通业实施意见\n根据《国务院关于深化流通体制改革的意见》(国发〔2012〕39号)、"
+            "《国务院办公厅关于促进内贸流通的若干意见》和《某省加快流通业发展政策措施》精神,"
+            "为确保全面实现2022年《政府工作报告》提出的目标,制定本意见。\n")
+    assert extract_metadata(text).implements == (
+        "国务院关于深化流通体制改革的意见", "国务院办公厅关于促进内贸流通的若干意见",
+        "某省加快流通业发展政策措施", "政府工作报告")
+    # a report that only mentions this year's work report implements none
+    news = "某市出台品牌行动计划\n今年《政府工作报告》中明确提出“大力实施品牌战略”。\n"
+    assert extract_metadata(news).implements == ()
 
 
 def test_html_title_loses_its_site_suffix_and_publisher_field_names_the_issuer():
