@@ -116,6 +116,19 @@ def _bracket_end(text: str, open_at: int, limit: int) -> int:
     return limit
 
 
+def _closed(text: str, open_at: int, close: int) -> bool:
+    """Whether the bracket at ``open_at`` is closed at ``close`` (what :func:`_bracket_end`
+    returned): a bracket inside it that closes at the text's end (``〔A、B(C)`` cut by the
+    storage limit) does not close it."""
+    depth = 0
+    for ch in text[open_at:close]:
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth -= 1
+    return depth == 0
+
+
 def parse_clause(content: str, *, prose: bool = False) -> tuple[list[str], list[str], bool, bool]:
     """Split a clause's content into (lead, co, shared, sticky_shared).  In a ``prose``
     sentence (``由X牵头,A、B配合,成立…领导小组``) the parts after its lead and co parts are
@@ -216,7 +229,7 @@ def find_clauses(text: str, start: int, end: int) -> list[Clause]:
         cut = False
         if open_at is not None:
             close = _bracket_end(text, open_at, end)
-            closed = close <= end and text[close - 1] in _CLOSERS
+            closed = close <= end and _closed(text, open_at, close)
             content = text[open_at + 1: close - 1 if closed else close]
             clause_start = open_at
             # cut after a separator (…省住建厅、) the last unit is whole
@@ -329,7 +342,7 @@ def _prose_in(text: str, start: int, end: int, existing: list[Clause]) -> list[C
         if any(a <= at < b for a, b in spans):
             continue
         close = _bracket_end(text, at, end)
-        content = text[at + 1: close - 1 if text[close - 1] in _CLOSERS else close]
+        content = text[at + 1: close - 1 if _closed(text, at, close) else close]
         if re.search(rf"牵头|{p.DUTY}|配合|主办|协办", content) \
                 and not p.RESPONSIBILITY_LABEL.search(content):
             clause = _clause(content, at, close, bracketed=True)
@@ -341,7 +354,7 @@ def _prose_in(text: str, start: int, end: int, existing: list[Clause]) -> list[C
         if any(a <= at < b for a, b in spans) or not _closes_sentence(text, at, end):
             continue
         close = _bracket_end(text, at, end)
-        closed = close <= end and text[close - 1] in _CLOSERS
+        closed = close <= end and _closed(text, at, close)
         content = text[at + 1: close - 1 if closed else close]
         units = split_units(content)
         if units and _all_units(units, cut=not closed):

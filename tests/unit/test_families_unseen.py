@@ -211,3 +211,11 @@ def test_goals_of_this_year_in_a_text_that_never_says_its_year_have_no_year():
     assert targets(text) == [(None, 6, "%"), (None, 300, "万吨")]
     # with a date on the page, 今年 is that year
     assert targets("2024年3月1日\n" + text) == [(2024, 6, "%"), (2024, 300, "万吨")]
+
+
+def test_a_list_the_storage_cut_after_a_second_name_plate_is_still_read():
+    # the plate's own bracket closes at the text's end; the list's 〔 stays open
+    ex = extract("x.txt", "一、推进重大项目。加快甲项目、乙项目建设。〔省发展改革委、省科技厅、"
+                          "省数据局(省营商局)\n[…]")
+    assert [(t.id, t.lead, t.co) for t in ex.tasks] == [
+        ("一", ("省发展改革委",), ("省科技厅", "省数据局"))]
