@@ -219,3 +219,10 @@ def test_a_list_the_storage_cut_after_a_second_name_plate_is_still_read():
                           "省数据局(省营商局)\n[…]")
     assert [(t.id, t.lead, t.co) for t in ex.tasks] == [
         ("一", ("省发展改革委",), ("省科技厅", "省数据局"))]
+
+
+def test_the_shares_of_a_budget_after_its_qizhong_are_items_of_their_own():
+    assert funding("全年安排资金5000万元，其中用于农田建设3000万元，用于农机补贴2000万元。") == [
+        (None, 5000, "万元", ONCE), ("农田建设", 3000, "万元", ONCE), ("农机补贴", 2000, "万元", ONCE)]
+    # 支持 + an amount with no budget opened before it is no share
+    assert funding("今年支持乡村产业发展1.2亿元。") == []
