@@ -226,3 +226,12 @@ def test_the_shares_of_a_budget_after_its_qizhong_are_items_of_their_own():
         (None, 5000, "万元", ONCE), ("农田建设", 3000, "万元", ONCE), ("农机补贴", 2000, "万元", ONCE)]
     # 支持 + an amount with no budget opened before it is no share
     assert funding("今年支持乡村产业发展1.2亿元。") == []
+
+
+def test_short_names_of_two_bodies_in_running_text():
+    from ingest.agencies import find_mentions
+    assert [m[0] for m in find_mentions("记者从市质监局获悉,省工信厅组织了申报工作。")] == [
+        "市质监局", "省工信厅"]
+    # any city's office is a generic group, not the document's own
+    assert find_mentions("在所在设区市经贸委的指导下准备材料") == []
+    assert [m[0] for m in find_mentions("由市经贸委负责")] == ["市经贸委"]
