@@ -235,3 +235,22 @@ def test_short_names_of_two_bodies_in_running_text():
     # any city's office is a generic group, not the document's own
     assert find_mentions("在所在设区市经贸委的指导下准备材料") == []
     assert [m[0] for m in find_mentions("由市经贸委负责")] == ["市经贸委"]
+
+
+def test_quanqu_of_an_autonomous_regions_text_is_no_district():
+    from ingest.regions import speaks_of
+    text = "全区粮食产量稳定在400万吨以上,我区将积极推进自治区乡村振兴示范县创建。"
+    assert speaks_of(text) is GovLevel.PROVINCE
+    assert speaks_of("全区粮食产量稳定,区委、区政府将推进自治区示范县创建。") is GovLevel.COUNTY
+    assert extract("x.txt", "今年" + text).document.level is not GovLevel.COUNTY
+
+
+def test_a_series_marker_after_a_title_is_no_part_of_it():
+    meta = extract_metadata("2025年省政府工作报告重点工作分工方案(一)\n一、稳增长。", None)
+    assert (meta.title, meta.kind, meta.period) == (
+        "2025年省政府工作报告重点工作分工方案", DocumentKind.ACTION_PLAN, (2025, 2025))
+
+
+def test_a_reporters_lead_makes_an_untitled_text_a_news_report():
+    meta = extract_metadata("记者昨天从市质监局获悉,今年名牌产品申报工作已经开始。", None)
+    assert meta.kind is DocumentKind.NEWS_REPORT
