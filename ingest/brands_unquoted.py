@@ -144,10 +144,15 @@ def _listed_brands(text: str, m: re.Match[str]) -> Iterator[UnquotedName]:
 
 
 def _counted_brands(text: str, m: re.Match[str]) -> Iterator[UnquotedName]:
-    """The items of ``N个,分别是A、B…`` when there are exactly N of them, they are counted as
-    brands and every item reads as a product's name (not a firm, place or class)."""
+    """The items of ``N个,分别是A、B…`` when there are exactly N of them (or no more than N
+    where the stored text stops inside the list: all but the last, which may be cut), they
+    are counted as brands and every item reads as a product's name (not a firm, place or
+    class)."""
     items = m.group("items").split("、")
-    if parse_number(m.group("count")) != len(items):
+    count = parse_number(m.group("count"))
+    if P.TEXT_CUT.fullmatch(text, m.end()) and isinstance(count, int) and len(items) <= count:
+        items = items[:-1]  # the storage limit cut the list: its last item may be cut too
+    elif count != len(items):
         return
     sentence = max(text.rfind(stop, 0, m.start()) for stop in "。\n") + 1
     noun = m.group("noun")

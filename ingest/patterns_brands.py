@@ -273,11 +273,12 @@ AWARD_NAME = re.compile(r"奖$")
 #: A quoted title given to products, a kind of award.
 #: Examples: ``“江西名牌农产品”``, ``“湖北省十大名品”``, ``“江城名牌产品”``.
 #: A designation written without quotes: a trademark title with a national, provincial or
-#: level prefix, or a province's 名牌.  Examples: ``中国驰名商标``, ``省著名商标``,
-#: ``陕西名牌``; not ``驰名商标`` alone.
+#: level prefix, or a province's 名牌 / 名牌产品 / 优质产品 (not a base, list or firm of it).
+#: Examples: ``中国驰名商标``, ``省著名商标``, ``陕西名牌``, ``河北省名牌产品``; not ``驰名商标``
+#: alone, ``山东省优质产品基地``.
 DESIGNATION_UNQUOTED = re.compile(
     rf"(?:中国|{_PROVINCE}|(?<![\u3400-\u9fff])省|(?<![\u3400-\u9fff])市)(?:驰名商标|著名商标|知名商标)"
-    rf"|{_PROVINCE}名牌")
+    rf"|{_PROVINCE}(?:名牌(?!产品)|名牌产品|优质产品)(?![\u4e00-\u9fff]{{0,2}}(?:基地|示范|企业|目录))")
 #: An old-brand title with its place before it (checked against the divisions).  Examples:
 #: ``中华老字号``, ``郑州老字号``, ``贵州老字号``; not ``老字号`` alone.
 OLD_BRAND_WORD = re.compile(r"老字号(?!企业)")
@@ -424,6 +425,9 @@ BRAND_LIST = re.compile(
     rf"(?:(?P<lead>包括|分别是|分别为)[:：]?|(?<=[,，。;；:：\n]))"
     rf"(?P<items>{BRAND_ITEM}(?:、{BRAND_ITEM})+)"
     r"等(?:(?=入选|上榜|获评|被评为|荣获)|(?(lead)(?=[,，。;；\n]|具有|在内)|(?!)))")
+#: What is left after a list the storage limit cut: nothing, or the cut mark.  Example:
+#: ``\n[…]``.
+TEXT_CUT = re.compile(r"\s*(?:\[…\]|\[\.\.\.\]|…)?\s*")
 #: A counted list without 等: a count, 分别是/分别为, then exactly that many items up to the
 #: clause's end.  Read as brands when what is counted is brands (``N个品牌``), or nothing is
 #: named after the count and the sentence speaks of brands.  Examples:

@@ -254,3 +254,17 @@ def test_a_series_marker_after_a_title_is_no_part_of_it():
 def test_a_reporters_lead_makes_an_untitled_text_a_news_report():
     meta = extract_metadata("记者昨天从市质监局获悉,今年名牌产品申报工作已经开始。", None)
     assert meta.kind is DocumentKind.NEWS_REPORT
+
+
+def test_a_counted_list_the_storage_cut_keeps_its_whole_items():
+    text = "此次入选的农产品品牌包括“一级”5个,分别是甲城苹果、西和半夏、乙县花椒、丙县\n[…]"
+    assert brands(text) == ["甲城苹果", "西和半夏", "乙县花椒"]
+    # more items than the count: another list, or a misread
+    assert brands("这2个品牌分别是:甲城苹果、西和半夏、乙县花椒\n[…]") == []
+
+
+def test_a_provinces_famous_and_quality_products_are_designations():
+    assert brands("使我市河北省名牌产品达到100项,河北省优质产品达到70项。") == [
+        "河北省名牌产品", "河北省优质产品"]
+    assert brands("河北省名牌产品评价目录重点围绕主导产业。") == []  # a catalogue of them
+    assert brands("争创陕西名牌。") == ["陕西名牌"]
