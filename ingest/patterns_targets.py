@@ -92,6 +92,13 @@ TOP_N_DEFAULT_UNIT = "位"
 
 # --- qualifiers -------------------------------------------------------------------
 
+#: An aim word opening the clause of a value with no qualifier and no deadline: a goal
+#: stated as such (a work report's year is often never printed).  Examples: ``力争`` in
+#: ``力争全区果品产量870万吨``, ``确保`` in ``确保粮食产量400万吨``.
+AIM_OPENS = re.compile(r"\s*(?:力争|确保|争取)")
+#: Magnitudes that are no unit by themselves (a value whose unit the page cut).
+#: Example: ``亿`` in ``天然气产量420亿`` (立方米 cut off).
+BARE_MAGNITUDES = frozenset({"万", "亿", "万亿", "千", "百"})
 #: A qualifier verb written right before a value, with the modal 力争/争取 it may
 #: carry; anchored at the end of the text before the number.  Examples:
 #: ``达到`` in ``达到8个``, ``力争达`` in ``力争达90%以上``, ``保持在`` in ``保持在98%以上``.

@@ -173,12 +173,13 @@ def yearly_quantity(text: str, sent: Sentence, clause_start: int, value_start: i
 
 
 def standing(text: str, sent: Sentence, qualifier: Qualifier | None, unit: str | None,
-             dated: bool) -> bool:
+             dated: bool, aimed: bool = False) -> bool:
     """Whether a value with no deadline and no quota is a standing target: an
-    explicit qualifier, not dated, not a headline, and nothing in the sentence
-    (quoted names aside) about subsidies, loans, eligibility, past results or
-    year-on-year statistics; a money ceiling is a limit on support, not a target."""
-    if dated or sent.headline or qualifier is None:
+    explicit qualifier (or, ``aimed``, an aim word opening its clause: 力争…870万吨), not
+    dated, not a headline, and nothing in the sentence (quoted names aside) about
+    subsidies, loans, eligibility, past results or year-on-year statistics; a money
+    ceiling is a limit on support, not a target."""
+    if dated or sent.headline or (qualifier is None and not aimed):
         return False
     if qualifier in (Qualifier.WITHIN, Qualifier.BELOW) and (unit or "").endswith(p.MONEY_SUFFIX):
         return False

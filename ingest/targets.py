@@ -300,8 +300,13 @@ def _single_hit(
     metric, metric_start = clean_metric(text, start, item.start)
     year = quota_year(text, s, item.start, deadlines, year, metric)
     periodic = bool(p.PERIODIC_QUOTA.search(metric))
+    # the aim word must open the value's own clause (力争A870万吨、B1600万吨: both items)
+    seg = max((b.end() for b in p.CLAUSE_BOUNDARY.finditer(text, s, item.start)), default=s)
+    # (a figure in digits with a unit of its own: not 十四届, not a cut 420亿)
+    aimed = bool(p.AIM_OPENS.match(text, seg) and re.search(r"\d", text[item.start:item.end])
+                 and item.unit and item.unit not in p.BARE_MAGNITUDES)
     if year is None and not periodic and not standing(
-            text, sent, item.qualifier, item.unit, dated) and not (
+            text, sent, item.qualifier, item.unit, dated, aimed) and not (
             item.qualifier is None and planned_quantity(text, sent, start, item.start,
                                                          item.unit or "", dated)) and not (
             in_year and yearly_quantity(text, sent, start, item.start, dated, follows)):

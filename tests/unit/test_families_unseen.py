@@ -268,3 +268,12 @@ def test_a_provinces_famous_and_quality_products_are_designations():
         "河北省名牌产品", "河北省优质产品"]
     assert brands("河北省名牌产品评价目录重点围绕主导产业。") == []  # a catalogue of them
     assert brands("争创陕西名牌。") == ["陕西名牌"]
+
+
+def test_an_aim_word_opening_a_clause_makes_an_undated_figure_a_target():
+    text = "二、发展特色产业\n深入实施林果业提质工程,力争全区果品产量870万吨、蔬菜产量1600万吨。"
+    assert targets(text) == [(None, 870, "万吨"), (None, 1600, "万吨")]
+    # an aim word of another clause, an ordinal, a figure whose unit the page cut: none
+    assert targets("二、项目\n确保一批工程开工;推进全省20个重点项目建设。") == []
+    assert targets("二、落实\n确保十四届人大会议审议通过的各项工作落地。") == []
+    assert targets("二、能源\n力争天然气产量420亿\n[…]") == []
