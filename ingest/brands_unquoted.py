@@ -69,6 +69,10 @@ def unquoted_names(text: str) -> Iterator[UnquotedName]:
         items = m.group("items").split("、")
         if any(P.NOT_LISTED_BRAND.search(item) for item in items[1:]):
             continue
+        marks = _counted_marks(text, m, items)
+        if marks is not None:
+            yield from marks
+            continue
         names = list(_gi_items(text, m))
         if len(names) >= len(items) - 1 and len(names) >= 2:
             # only the first item may go (its start unknown); a list with other items that
@@ -141,6 +145,29 @@ def _listed_brands(text: str, m: re.Match[str]) -> Iterator[UnquotedName]:
     for item in items:
         yield UnquotedName(item, BrandKind.BRAND, offset, offset + len(item))
         offset += len(item) + 1
+
+
+def _counted_marks(text: str, m: re.Match[str], items: list[str]) -> list[UnquotedName] | None:
+    """``甲记、乙花、丙林等3个品牌入选``: where the count after 等 matches the items (the first
+    after a clause mark or with its lead words cut), each is a brand, two-character marks
+    too; None when the list is not read so (the GI reading may still take it)."""
+    if not m.group("counted") or parse_number(m.group("counted")) != len(items):
+        return None
+    first, start = items[0], m.start("items")
+    # after 的 (来自某省的甲、乙…) a name starts: only other characters glue to it
+    glued = start > 0 and bool(_HAN.match(text[start - 1])) and text[start - 1] != "的"
+    cut = _lead_cut(first, glued=glued) if len(first) > 2 else 0
+    if cut is None:
+        return None
+    marks = [first[cut:], *items[1:]]
+    if any(len(x) < 2 or x in P.GENERIC_NAMES or x in P.PRODUCT_CLASSES
+           or P.NOT_LISTED_BRAND.search(x) or P.NON_BRAND_HEAD.search(x) for x in marks):
+        return None
+    found, offset = [], start + cut
+    for mark in marks:
+        found.append(UnquotedName(mark, BrandKind.BRAND, offset, offset + len(mark)))
+        offset += len(mark) + 1
+    return found
 
 
 def _counted_brands(text: str, m: re.Match[str]) -> Iterator[UnquotedName]:

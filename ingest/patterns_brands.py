@@ -390,18 +390,20 @@ GI_LEAD_VERBS = _words(
 #: between, then ``品牌`` and a clause end or a verb that enters them in a list.  The list
 #: is read like a GI list (lead verbs cut, items that are no product names dropped).
 #: Examples: ``培育恩施硒茶、武当道茶、青砖茶等茶叶品牌,``, ``重点打造甲龙虾、乙蕲艾两个核心
-#: 品牌``, ``我省甲黄精、乙大米5个品牌上榜``; not ``…等品牌企业``, ``…等品牌建设``.
+#: 品牌``, ``我省甲黄精、乙大米5个品牌上榜``, ``甲记、乙花、丙林等3个品牌入选`` (a count that
+#: matches the items admits two-character marks); not ``…等品牌企业``, ``…等品牌建设``.
 BRAND_CLOSED_LIST = re.compile(
     rf"(?P<items>{GI_ITEM}(?:、{GI_ITEM})+)"
-    r"(?:等|[\d一二两三四五六七八九十]{1,3}个)(?:一批)?"
-    r"(?:(?!企业|产业|争|创|打造)[\u4e00-\u9fff“”]){0,6}?品牌"
-    r"(?=[,，。;；\n]|上榜|入选|获|被评|荣获|榜上|$)")
+    r"(?:等\s*(?P<counted>[\d一二两三四五六七八九十]{1,3})个|等|(?P<count>[\d一二两三四五六七八九十]{1,3})个)"
+    r"(?:一批)?(?:(?!企业|产业|争|创|打造)[\u4e00-\u9fff“”]){0,6}?品牌"
+    r"(?=[,，。;；\n]|上榜|入选|获|被评|荣获|榜上|在列|$)")
 #: Product classes, which a list of brands does not hold: a list with one is a list of
 #: classes (``中药材、食用菌、畜禽等特色品牌``).
 PRODUCT_CLASSES = frozenset(
     _words(
         "中药材 食用菌 畜禽 茶叶 水果 蔬菜 粮油 水产 果品 林特 花卉 苗木 家禽 生猪 肉类 奶业"
         " 水产品 农产品 林产品 畜产品 中药 特产 土特产 工业品 消费品 服务业 制造业 旅游"
+        " 食品 纺织 服装 家电 家具 机械 化工 医药 建材 电子 汽车 钢铁 粮食 酒类 饮料 乳品 餐饮"
     )
 )
 #: Item lengths a GI product name may have, shortest and longest.  Examples: ``陕茶`` is too

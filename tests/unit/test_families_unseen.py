@@ -277,3 +277,10 @@ def test_an_aim_word_opening_a_clause_makes_an_undated_figure_a_target():
     assert targets("二、项目\n确保一批工程开工;推进全省20个重点项目建设。") == []
     assert targets("二、落实\n确保十四届人大会议审议通过的各项工作落地。") == []
     assert targets("二、能源\n力争天然气产量420亿\n[…]") == []
+
+
+def test_a_count_after_deng_that_matches_the_items_admits_two_character_marks():
+    assert brands("来自某省的甲林记、乙玉霞、石花、采花等4个品牌入选。") == [
+        "甲林记", "乙玉霞", "石花", "采花"]
+    assert brands("甲林记、石花等3个品牌入选。") == []  # the count is not the items'
+    assert brands("其中,食品、纺织等2个品牌入选。") == []  # classes
