@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from ingest import patterns_brands as P
 from ingest.numbers import parse_number
 from ingest.regions import gazetteer
+from ingest.segment import cued_sentences
 from ontology.model import BrandKind
 
 __all__ = ["UnquotedName", "unquoted_names"]
@@ -65,7 +66,8 @@ def unquoted_names(text: str) -> Iterator[UnquotedName]:
         yield UnquotedName(name, BrandKind.CERTIFICATION, m.start("name"), m.end("name"))
     for m in P.GI_LIST.finditer(text):
         yield from _gi_items(text, m)
-    for m in P.BRAND_CLOSED_LIST.finditer(text):
+    for m in (m for a, b in cued_sentences(text, P.BRAND_CLOSED_CUE)
+              for m in P.BRAND_CLOSED_LIST.finditer(text, a, b)):
         items = m.group("items").split("、")
         if any(P.NOT_LISTED_BRAND.search(item) for item in items[1:]):
             continue
@@ -80,7 +82,8 @@ def unquoted_names(text: str) -> Iterator[UnquotedName]:
             yield from names
     for m in P.BRAND_LIST.finditer(text):
         yield from _listed_brands(text, m)
-    for m in P.COUNTED_LIST.finditer(text):
+    for m in (m for a, b in cued_sentences(text, P.COUNTED_CUE)
+              for m in P.COUNTED_LIST.finditer(text, a, b)):
         yield from _counted_brands(text, m)
     for m in P.DESIGNATION_UNQUOTED.finditer(text):
         yield UnquotedName(m.group(), BrandKind.CERTIFICATION, m.start(), m.end())

@@ -397,6 +397,11 @@ BRAND_CLOSED_LIST = re.compile(
     r"(?:等\s*(?P<counted>[\d一二两三四五六七八九十]{1,3})个|等|(?P<count>[\d一二两三四五六七八九十]{1,3})个)"
     r"(?:一批)?(?:(?!企业|产业|争|创|打造)[\u4e00-\u9fff“”]){0,6}?品牌"
     r"(?=[,，。;；\n]|上榜|入选|获|被评|荣获|榜上|在列|$)")
+#: Where :data:`BRAND_CLOSED_LIST` may stand (a cheap test of the sentence first).
+#: Example: ``等茶叶品牌``, ``两个核心品牌``.
+BRAND_CLOSED_CUE = re.compile(r"(?:等|个)[^。\n]{0,8}?品牌")
+#: Where :data:`COUNTED_LIST` may stand.  Example: ``6个,分别是``.
+COUNTED_CUE = re.compile(r"个[^。\n]{0,24}?分别[为是]")
 #: Product classes, which a list of brands does not hold: a list with one is a list of
 #: classes (``中药材、食用菌、畜禽等特色品牌``).
 PRODUCT_CLASSES = frozenset(
