@@ -316,6 +316,9 @@ DEPARTMENT_MENTION = re.compile(
 
 #: Variants written without a prefix that name a body of their own and stay as written
 #: (``水务局`` is not ``水利局``).
+#: Words before ``市`` that make an office every city's or any city's: a generic group.
+#: Example: ``所在设区`` in ``在所在设区市经贸委(贸发局)的指导下``.
+SUBDIVIDED_CITY_BEFORE = re.compile(r"设区(?:的)?$")
 _BARE_KEPT = frozenset({"水务局", "农牧局", "工商局", "质监局", "国土局", "文体旅局", "资规分局"})
 #: A stem that names an agency even without a level prefix.  Example: ``商务厅``.
 _BARE_STEM = re.compile(r"^[\u4e00-\u9fff]{2,}(?:局|厅|委员会|中心)$")
@@ -333,6 +336,10 @@ def find_mentions(text: str) -> list[tuple[str, int, int]]:
         start = match.start()
         if not prefix and not _BARE_STEM.search(match.group("stem")):
             continue
+        city_at = match.end("prefix") - 1 if prefix else -1
+        if prefix and prefix.endswith("市") \
+                and SUBDIVIDED_CITY_BEFORE.search(text, max(0, city_at - 4), city_at):
+            continue  # 所在设区市经贸委: whichever city's office, a generic group
         if prefix and prefix not in ("国家", "自治区", "省", "市", "县", "区"):
             trimmed = trim_left(prefix, keep=1)
             named = _NO_PROVINCE.match(trimmed)

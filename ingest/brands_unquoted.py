@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from ingest import patterns_brands as P
 from ingest.numbers import parse_number
 from ingest.regions import gazetteer
+from ingest.segment import cued_sentences
 from ontology.model import BrandKind
 
 __all__ = ["UnquotedName", "unquoted_names"]
@@ -65,9 +66,14 @@ def unquoted_names(text: str) -> Iterator[UnquotedName]:
         yield UnquotedName(name, BrandKind.CERTIFICATION, m.start("name"), m.end("name"))
     for m in P.GI_LIST.finditer(text):
         yield from _gi_items(text, m)
-    for m in P.BRAND_CLOSED_LIST.finditer(text):
+    for m in (m for a, b in cued_sentences(text, P.BRAND_CLOSED_CUE)
+              for m in P.BRAND_CLOSED_LIST.finditer(text, a, b)):
         items = m.group("items").split("、")
         if any(P.NOT_LISTED_BRAND.search(item) for item in items[1:]):
+            continue
+        marks = _counted_marks(text, m, items)
+        if marks is not None:
+            yield from marks
             continue
         names = list(_gi_items(text, m))
         if len(names) >= len(items) - 1 and len(names) >= 2:
@@ -76,7 +82,8 @@ def unquoted_names(text: str) -> Iterator[UnquotedName]:
             yield from names
     for m in P.BRAND_LIST.finditer(text):
         yield from _listed_brands(text, m)
-    for m in P.COUNTED_LIST.finditer(text):
+    for m in (m for a, b in cued_sentences(text, P.COUNTED_CUE)
+              for m in P.COUNTED_LIST.finditer(text, a, b)):
         yield from _counted_brands(text, m)
     for m in P.DESIGNATION_UNQUOTED.finditer(text):
         yield UnquotedName(m.group(), BrandKind.CERTIFICATION, m.start(), m.end())
@@ -143,11 +150,39 @@ def _listed_brands(text: str, m: re.Match[str]) -> Iterator[UnquotedName]:
         offset += len(item) + 1
 
 
+def _counted_marks(text: str, m: re.Match[str], items: list[str]) -> list[UnquotedName] | None:
+    """``甲记、乙花、丙林等3个品牌入选``: where the count after 等 matches the items (the first
+    after a clause mark or with its lead words cut), each is a brand, two-character marks
+    too; None when the list is not read so (the GI reading may still take it)."""
+    if not m.group("counted") or parse_number(m.group("counted")) != len(items):
+        return None
+    first, start = items[0], m.start("items")
+    # after 的 (来自某省的甲、乙…) a name starts: only other characters glue to it
+    glued = start > 0 and bool(_HAN.match(text[start - 1])) and text[start - 1] != "的"
+    cut = _lead_cut(first, glued=glued) if len(first) > 2 else 0
+    if cut is None:
+        return None
+    marks = [first[cut:], *items[1:]]
+    if any(len(x) < 2 or x in P.GENERIC_NAMES or x in P.PRODUCT_CLASSES
+           or P.NOT_LISTED_BRAND.search(x) or P.NON_BRAND_HEAD.search(x) for x in marks):
+        return None
+    found, offset = [], start + cut
+    for mark in marks:
+        found.append(UnquotedName(mark, BrandKind.BRAND, offset, offset + len(mark)))
+        offset += len(mark) + 1
+    return found
+
+
 def _counted_brands(text: str, m: re.Match[str]) -> Iterator[UnquotedName]:
-    """The items of ``N个,分别是A、B…`` when there are exactly N of them, they are counted as
-    brands and every item reads as a product's name (not a firm, place or class)."""
+    """The items of ``N个,分别是A、B…`` when there are exactly N of them (or no more than N
+    where the stored text stops inside the list: all but the last, which may be cut), they
+    are counted as brands and every item reads as a product's name (not a firm, place or
+    class)."""
     items = m.group("items").split("、")
-    if parse_number(m.group("count")) != len(items):
+    count = parse_number(m.group("count"))
+    if P.TEXT_CUT.fullmatch(text, m.end()) and isinstance(count, int) and len(items) <= count:
+        items = items[:-1]  # the storage limit cut the list: its last item may be cut too
+    elif count != len(items):
         return
     sentence = max(text.rfind(stop, 0, m.start()) for stop in "。\n") + 1
     noun = m.group("noun")

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from ingest import patterns_enterprises as p
 from ingest.flat_tables import BRAND, ENTERPRISE, PLACE, FlatTable
 from ingest.regions import is_place, place_named, province_of
+from ingest.segment import cued_sentences
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,8 @@ def find_enterprises(text: str, tables: Iterable[FlatTable], region: str | None,
         _line(text, line_start, line, found, default, known)
     for m in p.LISTED_ENTERPRISES.finditer(text):
         _introduced_list(m, found, default)
-    for m in p.CLOSED_FIRM_LIST.finditer(text):
+    for m in (m for a, b in cued_sentences(text, p.CLOSED_FIRM_CUE)
+              for m in p.CLOSED_FIRM_LIST.finditer(text, a, b)):
         _closed_list(m, found, default)
     _headed_lines(text, found, default)
     for m in p.EXAMPLE_BEFORE_COUNT.finditer(text):

@@ -47,7 +47,7 @@ _MAX_CLAUSES_TO_VERB = 2
 #: Forms tried before the plain trigger, which would read them only in part.
 _FIRST_PASS = (p.FUNDING_FUND_FIRST, p.FUNDING_FUND_THEN_AMOUNT, p.FUNDING_BUDGET_FLOOR,
                p.FUNDING_GIVEN_TO, p.FUNDING_REWARD_WHO, p.FUNDING_PER_UNIT,
-               p.FUNDING_RATE_PER_UNIT, p.FUNDING_STANDARD)
+               p.FUNDING_RATE_PER_UNIT, p.FUNDING_STANDARD, p.FUNDING_SHARE)
 #: Forms tried after the plain trigger, which reads its own amounts better.
 _LAST_PASS = (p.FUNDING_GIVEN_TO_PLAIN,)
 
@@ -135,8 +135,10 @@ def _sentence_funding(text: str, sent: Sentence, spans: list[tuple[int, int]]) -
         return hits
     for pattern in _FIRST_PASS:
         for m in pattern.finditer(text, sent.start, sent.end):
-            if any(a <= m.start() < b for a, b in spans):
-                continue
+            if any(a <= m.start() < b for a, b in spans) or (
+                    pattern is p.FUNDING_SHARE
+                    and p.SHARES_OPEN not in text[sent.start:m.start()]):
+                continue  # read already, or a share of no budget the sentence opened
             hits.extend(_hits(text, sent, m, m.group("verb")))
             spans.append((m.start(), m.end()))
     spans.sort()

@@ -87,13 +87,15 @@ PAGE_DATE = re.compile(r"(20\d{2})-(\d{1,2})-(\d{1,2})")
 DATELINE = re.compile(r"(20\d{2})年(\d{1,2})月(\d{1,2})日")
 #: How far into a page its dateline may stand.
 _DATELINE_SPAN = 300
-#: A title line: short, no full stop, ending in a document type, not a numbered item (an
-#: attachment list's ``2. 某某分解表`` names another document).
+#: A title line: short, no full stop, ending in a document type (maybe a period after it;
+#: a series marker, ``…分工方案(一)``, is no part of the title), not a numbered item (an attachment list's
+#: ``2. 某某分解表`` names another document).
 #: Example: ``四川省“十四五”现代流通体系建设实施方案``.
 TITLE_LINE = re.compile(
     r"^\s*(?!\d{1,2}\s*[.、．]|[一二三四五六七八九十]{1,3}、)《?([^。,，:：\n]{4,60}?(?:方案|意见|计划|措施|办法|细则|通知|规划|纲要|决定|规定|安排|要点"
     r"|分解表?|任务分工|名单)"
-    r"(?:[(（]\d{4}\s*[-—–~至]\s*\d{4}年?[)）])?)》?\s*$", re.M)
+    r"(?:[(（]\d{4}\s*[-—–~至]\s*\d{4}年?[)）])?)(?:[(（][一二三四五六七八九十]{1,2}[)）])?》?\s*$",
+    re.M)
 #: A notice that issues a plan.  Example: ``XX县人民政府办公室关于印发《X方案》的通知``.
 ISSUING_NOTICE = re.compile(
     r"^(?P<issuer>[\u4e00-\u9fff()（）、]{2,40}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|"
@@ -123,6 +125,11 @@ SELF_KIND = re.compile(r"(?:制定|提出|印发|现将)(?:本|如下|以下)?(?
                        r"(实施意见|实施细则|实施方案|行动计划|意见|措施|方案|细则|办法|通知)")
 #: News markers.  Example: ``新闻发布会``, ``来源:济南网``, ``中国质量新闻网讯``.
 NEWS = re.compile(r"新闻发布会|记者|来源[:：]|网讯|发布会上|[(（]责任编辑|通讯员")
+#: A reporter's lead: the news item reports what it was told.  Examples: ``记者昨天从市质监局
+#: 获悉``, ``记者日前从省商务厅了解到``.
+NEWS_BY_REPORTER = re.compile(r"记者[^。\n]{0,16}?(?:获悉|了解到|得知)")
+#: How far into a text a reporter's lead stands.
+_NEWS_LEAD_SPAN = 300
 #: Interpretation markers.  Example: ``部门解读``, ``政策解读``.
 INTERPRETATION = re.compile(r"解读")
 #: Where the plan says whose reality it fits.  Example: ``结合杭州实际``.
@@ -326,7 +333,9 @@ def _kind(text: str, title: str | None, is_news: bool, is_interpretation: bool) 
         return DocumentKind.NOTICE
     if title is None and len(ARTICLE.findall(text[:3000])) >= 2:
         return DocumentKind.MEASURES
-    return DocumentKind.NEWS_REPORT if is_news else None
+    if is_news or (title is None and NEWS_BY_REPORTER.search(text[:_NEWS_LEAD_SPAN])):
+        return DocumentKind.NEWS_REPORT
+    return None
 
 
 def _signature(text: str) -> tuple[str | None, str | None]:

@@ -273,11 +273,12 @@ AWARD_NAME = re.compile(r"奖$")
 #: A quoted title given to products, a kind of award.
 #: Examples: ``“江西名牌农产品”``, ``“湖北省十大名品”``, ``“江城名牌产品”``.
 #: A designation written without quotes: a trademark title with a national, provincial or
-#: level prefix, or a province's 名牌.  Examples: ``中国驰名商标``, ``省著名商标``,
-#: ``陕西名牌``; not ``驰名商标`` alone.
+#: level prefix, or a province's 名牌 / 名牌产品 / 优质产品 (not a base, list or firm of it).
+#: Examples: ``中国驰名商标``, ``省著名商标``, ``陕西名牌``, ``河北省名牌产品``; not ``驰名商标``
+#: alone, ``山东省优质产品基地``.
 DESIGNATION_UNQUOTED = re.compile(
     rf"(?:中国|{_PROVINCE}|(?<![\u3400-\u9fff])省|(?<![\u3400-\u9fff])市)(?:驰名商标|著名商标|知名商标)"
-    rf"|{_PROVINCE}名牌")
+    rf"|{_PROVINCE}(?:名牌(?!产品)|名牌产品|优质产品)(?![\u4e00-\u9fff]{{0,2}}(?:基地|示范|企业|目录))")
 #: An old-brand title with its place before it (checked against the divisions).  Examples:
 #: ``中华老字号``, ``郑州老字号``, ``贵州老字号``; not ``老字号`` alone.
 OLD_BRAND_WORD = re.compile(r"老字号(?!企业)")
@@ -389,18 +390,25 @@ GI_LEAD_VERBS = _words(
 #: between, then ``品牌`` and a clause end or a verb that enters them in a list.  The list
 #: is read like a GI list (lead verbs cut, items that are no product names dropped).
 #: Examples: ``培育恩施硒茶、武当道茶、青砖茶等茶叶品牌,``, ``重点打造甲龙虾、乙蕲艾两个核心
-#: 品牌``, ``我省甲黄精、乙大米5个品牌上榜``; not ``…等品牌企业``, ``…等品牌建设``.
+#: 品牌``, ``我省甲黄精、乙大米5个品牌上榜``, ``甲记、乙花、丙林等3个品牌入选`` (a count that
+#: matches the items admits two-character marks); not ``…等品牌企业``, ``…等品牌建设``.
 BRAND_CLOSED_LIST = re.compile(
     rf"(?P<items>{GI_ITEM}(?:、{GI_ITEM})+)"
-    r"(?:等|[\d一二两三四五六七八九十]{1,3}个)(?:一批)?"
-    r"(?:(?!企业|产业|争|创|打造)[\u4e00-\u9fff“”]){0,6}?品牌"
-    r"(?=[,，。;；\n]|上榜|入选|获|被评|荣获|榜上|$)")
+    r"(?:等\s*(?P<counted>[\d一二两三四五六七八九十]{1,3})个|等|(?P<count>[\d一二两三四五六七八九十]{1,3})个)"
+    r"(?:一批)?(?:(?!企业|产业|争|创|打造)[\u4e00-\u9fff“”]){0,6}?品牌"
+    r"(?=[,，。;；\n]|上榜|入选|获|被评|荣获|榜上|在列|$)")
+#: Where :data:`BRAND_CLOSED_LIST` may stand (a cheap test of the sentence first).
+#: Example: ``等茶叶品牌``, ``两个核心品牌``.
+BRAND_CLOSED_CUE = re.compile(r"(?:等|个)[^。\n]{0,8}?品牌")
+#: Where :data:`COUNTED_LIST` may stand.  Example: ``6个,分别是``.
+COUNTED_CUE = re.compile(r"个[^。\n]{0,24}?分别[为是]")
 #: Product classes, which a list of brands does not hold: a list with one is a list of
 #: classes (``中药材、食用菌、畜禽等特色品牌``).
 PRODUCT_CLASSES = frozenset(
     _words(
         "中药材 食用菌 畜禽 茶叶 水果 蔬菜 粮油 水产 果品 林特 花卉 苗木 家禽 生猪 肉类 奶业"
         " 水产品 农产品 林产品 畜产品 中药 特产 土特产 工业品 消费品 服务业 制造业 旅游"
+        " 食品 纺织 服装 家电 家具 机械 化工 医药 建材 电子 汽车 钢铁 粮食 酒类 饮料 乳品 餐饮"
     )
 )
 #: Item lengths a GI product name may have, shortest and longest.  Examples: ``陕茶`` is too
@@ -424,6 +432,9 @@ BRAND_LIST = re.compile(
     rf"(?:(?P<lead>包括|分别是|分别为)[:：]?|(?<=[,，。;；:：\n]))"
     rf"(?P<items>{BRAND_ITEM}(?:、{BRAND_ITEM})+)"
     r"等(?:(?=入选|上榜|获评|被评为|荣获)|(?(lead)(?=[,，。;；\n]|具有|在内)|(?!)))")
+#: What is left after a list the storage limit cut: nothing, or the cut mark.  Example:
+#: ``\n[…]``.
+TEXT_CUT = re.compile(r"\s*(?:\[…\]|\[\.\.\.\]|…)?\s*")
 #: A counted list without 等: a count, 分别是/分别为, then exactly that many items up to the
 #: clause's end.  Read as brands when what is counted is brands (``N个品牌``), or nothing is
 #: named after the count and the sentence speaks of brands.  Examples:

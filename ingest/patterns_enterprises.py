@@ -138,6 +138,9 @@ LISTED_ENTERPRISES = re.compile(
 CLOSED_FIRM_LIST = re.compile(
     rf"(?P<items>[^,，;；:：。\n]{{2,40}}(?:、[^,，;；:：。\n、]{{2,40}})+)等\s*(?:{FIRM_COUNT})?"
     r"(?:企业|商户|商家|店铺|经营主体|市场主体)")
+#: Where :data:`CLOSED_FIRM_LIST` may stand.  Example: ``等12家企业``.
+CLOSED_FIRM_CUE = re.compile(
+    rf"、[^、。\n]{{2,40}}等\s*(?:{FIRM_COUNT})?(?:企业|商户|商家|店铺|经营主体|市场主体)")
 #: An item of such a list, or a line under a list heading, that names a shop, works or firm.
 #: Examples: ``某某牛肉馆``, ``某某食品厂``, ``某某专业合作社``, ``李氏茶庄``; not ``某某博物馆``
 #: (a public body) nor a bare class (``食品厂``, ``面包店``: a name this short needs 记/氏/家/号).

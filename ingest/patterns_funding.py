@@ -129,6 +129,14 @@ FUNDING_RATE_PER_UNIT = re.compile(
     rf"按照?(?P<amounts>{MONEY})/[\u4e00-\u9fff]{{1,2}}的?(?:标准)?"
     r"(?:(?:给予|予以)[^\d,，;；:：。]{0,10}?)?(?P<verb>奖励|补助|补贴|资助|奖补|扶持|补偿)"
 )
+#: A share of a budget, after the budget's ``其中``: what it supports, then its amount.
+#: Examples: ``支持高水平大学建设6.49亿元`` in ``安排13.06亿元,其中,支持甲4.26亿元,支持高水平
+#: 大学建设6.49亿元``, ``用于农田建设3000万元`` in ``安排资金5000万元,其中用于农田建设3000万元``.
+FUNDING_SHARE = re.compile(
+    r"(?:(?<=其中)|(?<=其中[,，:：])|(?<=[,，;；]))(?P<verb>支持|用于)"
+    rf"(?P<fund>[^,，;；:：。\d]{{2,40}}?)(?P<amounts>{MONEY})(?=[,，;；。]|$)")
+#: The word that opens the shares of a budget.  Example: ``其中``.
+SHARES_OPEN = "其中"
 #: A subsidy's rate stated as its standard, per unit or not.  Examples:
 #: ``补助标准为每亩200元``, ``补贴标准为每户最高3000元``, ``奖补标准:每个5万元``.
 FUNDING_STANDARD = re.compile(

@@ -92,6 +92,13 @@ TOP_N_DEFAULT_UNIT = "位"
 
 # --- qualifiers -------------------------------------------------------------------
 
+#: An aim word opening the clause of a value with no qualifier and no deadline: a goal
+#: stated as such (a work report's year is often never printed).  Examples: ``力争`` in
+#: ``力争全区果品产量870万吨``, ``确保`` in ``确保粮食产量400万吨``.
+AIM_OPENS = re.compile(r"\s*(?:力争|确保|争取)")
+#: Magnitudes that are no unit by themselves (a value whose unit the page cut).
+#: Example: ``亿`` in ``天然气产量420亿`` (立方米 cut off).
+BARE_MAGNITUDES = frozenset({"万", "亿", "万亿", "千", "百", "十万", "百万", "千万"})
 #: A qualifier verb written right before a value, with the modal 力争/争取 it may
 #: carry; anchored at the end of the text before the number.  Examples:
 #: ``达到`` in ``达到8个``, ``力争达`` in ``力争达90%以上``, ``保持在`` in ``保持在98%以上``.
@@ -299,10 +306,9 @@ SESSION_ORDINAL = re.compile(
     r"届(?:人大|政协|党代会|全会|代表大会|委员会|中央)|次(?:会议|全会|全体会议|常务会议|代表大会)")
 #: What follows a value's unit that the page's cut ended: a few characters at most, then
 #: the end of the stored text or its cut mark.  Example: ``立方`` + ``[…]`` after
-#: ``天然气产量420亿``; a bare magnitude there (``616亿``) lost its unit to the cut.
+#: ``天然气产量420亿``; a bare magnitude there (``616亿``, :data:`BARE_MAGNITUDES`) lost
+#: its unit to the cut.
 CUT_AFTER_UNIT = re.compile(r"(?P<rest>[\u4e00-\u9fff]{0,3})\s*(?:\[…\]|\[\.\.\.\])?\s*$")
-#: Units that are a magnitude only: a counted word must follow them.
-BARE_MAGNITUDE = frozenset({"万", "亿", "千", "百", "十万", "百万", "千万", "万亿"})
 #: The low end of a range written before its high end and unit: one target per end.
 #: Examples: ``8—`` in ``培育8—10个百亿企业``, ``2-`` in ``2-3处``, ``5至`` in ``5至8家``.
 RANGE_LOW = re.compile(rf"(?P<low>{ARABIC_NUMBER})\s*[—–\-~～至到]\s*$")
@@ -378,9 +384,6 @@ NOT_ACTION = re.compile(r"工作日|费率|比例|标准|以下|不含|不超过
 #: What opens a clause of a one-year work list that states the year's quantity.
 #: Examples: ``全年`` in ``全年接待游客140万人次``, ``实现全年`` in ``实现全年…收入同比增长1%``.
 YEAR_FRAME = re.compile(r"\s*(?:力争|争取|确保)?(?:实现)?(?:全年|年内|年度)")
-#: An aim word that opens a clause of a one-year work list: the year's quantity follows.
-#: Example: ``力争`` in ``力争全区果品产量870万吨``.
-YEAR_AIM = re.compile(r"\s*(?:力争|争取|确保)(?!资金|经费)")
 #: A part of a year whose figures a sentence reports (a statistic, not the year's target).
 #: Examples: ``前三季度``, ``上半年``, ``1-9月``, ``去年``, ``一年来``, ``今年以来``.
 REPORT_PERIOD = re.compile(

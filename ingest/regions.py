@@ -49,6 +49,12 @@ _LEVEL_WORDS: tuple[tuple[GovLevel, re.Pattern[str]], ...] = (
     (GovLevel.COUNTY, re.compile(r"全区|我区|区政府|区委|区级|全县|我县|县政府|县委|县级|县直|区直"
                                  rf"|(?<=[(（、:：,，])[区县]{_UNIT_AFTER}")),
 )
+#: An autonomous region named, or its bodies.  Examples: ``宁夏回族自治区``, ``自治区党委``,
+#: ``自治区政府``, ``推进自治区乡村振兴示范县``.
+_AUTONOMOUS_REGION = re.compile(r"自治区")
+#: A district's own government or its offices, which a 自治区's text does not name.
+#: Examples: ``区政府``, ``区人民政府``, ``区委``.
+_DISTRICT_GOVERNMENT = re.compile(r"(?<![治])区(?:人民)?政府|(?<![治])区委(?!员)")
 #: A quoted name (a brand such as ``“长春药店”``): its place words are no region.
 _QUOTED = re.compile(r"“[^“”\n]{1,20}”")
 #: ``结合X实际``: the place whose reality the plan fits.
@@ -207,22 +213,12 @@ class RegionGuess:
     province: str | None
 
 
-#: 自治区 standing for the region itself (自治区政府, 国家和自治区), not in a named one
-#: (宁夏回族自治区, 西藏自治区, 内蒙古自治区).
-_BARE_AUTONOMOUS_REGION = re.compile(r"(?<![族藏古])自治区")
-#: The words of a district's text that an autonomous region's text uses of itself.
-_REGION_WIDE = re.compile(r"全区|我区")
-
-
 def speaks_of(text: str) -> GovLevel | None:
-    """The level of government the text speaks of most (全省 / 全市 / 全区 …), if any.  In a
-    text that speaks of 自治区 on its own, 全区 and 我区 are the autonomous region's."""
+    """The level of government the text speaks of most (全省 / 全市 / 全区 …), if any."""
     counts = {level: len(pattern.findall(text)) for level, pattern in _LEVEL_WORDS}
-    autonomous = len(_BARE_AUTONOMOUS_REGION.findall(text))
-    if autonomous:
-        region_wide = len(_REGION_WIDE.findall(text))
-        counts[GovLevel.PROVINCE] += autonomous + region_wide
-        counts[GovLevel.COUNTY] -= region_wide
+    if _AUTONOMOUS_REGION.search(text) and not _DISTRICT_GOVERNMENT.search(text):
+        # 全区/我区 of a 自治区's text is the autonomous region, a province: no district
+        counts[GovLevel.PROVINCE] += counts.pop(GovLevel.COUNTY)
     level, n = max(counts.items(), key=lambda kv: kv[1])
     return level if n else None
 

@@ -240,3 +240,20 @@ def _descends(sections: list[Section], node: Section, ancestor: int) -> bool:
             return True
         parent = sections[parent].parent
     return False
+
+
+#: What ends a sentence for :func:`cued_sentences`.
+_SENTENCE_STOP = re.compile(r"[。\n]")
+
+
+def cued_sentences(text: str, cue: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The spans of the sentences (up to and with their 。 or line break) that hold ``cue``,
+    merged and in order: where a costly list pattern is worth running at all."""
+    spans: list[tuple[int, int]] = []
+    for m in cue.finditer(text):
+        if spans and m.start() < spans[-1][1]:
+            continue
+        start = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        stop = _SENTENCE_STOP.search(text, m.end())
+        spans.append((start, stop.end() if stop else len(text)))
+    return spans

@@ -170,17 +170,18 @@ def yearly_quantity(text: str, sent: Sentence, clause_start: int, value_start: i
     clause = text[clause_start:value_start]
     if p.NOT_ACTION.search(clause) or p.ENUMERATION_COUNT.search(clause):
         return False
-    return bool(follows or p.YEAR_FRAME.match(clause) or p.YEAR_AIM.match(clause)
+    return bool(follows or p.YEAR_FRAME.match(clause) or p.AIM_OPENS.match(clause)
                 or p.RATE_OF_CHANGE.search(clause))
 
 
 def standing(text: str, sent: Sentence, qualifier: Qualifier | None, unit: str | None,
-             dated: bool) -> bool:
+             dated: bool, aimed: bool = False) -> bool:
     """Whether a value with no deadline and no quota is a standing target: an
-    explicit qualifier, not dated, not a headline, and nothing in the sentence
-    (quoted names aside) about subsidies, loans, eligibility, past results or
-    year-on-year statistics; a money ceiling is a limit on support, not a target."""
-    if dated or sent.headline or qualifier is None:
+    explicit qualifier (or, ``aimed``, an aim word opening its clause: 力争…870万吨), not
+    dated, not a headline, and nothing in the sentence (quoted names aside) about
+    subsidies, loans, eligibility, past results or year-on-year statistics; a money
+    ceiling is a limit on support, not a target."""
+    if dated or sent.headline or (qualifier is None and not aimed):
         return False
     if qualifier in (Qualifier.WITHIN, Qualifier.BELOW) and (unit or "").endswith(p.MONEY_SUFFIX):
         return False

@@ -233,7 +233,7 @@ def _value_item(
             or p.SESSION_ORDINAL.match(text, m.end("unit") - 1):
         return None
     cut = p.CUT_AFTER_UNIT.match(text, m.end())
-    if cut and (cut.group("rest") or unit in p.BARE_MAGNITUDE):
+    if cut and (cut.group("rest") or unit in p.BARE_MAGNITUDES):
         return None  # the page was cut inside the unit (616亿…, 420亿立方…): unknown
     before = text[max(s, m.start() - 8):m.start()]
     if p.CAP_BEFORE.search(before) or p.RATE_BASIS.search(text, max(s, m.start() - 24), m.start()):
@@ -306,8 +306,14 @@ def _single_hit(
     metric, metric_start = clean_metric(text, start, item.start)
     year = quota_year(text, s, item.start, deadlines, year, metric)
     periodic = bool(p.PERIODIC_QUOTA.search(metric))
-    if year is None and not periodic and not unknown_year_at(item.start, deadlines) and not standing(
-            text, sent, item.qualifier, item.unit, dated) and not (
+    # the aim word must open the value's own clause (力争A870万吨、B1600万吨: both items)
+    seg = max((b.end() for b in p.CLAUSE_BOUNDARY.finditer(text, s, item.start)), default=s)
+    # (a figure in digits with a unit of its own: not 十四届, not a cut 420亿)
+    aimed = bool(p.AIM_OPENS.match(text, seg) and re.search(r"\d", text[item.start:item.end])
+                 and item.unit and item.unit not in p.BARE_MAGNITUDES)
+    if year is None and not periodic and not unknown_year_at(item.start, deadlines) \
+            and not standing(
+            text, sent, item.qualifier, item.unit, dated, aimed) and not (
             item.qualifier is None and planned_quantity(text, sent, start, item.start,
                                                          item.unit or "", dated)) and not (
             in_year and yearly_quantity(text, sent, start, item.start, dated, follows)):

@@ -211,3 +211,76 @@ def test_goals_of_this_year_in_a_text_that_never_says_its_year_have_no_year():
     assert targets(text) == [(None, 6, "%"), (None, 300, "万吨")]
     # with a date on the page, 今年 is that year
     assert targets("2024年3月1日\n" + text) == [(2024, 6, "%"), (2024, 300, "万吨")]
+
+
+def test_a_list_the_storage_cut_after_a_second_name_plate_is_still_read():
+    # the plate's own bracket closes at the text's end; the list's 〔 stays open
+    ex = extract("x.txt", "一、推进重大项目。加快甲项目、乙项目建设。〔省发展改革委、省科技厅、"
+                          "省数据局(省营商局)\n[…]")
+    assert [(t.id, t.lead, t.co) for t in ex.tasks] == [
+        ("一", ("省发展改革委",), ("省科技厅", "省数据局"))]
+
+
+def test_the_shares_of_a_budget_after_its_qizhong_are_items_of_their_own():
+    assert funding("全年安排资金5000万元，其中用于农田建设3000万元，用于农机补贴2000万元。") == [
+        (None, 5000, "万元", ONCE), ("农田建设", 3000, "万元", ONCE), ("农机补贴", 2000, "万元", ONCE)]
+    # 支持 + an amount with no budget opened before it is no share
+    assert funding("今年支持乡村产业发展1.2亿元。") == []
+
+
+def test_short_names_of_two_bodies_in_running_text():
+    from ingest.agencies import find_mentions
+    assert [m[0] for m in find_mentions("记者从市质监局获悉,省工信厅组织了申报工作。")] == [
+        "市质监局", "省工信厅"]
+    # any city's office is a generic group, not the document's own
+    assert find_mentions("在所在设区市经贸委的指导下准备材料") == []
+    assert [m[0] for m in find_mentions("由市经贸委负责")] == ["市经贸委"]
+
+
+def test_quanqu_of_an_autonomous_regions_text_is_no_district():
+    from ingest.regions import speaks_of
+    text = "全区粮食产量稳定在400万吨以上,我区将积极推进自治区乡村振兴示范县创建。"
+    assert speaks_of(text) is GovLevel.PROVINCE
+    assert speaks_of("全区粮食产量稳定,区委、区政府将推进自治区示范县创建。") is GovLevel.COUNTY
+    assert extract("x.txt", "今年" + text).document.level is not GovLevel.COUNTY
+
+
+def test_a_series_marker_after_a_title_is_no_part_of_it():
+    meta = extract_metadata("2025年省政府工作报告重点工作分工方案(一)\n一、稳增长。", None)
+    assert (meta.title, meta.kind, meta.period) == (
+        "2025年省政府工作报告重点工作分工方案", DocumentKind.ACTION_PLAN, (2025, 2025))
+
+
+def test_a_reporters_lead_makes_an_untitled_text_a_news_report():
+    meta = extract_metadata("记者昨天从市质监局获悉,今年名牌产品申报工作已经开始。", None)
+    assert meta.kind is DocumentKind.NEWS_REPORT
+
+
+def test_a_counted_list_the_storage_cut_keeps_its_whole_items():
+    text = "此次入选的农产品品牌包括“一级”5个,分别是甲城苹果、西和半夏、乙县花椒、丙县\n[…]"
+    assert brands(text) == ["甲城苹果", "西和半夏", "乙县花椒"]
+    # more items than the count: another list, or a misread
+    assert brands("这2个品牌分别是:甲城苹果、西和半夏、乙县花椒\n[…]") == []
+
+
+def test_a_provinces_famous_and_quality_products_are_designations():
+    assert brands("使我市河北省名牌产品达到100项,河北省优质产品达到70项。") == [
+        "河北省名牌产品", "河北省优质产品"]
+    assert brands("河北省名牌产品评价目录重点围绕主导产业。") == []  # a catalogue of them
+    assert brands("争创陕西名牌。") == ["陕西名牌"]
+
+
+def test_an_aim_word_opening_a_clause_makes_an_undated_figure_a_target():
+    text = "二、发展特色产业\n深入实施林果业提质工程,力争全区果品产量870万吨、蔬菜产量1600万吨。"
+    assert targets(text) == [(None, 870, "万吨"), (None, 1600, "万吨")]
+    # an aim word of another clause, an ordinal, a figure whose unit the page cut: none
+    assert targets("二、项目\n确保一批工程开工;推进全省20个重点项目建设。") == []
+    assert targets("二、落实\n确保十四届人大会议审议通过的各项工作落地。") == []
+    assert targets("二、能源\n力争天然气产量420亿\n[…]") == []
+
+
+def test_a_count_after_deng_that_matches_the_items_admits_two_character_marks():
+    assert brands("来自某省的甲林记、乙玉霞、石花、采花等4个品牌入选。") == [
+        "甲林记", "乙玉霞", "石花", "采花"]
+    assert brands("甲林记、石花等3个品牌入选。") == []  # the count is not the items'
+    assert brands("其中,食品、纺织等2个品牌入选。") == []  # classes

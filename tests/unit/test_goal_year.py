@@ -50,8 +50,9 @@ def test_next_years_goal_list() -> None:
     assert keys(text, this_year=2024) == [(2025, 5, "%")]
 
 
-def test_this_year_without_a_known_year_gives_a_target_of_no_year() -> None:
-    # unknown is better than wrong: the goal stands, dated by a year the text does not give
+def test_this_year_without_a_known_year_gives_targets_of_no_year() -> None:
+    # the goals are stated; only their year is unknown, and unknown is better than wrong:
+    # year null (as 今明两年 in the real set's r22), never a guessed year
     assert keys("今年主要预期目标是:地区生产总值增长5%左右。") == [(None, 5, "%")]
 
 
