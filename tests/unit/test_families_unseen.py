@@ -301,3 +301,9 @@ def test_a_count_after_deng_that_matches_the_items_admits_two_character_marks():
 )
 def test_subsidies_per_unit_as_reward_and_as_a_cap(text, expected):
     assert funding(text) == expected
+
+
+def test_a_list_that_becomes_brands():
+    text = "产值30亿元以上，青山毛尖、青山红茶、青山白茶成为武陵山区响亮茶叶品牌，带动茶农增收。"
+    assert brands(text) == ["青山毛尖", "青山红茶", "青山白茶"]
+    assert brands("让茶叶、水果成为全县特色品牌。") == []
