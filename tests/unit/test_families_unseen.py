@@ -307,3 +307,7 @@ def test_a_list_that_becomes_brands():
     text = "产值30亿元以上，青山毛尖、青山红茶、青山白茶成为武陵山区响亮茶叶品牌，带动茶农增收。"
     assert brands(text) == ["青山毛尖", "青山红茶", "青山白茶"]
     assert brands("让茶叶、水果成为全县特色品牌。") == []
+
+
+def test_a_dateline_with_the_day_before_the_place():
+    assert without_dateline("某某日报网11月15日南昌讯(记者)今天上午").startswith("某某日报网11月15日  讯")
