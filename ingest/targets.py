@@ -289,6 +289,10 @@ def _single_hit(
     says a target of the same sentence comes before it."""
     s, e = sent.start, sent.end
     start = clause_start(text, s, item.start, deadlines, prev_end)
+    if follows and start == prev_end and text.startswith("、", prev_end):
+        # an indicator list enumerated by 、 (A增长5%、B同步、C500亿斤左右): an item with no
+        # figure of its own is no part of the next item's metric
+        start = max(start, text.rfind("、", start, item.start) + 1)
     clause_end = p.CLAUSE_BOUNDARY.search(text, item.end, e)
     end_of_clause = clause_end.start() if clause_end else e
     clause = text[start:end_of_clause]

@@ -311,3 +311,9 @@ def test_a_list_that_becomes_brands():
 
 def test_a_dateline_with_the_day_before_the_place():
     assert without_dateline("某某日报网11月15日南昌讯(记者)今天上午").startswith("某某日报网11月15日  讯")
+
+
+def test_an_item_without_a_figure_in_an_indicator_list_is_no_part_of_the_next_metric():
+    ex = extract("x.txt", "2025年主要预期目标是:居民消费价格涨幅2%左右、居民收入增长与经济增长基本同步、"
+                          "粮食产量500亿斤左右。")
+    assert [(t.metric, t.value) for t in ex.targets] == [("居民消费价格涨幅", 2), ("粮食产量", 500)]
