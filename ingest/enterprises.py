@@ -293,6 +293,8 @@ def _closed_list(m: re.Match[str], found: _Found, region: str | None) -> None:
 def _headed_lines(text: str, found: _Found, region: str | None) -> None:
     """The lines under a heading of a list of enterprises (``获奖企业名单``), each a name
     that ends like a shop, works or firm, until the first line that is none."""
+    if not p.FIRM_LIST_HEADING_CUE.search(text):
+        return
     lines = list(_lines(text))
     for k, (_, line) in enumerate(lines):
         if not p.FIRM_LIST_HEADING.match(line.strip()):

@@ -156,7 +156,8 @@ def _sentence_funding(text: str, sent: Sentence, spans: list[tuple[int, int]]) -
     for m in p.FUNDING_CAP.finditer(text, sent.start, sent.end):
         inside = any(a <= m.start() < b or a <= m.start("amounts") < b for a, b in spans)
         if (not inside and not p.CAP_NOT_GIVEN.search(m.group("subject"))
-                and (m.group("capverb") or p.FUNDING_VERB.search(text, sent.start, m.start()))):
+                and (m.group("capverb") or p.FUNDING_VERB.search(text, sent.start, m.start())
+                     or p.FUNDING_VERB.match(text, m.end()))):
             hits.extend(_hits(text, sent, m, None))
     return hits
 

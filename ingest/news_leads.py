@@ -15,10 +15,11 @@ from ontology.model import GovLevel
 
 #: A wire or newspaper dateline: the agency, the place it files from, the day, 电/讯.  The
 #: place is where the reporter writes, not what the report is about.  Examples:
-#: ``新华社北京3月5日电``, ``人民网北京6月1日电``, ``本报北京讯``, ``中新网成都电``.
+#: ``新华社北京3月5日电``, ``人民网北京6月1日电``, ``本报北京讯``, ``中新网成都电``, the day
+#: first: ``某某网11月15日南昌讯``.
 NEWS_DATELINE = re.compile(
     r"(?:新华社|中新社|人民网|新华网|中新网|央视网|央广网|光明网|中国新闻网|本报|[\u4e00-\u9fff]{2,6}(?:网|社|日报|晚报))"
-    r"\s*(?P<place>[\u4e00-\u9fff]{2,4}?)\s*(?:\d{1,2}月\d{1,2}日)?\s*(?:电|讯)")
+    r"\s*(?:\d{1,2}月\d{1,2}日)?\s*(?P<place>[\u4e00-\u9fff]{2,4}?)\s*(?:\d{1,2}月\d{1,2}日)?\s*(?:电|讯)")
 #: How far into a page a news dateline may stand.
 DATELINE_SPAN = 300
 #: A news lead that reports a published list: the node is the list (a notice).  Examples:

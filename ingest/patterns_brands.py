@@ -391,15 +391,17 @@ GI_LEAD_VERBS = _words(
 #: is read like a GI list (lead verbs cut, items that are no product names dropped).
 #: Examples: ``培育恩施硒茶、武当道茶、青砖茶等茶叶品牌,``, ``重点打造甲龙虾、乙蕲艾两个核心
 #: 品牌``, ``我省甲黄精、乙大米5个品牌上榜``, ``甲记、乙花、丙林等3个品牌入选`` (a count that
-#: matches the items admits two-character marks); not ``…等品牌企业``, ``…等品牌建设``.
+#: matches the items admits two-character marks), ``甲毛尖、甲红茶成为响亮茶叶品牌``; not
+#: ``…等品牌企业``, ``…等品牌建设``.
 BRAND_CLOSED_LIST = re.compile(
     rf"(?P<items>{GI_ITEM}(?:、{GI_ITEM})+)"
-    r"(?:等\s*(?P<counted>[\d一二两三四五六七八九十]{1,3})个|等|(?P<count>[\d一二两三四五六七八九十]{1,3})个)"
-    r"(?:一批)?(?:(?!企业|产业|争|创|打造)[\u4e00-\u9fff“”]){0,6}?品牌"
+    r"(?:(?:等\s*(?P<counted>[\d一二两三四五六七八九十]{1,3})个|等|(?P<count>[\d一二两三四五六七八九十]{1,3})个)"
+    r"(?:一批)?(?:(?!企业|产业|争|创|打造)[\u4e00-\u9fff“”]){0,6}?"
+    r"|(?:成为|跻身|入选)(?:(?!企业|产业|争|创|打造)[\u4e00-\u9fff“”]){0,10}?)品牌"
     r"(?=[,，。;；\n]|上榜|入选|获|被评|荣获|榜上|在列|$)")
 #: Where :data:`BRAND_CLOSED_LIST` may stand (a cheap test of the sentence first).
 #: Example: ``等茶叶品牌``, ``两个核心品牌``.
-BRAND_CLOSED_CUE = re.compile(r"(?:等|个)[^。\n]{0,8}?品牌")
+BRAND_CLOSED_CUE = re.compile(r"(?:等|个|成为|跻身|入选)[^。\n]{0,12}?品牌")
 #: Where :data:`COUNTED_LIST` may stand.  Example: ``6个,分别是``.
 COUNTED_CUE = re.compile(r"个[^。\n]{0,24}?分别[为是]")
 #: Product classes, which a list of brands does not hold: a list with one is a list of

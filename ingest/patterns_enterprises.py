@@ -151,6 +151,8 @@ SHOP_OR_FIRM = re.compile(
 #: ``入选企业:``, ``第二批示范企业名单如下:``.
 FIRM_LIST_HEADING = re.compile(
     rf"^[{_HAN}\d“”]{{0,20}}?(?:企业|单位|商户|店铺)(?:名单|名录)?(?:如下)?[:：]?$")
+#: A line ending like :data:`FIRM_LIST_HEADING` (a cheap test of the text first).
+FIRM_LIST_HEADING_CUE = re.compile(r"(?:企业|单位|商户|店铺)(?:名单|名录)?(?:如下)?[:：]?\s*\n")
 #: A list line's number before the name.  Examples: ``1.``, ``2、``, ``(3)``, ``4 ``.
 LINE_NUMBER = re.compile(r"^\s*(?:[(（]?\d{1,3}[)）.．、]?|[一二三四五六七八九十]{1,3}、)\s*")
 #: A named example before a count of firms.  Example: ``引进机数科技等8家独立法人研发机构``.

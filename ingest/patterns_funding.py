@@ -26,10 +26,11 @@ FUNDING_MODIFIER = (
 #: A giving verb written after 最高 in a cap.  Example: ``支持`` in ``最高支持3000万元``.
 CAP_VERB = r"(?:支持|奖励|补助|补贴|资助|给予)"
 #: A giving or allocating verb tied to one or more amounts.  Examples:
-#: ``分别给予50万元、5万元``, ``每年拿出150万元``, ``设立2.43亿元``, ``一次性奖励10万元``.
+#: ``分别给予50万元、5万元``, ``每年拿出150万元``, ``设立2.43亿元``, ``一次性奖励10万元``,
+#: ``每亩奖补500元``.
 FUNDING_TRIGGER = re.compile(
-    r"(?P<per>每年度?)?(?P<each>分别|各)?(?P<verb>给予|奖励|补助|补贴|资助|扶持|拿出|安排|设立|投入|下达|拨付"
-    r"|筹措|整合)"
+    r"(?P<per>每年度?)?(?P<each>分别|各)?(?P<verb>给予|奖励|奖补|补助|补贴|资助|扶持|拿出|安排|设立|投入|下达"
+    r"|拨付|筹措|整合)"
     rf"(?P<mods>{FUNDING_MODIFIER}*)(?P<amounts>{MONEY_LIST})"
 )
 #: Nouns that name a budget or fund.  Examples: ``专项资金``, ``引导基金``, ``工作经费``.
@@ -166,10 +167,12 @@ RECIPIENT_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?(?:规定|决定|明确|�
 #: A cap written as its own clause after a subsidy rate, optionally with what it
 #: is counted per.  Examples: ``按投资额的10%给予补助,最高不超过100万元``;
 #: ``…给予补助,单个园区每年最高80万元``; ``…给予贴息,单户企业年度贴息最高不超过20万元``;
-#: with its own verb: ``对…的投资项目,最高支持3000万元``.
+#: with its own verb: ``对…的投资项目,最高支持3000万元``; per unit: ``按实给予补助,最高不超过
+#: 每盏4000元``, ``按农药款50%、最高不超过每亩80元补助``.
 FUNDING_CAP = re.compile(
-    r"(?<=[,，;；])(?P<subject>[^,，;；:：。!！?？\d]{0,10}?)"
-    rf"(?P<mods>(?:最高(?:不超过|可达)?|最多(?:不超过)?)(?P<capverb>{CAP_VERB})?)(?P<amounts>{MONEY})"
+    r"(?<=[,，;；、])(?P<subject>[^,，;；:：。!！?？\d]{0,10}?)"
+    rf"(?P<mods>(?:最高(?:不超过|可达)?|最多(?:不超过)?)(?P<capverb>{CAP_VERB})?(?:每[\u4e00-\u9fff]{{1,2}})?)"
+    rf"(?P<amounts>{MONEY})"
 )
 #: Words before 最高 that make the cap a loan limit, not money given.  Example:
 #: ``单笔贷款`` in ``…给予贴息,单笔贷款最高500万元``.
@@ -180,7 +183,7 @@ CAP_PER_YEAR = re.compile(r"每年度?|年度")
 #: One amount inside ``amounts``.  Example: ``5万元`` in ``50万元、5万元``.
 MONEY_ITEM = re.compile(rf"(?P<num>{ARABIC_NUMBER}|[{CN_NUMERAL_CHARS}]+)(?P<unit>{MONEY_UNIT})")
 #: Any giving verb, for a cap clause to lean on.  Example: ``给予`` in ``给予补助,最高…``.
-FUNDING_VERB = re.compile(r"给予|奖励|补助|补贴|资助|扶持|拿出|安排|设立|投入")
+FUNDING_VERB = re.compile(r"给予|奖励|奖补|补助|补贴|资助|扶持|拿出|安排|设立|投入")
 #: A yearly amount marked after it.  Example: ``/年`` in ``10万元/年``.
 PER_YEAR_AFTER = re.compile(r"/年|每年")
 #: ``分别`` closing a recipient.  Example: ``…的组织和个人分别``.

@@ -291,6 +291,10 @@ def _single_hit(
     says a target of the same sentence comes before it."""
     s, e = sent.start, sent.end
     start = clause_start(text, s, item.start, deadlines, prev_end)
+    if follows and start == prev_end and text.startswith("、", prev_end):
+        # an indicator list enumerated by 、 (A增长5%、B同步、C500亿斤左右): an item with no
+        # figure of its own is no part of the next item's metric
+        start = max(start, text.rfind("、", start, item.start) + 1)
     clause_end = p.CLAUSE_BOUNDARY.search(text, item.end, e)
     end_of_clause = clause_end.start() if clause_end else e
     clause = text[start:end_of_clause]
@@ -299,10 +303,6 @@ def _single_hit(
     if p.DUI_CLAUSE.match(text, start) and p.ATTRIBUTIVE in text[item.end:end_of_clause]:
         return None  # a value inside ``对…的`` describes who is meant
     year, dated = year_at(text, item.start, (s, start), deadlines, carried)
-    if follows and text.startswith("、", start):
-        # a list of indicators (…增长5%左右、…基本同步、粮食产量500亿斤左右): the metric is
-        # the last item's, not glued to an item of no number before it
-        start = text.rindex("、", start, item.start) + 1
     metric, metric_start = clean_metric(text, start, item.start)
     year = quota_year(text, s, item.start, deadlines, year, metric)
     periodic = bool(p.PERIODIC_QUOTA.search(metric))

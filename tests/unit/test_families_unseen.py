@@ -284,3 +284,36 @@ def test_a_count_after_deng_that_matches_the_items_admits_two_character_marks():
         "甲林记", "乙玉霞", "石花", "采花"]
     assert brands("甲林记、石花等3个品牌入选。") == []  # the count is not the items'
     assert brands("其中,食品、纺织等2个品牌入选。") == []  # classes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("对新建有机茶园的，每亩奖补500元。", [("新建有机茶园的", 500, "元", ONCE)]),
+        # what the farmer invests per mu is no funding; what the county adds is
+        ("对新建茶园连片100亩以上的，每亩投入茶苗款1500元，县奖补1250元。",
+         [("新建茶园连片100亩以上的", 1250, "元", ONCE)]),
+        # a cap per unit, after the rate or before the verb
+        ("对茶园配置杀虫灯的，按实给予补助，最高不超过每盏4000元。",
+         [("茶园配置杀虫灯的", 4000, "元", ONCE)]),
+        ("对开展统防统治的，按农药款50%、最高不超过每亩80元补助。", [("开展统防统治的", 80, "元", ONCE)]),
+    ],
+)
+def test_subsidies_per_unit_as_reward_and_as_a_cap(text, expected):
+    assert funding(text) == expected
+
+
+def test_a_list_that_becomes_brands():
+    text = "产值30亿元以上，青山毛尖、青山红茶、青山白茶成为武陵山区响亮茶叶品牌，带动茶农增收。"
+    assert brands(text) == ["青山毛尖", "青山红茶", "青山白茶"]
+    assert brands("让茶叶、水果成为全县特色品牌。") == []
+
+
+def test_a_dateline_with_the_day_before_the_place():
+    assert without_dateline("某某日报网11月15日南昌讯(记者)今天上午").startswith("某某日报网11月15日  讯")
+
+
+def test_an_item_without_a_figure_in_an_indicator_list_is_no_part_of_the_next_metric():
+    ex = extract("x.txt", "2025年主要预期目标是:居民消费价格涨幅2%左右、居民收入增长与经济增长基本同步、"
+                          "粮食产量500亿斤左右。")
+    assert [(t.metric, t.value) for t in ex.targets] == [("居民消费价格涨幅", 2), ("粮食产量", 500)]
