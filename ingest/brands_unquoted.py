@@ -85,12 +85,60 @@ def unquoted_names(text: str) -> Iterator[UnquotedName]:
     for m in (m for a, b in cued_sentences(text, P.COUNTED_CUE)
               for m in P.COUNTED_LIST.finditer(text, a, b)):
         yield from _counted_brands(text, m)
+    for m in P.BRANDS_ARE_LIST.finditer(text):
+        counts = _counts(text, max(0, m.start() - P.BRAND_COUNT_SPAN), m.start())
+        if not counts or len(m.group("items").split("、")) in counts:
+            yield from _named_items(m)  # 这4个品牌是: only with four of them
+    for m in P.SENTENCE_COUNTED_LIST.finditer(text):
+        sentence = max(text.rfind(stop, 0, m.start()) for stop in "。\n") + 1
+        if P.BRAND_LIST_CUE.search(text, sentence, m.start()) \
+                and len(m.group("items").split("、")) in _counts(text, sentence, m.start()):
+            yield from _named_items(m)
+    for m in P.REGISTERED_MARK.finditer(text):
+        yield UnquotedName(m.group("mark"), BrandKind.BRAND, m.start("mark"), m.end("mark"))
+    for m in P.BRAND_CATALOGUE_END.finditer(text):
+        placed = _catalogue_place(text, m.start())
+        if placed is not None:
+            yield UnquotedName(text[placed:m.end()], BrandKind.PROGRAMME, placed, m.end())
     for m in P.DESIGNATION_UNQUOTED.finditer(text):
         yield UnquotedName(m.group(), BrandKind.CERTIFICATION, m.start(), m.end())
     for m in P.OLD_BRAND_WORD.finditer(text):
         placed = _title_place(text, m.start())
         if placed is not None:
             yield UnquotedName(text[placed:m.end()], BrandKind.AWARD, placed, m.end())
+
+
+def _counts(text: str, start: int, end: int) -> list[int | float | None]:
+    """The counts of items (``11个``) written in ``text[start:end]``."""
+    return [parse_number(c) for c in P.ITEM_COUNT.findall(text, start, end)]
+
+
+def _named_items(m: re.Match[str]) -> Iterator[UnquotedName]:
+    """Every item of a list that states brands, when every one reads as a product's name
+    (not a firm, place, class or category): all or none."""
+    items = m.group("items").split("、")
+    if any(P.NOT_LISTED_BRAND.search(item) or item in P.PRODUCT_CLASSES
+           or not _is_gi_name(item, P.STATED_BRAND_LENGTH) for item in items):
+        return
+    offset = m.start("items")
+    for item in items:
+        yield UnquotedName(item, BrandKind.BRAND, offset, offset + len(item))
+        offset += len(item) + 1
+
+
+def _catalogue_place(text: str, end: int) -> int | None:
+    """Where a named catalogue of brands starts: at 中国 or a division's name a few words
+    before ``品牌目录`` (``中国农业品牌目录``), the farthest that fits; None without a place."""
+    places = gazetteer()
+    floor = max(0, end - P.BRAND_CATALOGUE_SPAN)
+    for start in range(floor, end):
+        if not all(_HAN.match(ch) for ch in text[start:end]):
+            continue
+        head = text[start:start + 4]
+        if head.startswith("中国") or any(head[:n] in places.forms or head[:n] in P.PROVINCES
+                                          for n in (4, 3, 2)):
+            return start
+    return None
 
 
 def _title_place(text: str, end: int) -> int | None:
@@ -111,12 +159,9 @@ def _gi_items(text: str, m: re.Match[str]) -> Iterator[UnquotedName]:
     cut off, and a first item whose start cannot be told (a longer run of characters
     before it, no verb) is dropped rather than guessed.
     """
-    offset = m.start("items")
-    items = m.group("items").split("、")
-    bare_limit = max([P.GI_BARE_FIRST_LENGTH, *map(len, items[1:])])
-    for index, item in enumerate(items):
-        start = offset
-        offset += len(item) + 1
+    placed = _placed_items(m)
+    bare_limit = max([P.GI_BARE_FIRST_LENGTH, *(len(item) for item, _ in placed[1:])])
+    for index, (item, start) in enumerate(placed):
         if index == 0:
             cut = _lead_cut(item, glued=start > 0 and bool(_HAN.match(text[start - 1])))
             if cut is None or (cut == 0 and len(item) > bare_limit):
@@ -156,21 +201,29 @@ def _counted_marks(text: str, m: re.Match[str], items: list[str]) -> list[Unquot
     too; None when the list is not read so (the GI reading may still take it)."""
     if not m.group("counted") or parse_number(m.group("counted")) != len(items):
         return None
-    first, start = items[0], m.start("items")
+    placed = _placed_items(m)
+    first, start = placed[0]
     # after 的 (来自某省的甲、乙…) a name starts: only other characters glue to it
     glued = start > 0 and bool(_HAN.match(text[start - 1])) and text[start - 1] != "的"
     cut = _lead_cut(first, glued=glued) if len(first) > 2 else 0
     if cut is None:
         return None
-    marks = [first[cut:], *items[1:]]
+    marks = [(first[cut:], start + cut), *placed[1:]]
     if any(len(x) < 2 or x in P.GENERIC_NAMES or x in P.PRODUCT_CLASSES
-           or P.NOT_LISTED_BRAND.search(x) or P.NON_BRAND_HEAD.search(x) for x in marks):
+           or P.NOT_LISTED_BRAND.search(x) or P.NON_BRAND_HEAD.search(x) for x, _ in marks):
         return None
-    found, offset = [], start + cut
-    for mark in marks:
-        found.append(UnquotedName(mark, BrandKind.BRAND, offset, offset + len(mark)))
-        offset += len(mark) + 1
-    return found
+    return [UnquotedName(mark, BrandKind.BRAND, at, at + len(mark)) for mark, at in marks]
+
+
+def _placed_items(m: re.Match[str]) -> list[tuple[str, int]]:
+    """The items of a match's ``、`` list with where each starts, without the space a page
+    may leave after a ``、`` (``甲、 乙``)."""
+    placed, offset = [], m.start("items")
+    for item in m.group("items").split("、"):
+        bare = item.lstrip()
+        placed.append((bare, offset + len(item) - len(bare)))
+        offset += len(item) + 1
+    return placed
 
 
 def _counted_brands(text: str, m: re.Match[str]) -> Iterator[UnquotedName]:
@@ -216,11 +269,12 @@ def _lead_cut(item: str, *, glued: bool) -> int | None:
     return cut if _is_gi_name(item[cut:]) else None
 
 
-def _is_gi_name(item: str) -> bool:
-    """Whether a list item reads as a product name, not a category or a measure."""
-    shortest, longest = P.GI_NAME_LENGTHS
+def _is_gi_name(item: str, longest: int | None = None) -> bool:
+    """Whether a list item reads as a product name, not a category or a measure; a list
+    that says it names brands may hold longer ones (``longest``)."""
+    shortest, usual = P.GI_NAME_LENGTHS
     return (
-        shortest <= len(item) <= longest
+        shortest <= len(item) <= (longest or usual)
         and item not in P.GENERIC_NAMES
         and not P.GENERIC_TITLE.fullmatch(item)
         and not P.NON_BRAND_HEAD.search(item)

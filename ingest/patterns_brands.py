@@ -394,9 +394,9 @@ GI_LEAD_VERBS = _words(
 #: matches the items admits two-character marks), ``甲毛尖、甲红茶成为响亮茶叶品牌``; not
 #: ``…等品牌企业``, ``…等品牌建设``.
 BRAND_CLOSED_LIST = re.compile(
-    rf"(?P<items>{GI_ITEM}(?:、{GI_ITEM})+)"
+    rf"(?P<items>{GI_ITEM}(?:、\s?{GI_ITEM})+)"
     r"(?:(?:等\s*(?P<counted>[\d一二两三四五六七八九十]{1,3})个|等|(?P<count>[\d一二两三四五六七八九十]{1,3})个)"
-    r"(?:一批)?(?:(?!企业|产业|争|创|打造)[\u4e00-\u9fff“”]){0,6}?"
+    r"(?:一批)?(?:(?!企业|产业|争|创|打造)[\u4e00-\u9fff“”]){0,8}?"
     r"|(?:成为|跻身|入选)(?:(?!企业|产业|争|创|打造)[\u4e00-\u9fff“”]){0,10}?)品牌"
     r"(?=[,，。;；\n]|上榜|入选|获|被评|荣获|榜上|在列|$)")
 #: Where :data:`BRAND_CLOSED_LIST` may stand (a cheap test of the sentence first).
@@ -416,6 +416,9 @@ PRODUCT_CLASSES = frozenset(
 #: Item lengths a GI product name may have, shortest and longest.  Examples: ``陕茶`` is too
 #: short; ``当雄牦牛`` (4) and ``三门峡苹果`` (5) fit.
 GI_NAME_LENGTHS = (3, 8)
+#: The longest item of a list that states it names brands (``品牌为…``): a place of four
+#: or five characters and a product (``某托克阿尔巴斯绒山羊``).
+STATED_BRAND_LENGTH = 12
 #: The longest first item taken with no lead verb before it, unless another item of the list
 #: is as long: a longer one may hide an unknown verb.  Examples: ``,当雄牦牛、…`` (4) is
 #: taken; ``,着力打好河州香梨、江口萝卜`` (8 against 4) is not.
@@ -448,6 +451,28 @@ COUNTED_LIST = re.compile(
 #: ``劳动模范`` in ``张某、李某等入选全国劳动模范``.
 PERSON_TITLE_AFTER = re.compile(
     r"[\u4e00-\u9fff]{0,10}?(?:模范|工匠|人才|标兵|先进|个人|集体|代表|专家|名师|能手|榜样)")
+#: A brand list stated as what the brands are: ``品牌为`` (or 是, 分别为) and an unquoted
+#: ``、`` list up to the clause's end.  Example: ``入选的特色农产品区域公用品牌为甲羊肉、乙牛、
+#: 丙马铃薯。``
+BRANDS_ARE_LIST = re.compile(
+    rf"品牌(?:名单)?(?:为|是)[:：]?\s*(?P<items>{GI_ITEM}(?:、{GI_ITEM})+)(?=[。;；\n]|$)")
+#: How far before such a list a count of its brands may stand (``这4个品牌是``).
+BRAND_COUNT_SPAN = 8
+#: A list after ``分别为`` whose count stands earlier in its sentence, which speaks of
+#: brands.  Example: ``11个“川字号”品牌涉及果品、蔬菜等种类,分别为:甲柠檬、乙猕猴桃…``
+SENTENCE_COUNTED_LIST = re.compile(
+    rf"[,，]\s*分别[为是][:：]?\s*(?P<items>{GI_ITEM}(?:、{GI_ITEM})+)(?=[。;；\n]|$)")
+#: A count of items in a sentence.  Example: ``11个``.
+ITEM_COUNT = re.compile(r"(?P<count>[\d一二两三四五六七八九十]{1,3})个")
+#: A registered mark a list entry gives in brackets.  Example: ``(注册商标:某某酒)`` in
+#: ``1.四川某某酒业有限公司(注册商标:某某酒)``.
+REGISTERED_MARK = re.compile(
+    r"[(（](?:代表性)?(?:注册商标|商标|品牌)[:：]\s*(?P<mark>[^()（）、,，;；:：\s]{2,12})[)）]")
+#: The end of a named catalogue of brands, whose place stands a few words before it.
+#: Examples: ``中国农业品牌目录``, ``江苏农产品品牌目录``, ``四川省农业品牌目录``.
+BRAND_CATALOGUE_END = re.compile(r"品牌目录")
+#: How far before :data:`BRAND_CATALOGUE_END` a catalogue's place may start.
+BRAND_CATALOGUE_SPAN = 10
 #: Words before such a list that say it names brands.  Examples: ``品牌``, ``名品``,
 #: ``名牌``, ``老字号``; looked for in :data:`BRAND_LIST_CONTEXT` characters before it.
 BRAND_LIST_CUE = re.compile(r"品牌|名品|名牌|老字号|商标")

@@ -291,3 +291,34 @@ def test_the_same_list_counted_as_brands_is_brands():
 def test_a_brand_list_whose_items_end_like_shops_is_left_alone():
     text = "品牌建设成效明显。甲乙酒家、丙丁茶庄、戊己漆器厂等入选老字号名录。"
     assert names(text) == []
+
+
+def _brand_names(text: str) -> list[str]:
+    from ingest.brands import find_brands
+    return [h.name for h in find_brands(text)]
+
+
+def test_a_list_stated_as_what_the_brands_are():
+    assert _brand_names("入选的特色农产品区域公用品牌为甲盟羊肉、乙旗牛、丙县马铃薯。") == [
+        "甲盟羊肉", "乙旗牛", "丙县马铃薯"]
+    # a list of classes is no brand list
+    assert _brand_names("重点培育的品牌为食品、纺织、机械。") == []
+
+
+def test_a_list_after_its_sentences_count_of_brands():
+    text = "3个“某字号”品牌涉及果品、蔬菜等种类,分别为:甲地柠檬、乙地猕猴桃、丙地黄羊。"
+    assert _brand_names(text) == ["某字号", "甲地柠檬", "乙地猕猴桃", "丙地黄羊"]
+    # a count that does not match the list reads nothing of it
+    assert _brand_names("11个品牌涉及果品,分别为:甲地柠檬、乙地猕猴桃。") == []
+
+
+def test_a_registered_mark_in_brackets_and_a_named_catalogue():
+    assert _brand_names("1.某某酒业有限公司(注册商标:某篓酒)\n") == ["某篓酒"]
+    assert _brand_names("内蒙古11个品牌入选中国农业品牌目录,江苏农产品品牌目录同时发布。") == [
+        "中国农业品牌目录", "江苏农产品品牌目录"]
+    assert _brand_names("建立品牌目录制度。") == []  # no place: no named catalogue
+
+
+def test_a_closed_list_with_a_space_after_a_pause_and_a_long_class_word():
+    text = "我省甲川苹果、乙县猕猴桃、 丙荔冬枣等3个农产品区域公用品牌入选。"
+    assert _brand_names(text) == ["甲川苹果", "乙县猕猴桃", "丙荔冬枣"]
