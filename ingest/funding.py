@@ -324,10 +324,15 @@ def _condition_clause(before: str) -> str | None:
 
 
 def _each_named(subject: str) -> list[str]:
-    """``获得“A”与“B”认定的`` (before 分别/各) → one recipient per quoted name."""
+    """``获得“A”与“B”认定的`` (before 分别/各) → one recipient per quoted name; so are
+    unquoted titles after a verb of winning (``获得A奖、B奖、C商标的`` → ``获得A奖的`` …)."""
     found = p.QUOTED_COORDINATION.search(subject)
     if not found:
-        return [subject]
+        won = p.WON_TITLES.match(subject.strip())
+        if won is None:
+            return [subject]
+        tail = won.group("tail") or ""
+        return [won.group("lead") + item + tail for item in won.group("items").split("、")]
     names = re.findall(r"“[^”]+”", found.group())
     return [subject[:found.start()] + name + subject[found.end():] for name in names]
 

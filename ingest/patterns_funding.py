@@ -29,7 +29,8 @@ CAP_VERB = r"(?:支持|奖励|补助|补贴|资助|给予)"
 #: ``分别给予50万元、5万元``, ``每年拿出150万元``, ``设立2.43亿元``, ``一次性奖励10万元``,
 #: ``每亩奖补500元``.
 FUNDING_TRIGGER = re.compile(
-    r"(?P<per>每年度?)?(?P<each>分别|各)?(?P<verb>给予|奖励|奖补|补助|补贴|资助|扶持|拿出|安排|设立|投入|下达"
+    r"(?P<per>每年度?)?(?:(?P<each>分别|各)(?=(?:一次性)?(?:给予|奖励|奖补|补助|补贴|资助|扶持))(?:一次性)?)?"
+    r"(?P<verb>给予|奖励|奖补|补助|补贴|资助|扶持|拿出|安排|设立|投入|下达"
     r"|拨付|筹措|整合)"
     rf"(?P<mods>{FUNDING_MODIFIER}*)(?P<amounts>{MONEY_LIST})"
 )
@@ -72,6 +73,11 @@ FUNDING_REWARD_WHO = re.compile(
 #: Quoted names coordinated before 分别/各: each is its own recipient.  Example:
 #: ``“地理标志证明商标”与“地理标志产品”`` in ``获得“…”与“…”认定的分别奖励10万元``.
 QUOTED_COORDINATION = re.compile(r"“[^“”]{1,30}”(?:(?:与|和|、|及|或)“[^“”]{1,30}”)+")
+#: Unquoted titles listed after a verb of winning, before 分别/各 with one amount: each
+#: title is its own recipient.  Example: ``获得中国质量奖提名奖、中华老字号、中国驰名商标的``.
+WON_TITLES = re.compile(
+    r"^(?P<lead>[^、,，;；]*?(?:获得|荣获|被评为|被认定为|认定为|评为|入选))"
+    r"(?P<items>[^、,，;；的]{2,30}(?:、[^、,，;；的]{2,30})+)(?P<tail>的[^、,，;；]{0,10})?$")
 #: The count of winners after their names.  Examples: ``等2家企业``, ``5家企业`` (glued to
 #: the last name), ``等单位``.
 WINNER_COUNT = (r"(?:等?\s*[\d一二三四五六七八九十]+\s*家(?:企业|单位|组织)?"

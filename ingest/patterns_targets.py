@@ -169,6 +169,13 @@ DEADLINE_BARE_AIM = re.compile(
 #: A plain year that opens a sentence, a milestone when a later deadline of the sentence
 #: follows it.  Example: ``2023年`` in ``2023年完成2家评定,…;到2025年,…达到3个以上``.
 MILESTONE_YEAR = re.compile(r"\s*(?P<year>(?:19|20)\d\d)年(?:底|末)?(?:前)?(?![\d月])[,，]?")
+#: A figure with the qualifier of a goal (``以上``, ``左右``) early in a sentence a plain
+#: year opens: the year is a deadline.  Example: ``1.7万亿元以上`` in ``2025年,福州地区生产
+#: 总值达1.7万亿元以上,…``; not a report (``2022年,全市生产总值同比增长5%``).
+GOAL_FIGURE = re.compile(r"\d(?:\.\d+)?\s*[\u4e00-\u9fff%‰]{0,4}?(?:以上|左右)")
+#: Words of a report of a year past, which such a sentence must not hold.  Examples:
+#: ``同比``, ``比上年``, ``完成了``.
+YEAR_REPORT_WORDS = re.compile(r"同比|比上年|较上年|比去年|(?<!为)了|全年完成|累计完成|实际完成")
 #: A plain year right after a goal label: the label makes it a deadline.
 #: Examples: ``主要目标:2023年,…``, ``发展目标:2025年底前…``; not ``目标:2023年3月``.
 DEADLINE_GOAL_LABEL = re.compile(
@@ -181,7 +188,9 @@ DEADLINE_GOAL_LABEL = re.compile(
 WORK_YEAR = re.compile(
     r"(?P<year>20\d{2})年度?\s*(?:(?:区|市|县|省)?[《〈]?(?:区|市|县|省)?政府工作报告[》〉]?"
     r"|[^。《》]{0,10}?"
-    r"(?:重点工作任务|工作目标任务|目标任务|重点工作))")
+    r"(?:重点工作任务|工作目标任务|目标任务|重点工作)"
+    # a report's opening on its year: ``2025年是…收官之年,…报告提出2025年…将…``
+    r"|是[^。]{2,40}?(?:关键|收官|开局|攻坚|决胜|起步|奋进)之年)")
 #: What joins a goal list's label to its goals: a verb of setting (a colon after it or not,
 #: the goals may follow at once) or a bare colon.  Examples: ``是:``, ``是,``, ``确定为:``,
 #: ``建议为``, ``设定为``, ``包括:``, ``:``.
@@ -301,9 +310,10 @@ NAME_REGION = re.compile(r"《[^》\n]{0,80}》|“[^”\n]{0,30}”|〔[^〕\n]
 #: ``12345市民服务热线`` (no unit), ``1+10+N``, ``五百亿级产业集群`` (a class of cluster).
 NAME_AFTER_VALUE = re.compile(r"^(?:强|大|佳|级|\+)")
 #: The unit and words of an assembly's session: an ordinal.  Examples: ``届人大`` in
-#: ``十四届人大``, ``次会议`` in ``三次会议``.
+#: ``十四届人大``, ``届一中全会`` in ``二十届一中全会``, ``次会议`` in ``三次会议``.
 SESSION_ORDINAL = re.compile(
-    r"届(?:人大|政协|党代会|全会|代表大会|委员会|中央)|次(?:会议|全会|全体会议|常务会议|代表大会)")
+    r"届(?:[一二三四五六七八九十]{1,3}[中次])?(?:人大|政协|党代会|全会|代表大会|委员会|中央)"
+    r"|次(?:会议|全会|全体会议|常务会议|代表大会)")
 #: What follows a value's unit that the page's cut ended: a few characters at most, then
 #: the end of the stored text or its cut mark.  Example: ``立方`` + ``[…]`` after
 #: ``天然气产量420亿``; a bare magnitude there (``616亿``, :data:`BARE_MAGNITUDES`) lost

@@ -16,6 +16,7 @@ from ontology.model import Qualifier
 
 _HEADING_MAX = 30
 _OPENING_SPAN = 600  # how far into a document its opening goes (for the work year)
+_GOAL_FIGURE_SPAN = 60  # how far into a sentence a plain year opens its goal figure stands
 _SHORT_ITEM = 4  # a coordinated item this short borrows the first item's modifier
 _PARALLEL_HEAD = 2  # parallel items share a head noun at least this long (研究生)
 
@@ -223,6 +224,21 @@ def _borrow_head(item: str, last: str) -> str:
     return item
 
 
+def _goal_year(text: str, start: int, end: int, this_year: int | None) -> re.Match[str] | None:
+    """A plain year that opens a sentence of goals: a figure with 以上/左右 follows early in
+    it, nothing in it reports a year past, and the year is after the one the text is
+    written in (``this_year``), or, where that is unknown, the sentence lists goals
+    (two figures with 以上/左右 at least: ``2025年,地区生产总值达1.7万亿元以上,年均增长7%以上``)."""
+    m = p.MILESTONE_YEAR.match(text, start, end)
+    if m is None or p.YEAR_REPORT_WORDS.search(text, start, end) \
+            or p.REPORT_PERIOD.search(text, start, end) \
+            or not p.GOAL_FIGURE.search(text, m.end(), min(end, m.end() + _GOAL_FIGURE_SPAN)):
+        return None
+    if this_year is not None:
+        return m if int(m.group("year")) > this_year else None
+    return m if len(p.GOAL_FIGURE.findall(text, m.end(), end)) >= 2 else None
+
+
 def _milestone(text: str, start: int, end: int,
                found: list[tuple[int, int, int | None, bool, bool]]) -> re.Match[str] | None:
     """A plain year opening the sentence before a later deadline of it: a milestone on the
@@ -266,7 +282,8 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None,
                 lists.add(m.start())
             elif m.start() > start and (stop := p.SCOPE_BREAK.search(text, m.end(), end)):
                 scopes[m.start()] = stop.start()
-    bare = p.DEADLINE_BARE_AIM.match(text, start, end) or _milestone(text, start, end, found)
+    bare = (p.DEADLINE_BARE_AIM.match(text, start, end) or _milestone(text, start, end, found)
+            or _goal_year(text, start, end, this_year))
     if bare and not p.PAST_MARKER.search(text, start, end):
         found.append((bare.start("year"), bare.end(), int(bare.group("year")), True, True))
     for m in p.FIVE_YEAR_PLAN_END.finditer(text, start, end):

@@ -307,3 +307,9 @@ def test_a_payment_that_opens_its_clause_is_paid_to_the_condition_before_it():
     assert [(h.recipient, h.amount) for h in find_funding(text)] == [
         ("入围全国品牌价值排行年度500强", 50), ("入围省品牌价值排行年度50强", 10),
         ("获得马德里商标国际注册(一个注册号)", 3)]
+
+
+def test_one_amount_for_each_of_titles_won_is_one_item_per_title():
+    text = "对获得中国质量奖提名奖、中华老字号、中国驰名商标的,分别一次性奖励不超过25万元。"
+    assert [(h.recipient, h.amount) for h in find_funding(text)] == [
+        ("获得中国质量奖提名奖的", 25), ("获得中华老字号的", 25), ("获得中国驰名商标的", 25)]

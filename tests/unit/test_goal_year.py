@@ -125,3 +125,9 @@ def test_pattern_examples(pattern: re.Pattern[str], phrase: str) -> None:
 def test_a_report_of_the_year_past_is_no_goal_label() -> None:
     assert p.YEAR_GOAL_LIST.search("2023年主要目标任务圆满完成,诸如:生产总值增长5.2%") is None
     assert p.RELATIVE_GOAL_LIST.search("今年以来主要指标为:") is None
+
+
+def test_a_reports_opening_on_its_year_dates_its_undated_goals() -> None:
+    from ingest.target_context import work_year
+    text = "2025年是“十四五”规划收官之年,报告提出2025年某区将加快发展。\n新增总部企业4家。\n"
+    assert work_year(text) == 2025

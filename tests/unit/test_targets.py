@@ -560,3 +560,20 @@ def test_a_value_whose_unit_the_pages_cut_ended_is_unknown() -> None:
     # a whole value before the cut stays
     assert [(h.value, h.unit) for h in find_targets("到2025年,覆盖率达到60%以上\n[…]\n")] == [
         (60, "%")]
+
+
+def test_a_plain_year_opening_a_sentence_of_goals_is_its_deadline() -> None:
+    text = "2025年,某市地区生产总值达1.7万亿元以上,年均增长7%以上,培育千亿产业集群6个。"
+    assert [(h.year, h.metric, h.value) for h in find_targets(text)] == [
+        (2025, "某市地区生产总值", 1.7), (2025, "年均增长", 7), (2025, "培育千亿产业集群", 6)]
+    # one goal figure: a goal when the text is written before that year, else unknown
+    one = "2025年,全区快递网点覆盖率达到95%以上。"
+    assert [h.year for h in find_targets(one, this_year=2022)] == [2025]
+    assert find_targets(one) == find_targets(one, this_year=2025) == []
+    # a report of a year past is no goal
+    assert find_targets("2022年,全市生产总值达1.2万亿元以上,同比增长5%以上。") == []
+
+
+def test_party_sessions_are_no_targets() -> None:
+    text = "到2025年,贯彻党的二十大和二十届一中全会、省委十一届三次全会精神,举办展会3届以上。"
+    assert [(h.metric, h.value) for h in find_targets(text)] == [("举办展会", 3)]
