@@ -31,8 +31,9 @@ from api import (
     routes_tasks,
 )
 from api.deps import require_api_key
-from api.middleware import BodyLimit, TrustedHosts
+from api.middleware import AnswerBy, BodyLimit, TrustedHosts
 from api.settings import ApiSettings
+from graph.deadline import ANSWER_WITHIN
 from graph.errors import GraphError
 from graph.progress import ProgrammeTable, load_table
 from graph.property_graph import PropertyGraph, from_rdf, load_build
@@ -133,6 +134,8 @@ def create_app(settings: ApiSettings, repository: Repository | None = None) -> F
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                            allow_methods=["GET", "POST"], allow_headers=["Content-Type",
                                                                          "X-API-Key"])
+    # The clock starts when a request arrives, whatever it waits for after that.
+    app.add_middleware(AnswerBy, seconds=ANSWER_WITHIN)
     # Added last, run first: an untrusted Host is refused before its body is read.
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     app.add_middleware(TrustedHosts, allowed_hosts=settings.trusted_hosts)

@@ -6,11 +6,16 @@
 * :class:`BodyLimit` refuses a body larger than the limit before anything parses it: at
   once when ``Content-Length`` says so, else as soon as the bytes received pass it.
 
+* :class:`AnswerBy` starts each request's clock when it arrives: the reads it makes
+  (:func:`graph.deadline.answer_by`) wait only for what is left of the budget, so a request
+  that queued behind others is answered ``503`` when its time is up, not a budget later.
+
 Refusals come in the one error shape, with the status chosen in :mod:`api.errors`.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 
 from starlette.datastructures import Headers
@@ -18,6 +23,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.errors import BodyTooLarge, UntrustedHost, response_for
+from graph.deadline import answer_by
 
 
 class TrustedHosts:
@@ -96,3 +102,18 @@ class BodyLimit:
             return {"type": "http.request", "body": body, "more_body": False}
 
         await self.app(scope, replay, send)
+
+
+class AnswerBy:
+    """Each HTTP request's reads are due ``seconds`` after it arrived."""
+
+    def __init__(self, app: ASGIApp, seconds: float) -> None:
+        self.app = app
+        self.seconds = seconds
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        with answer_by(time.monotonic() + self.seconds):
+            await self.app(scope, receive, send)

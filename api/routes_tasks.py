@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from api.deps import NotBlank, PageDep, RepoDep, listed, node_key
 from api.errors import responses
-from api.schemas import ListOut, TaskOut
+from api.schemas import TaskListOut, TaskOut
 from ontology.model import NodeKind
 
 router = APIRouter(prefix="/tasks", tags=["tasks"])
@@ -18,10 +18,11 @@ QueryText = Annotated[str | None, Query(
     "(Simplified or Traditional, partial words too); blank is refused."), NotBlank]
 
 
-@router.get("", response_model=ListOut[TaskOut], responses=responses())
+@router.get("", response_model=TaskListOut, responses=responses())
 def list_tasks(repo: RepoDep, page: PageDep, q: QueryText = None) -> Any:
-    """Tasks matching the question (title matches first), each with its lead and co agencies."""
-    return listed(repo.tasks(q, page), page)
+    """Tasks matching the question, title matches first, with their agencies (100 at most)."""
+    found = repo.tasks(q, page)
+    return {**listed(found, page), "count_capped": found.capped}
 
 
 @router.get("/{key:path}", response_model=TaskOut, responses=responses(404))

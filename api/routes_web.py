@@ -95,7 +95,7 @@ def search_page(request: Request, repo: RepoDep, programmes: ProgrammesDep,
     found = repo.tasks(query, PageRequest(limit=SEARCH_LIMIT)) if query else None
     results = found.data if found else ()
     return _page(request, "search.html", q=query, results=results,
-                 count=found.count if found else 0,
+                 count=found.count if found else 0, capped=found.capped if found else False,
                  progress=_progress(repo, programmes, _task_target_keys(results)),
                  cascades=[] if query else coverage_view.parent_coverages(repo, COVERAGE_LIMIT))
 

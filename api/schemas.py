@@ -11,6 +11,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
+from graph.search import TASK_SEARCH_CAP
 from ontology.model import NodeKind, Role
 
 T = TypeVar("T")
@@ -116,6 +117,19 @@ class TaskOut(_Out):
     due_year: int | None = None
     due_month: int | None = None
     match: MatchOut | None = None
+
+
+class TaskListOut(ListOut[TaskOut]):
+    """One page of tasks; a question matching very many is capped."""
+
+    count: int = Field(description=(
+        f"Matches over all pages (not the length of this page); {TASK_SEARCH_CAP} when "
+        f"count_capped."))
+    count_capped: bool = Field(description=(
+        f"True when more than {TASK_SEARCH_CAP} tasks match the question: the answer ranks "
+        f"only {TASK_SEARCH_CAP} of them, those matching in the title first, then by key, "
+        f"and count is {TASK_SEARCH_CAP}. False when every match is ranked and counted "
+        f"(always without q)."))
 
 
 class AgencyOut(_Out):

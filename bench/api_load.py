@@ -43,6 +43,8 @@ class Samples:
 
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
+    #: Latency (ms) of the slowest failed request: how long an answer such as a 503 took.
+    slowest_error: float = 0.0
     failures: Counter[str] = field(default_factory=Counter)
 
     def pct(self, p: float) -> float:
@@ -110,9 +112,11 @@ async def _timed(pool: Pool, path: str, due: float, samples: Samples) -> None:
         failure = "" if status == 200 else f"HTTP {status}"
     except (OSError, asyncio.IncompleteReadError, ValueError, IndexError) as e:
         failure = type(e).__name__
+    taken = (time.perf_counter() - due) * 1000
     if not failure:
-        samples.latencies.append((time.perf_counter() - due) * 1000)
+        samples.latencies.append(taken)
     else:
+        samples.slowest_error = max(samples.slowest_error, taken)
         samples.errors += 1
         samples.failures[failure] += 1
 
@@ -217,6 +221,8 @@ def _load_neo4j(uri: str, build: Path) -> None:
 
 def _errors(samples: Samples) -> str:
     detail = ", ".join(f"{n}× {what}" for what, n in samples.failures.most_common())
+    if detail:
+        detail += f"; slowest after {samples.slowest_error:.0f} ms"
     return f"{samples.errors} ({detail})" if detail else str(samples.errors)
 
 

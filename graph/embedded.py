@@ -39,7 +39,7 @@ from graph.repository import (
     TaskInfo,
     Unsupported,
 )
-from graph.search import match, parse_query, rank_key
+from graph.search import TASK_SEARCH_CAP, Match, capped, match, parse_query, rank_key
 from ontology.model import NodeKind, RelKind, Role
 
 #: Most nodes a subgraph returns.
@@ -75,6 +75,8 @@ class EmbeddedRepository(EmbeddedEnterprises, EmbeddedCascade):
     """:class:`~graph.repository.Repository` over an in-memory graph."""
 
     backend = "embedded"
+    #: Most tasks one search ranks (:data:`graph.search.TASK_SEARCH_CAP`).
+    search_cap = TASK_SEARCH_CAP
 
     def __init__(self, graph: PropertyGraph, location: str = "in-memory") -> None:
         self.location = location
@@ -168,16 +170,22 @@ class EmbeddedRepository(EmbeddedEnterprises, EmbeddedCascade):
             return Page(tuple(asm.task_info(self._tasks[k]) for k in page.slice(keys)),
                         len(keys))
         parsed = parse_query(query)
-        hits = []
+        found = []
         for key, record in self._tasks.items():
             title = record["task"].get("title")
-            found = match(parsed, [title], asm.task_texts(record)) if parsed else None
-            if found is not None:
-                owned = bool(record["leads"] or record["cos"])
-                hits.append((rank_key(found, title or "", key, owned=owned), key, found))
-        hits.sort(key=lambda h: h[0])
-        return Page(tuple(asm.task_info(self._tasks[k], m) for _, k, m in page.slice(hits)),
-                    len(hits))
+            m = match(parsed, [title], asm.task_texts(record)) if parsed else None
+            if m is not None:
+                found.append((key, m))
+        kept, more = capped(found, self.search_cap)
+
+        def rank(hit: tuple[str, Match]) -> tuple[int, int, int, int, int, str, str]:
+            record = self._tasks[hit[0]]
+            return rank_key(hit[1], record["task"].get("title") or "", hit[0],
+                            owned=bool(record["leads"] or record["cos"]))
+
+        hits = sorted(kept, key=rank)
+        return Page(tuple(asm.task_info(self._tasks[k], m) for k, m in page.slice(hits)),
+                    len(hits), more)
 
     def task(self, key: str) -> TaskInfo:
         """One task by key."""

@@ -26,7 +26,7 @@ from graph import assemble_enterprises as asm_e
 from graph import queries as q
 from graph.cypher_json import to_json
 from graph.cypher_run import FETCH_SIZE, CypherRunner
-from graph.deadline import Deadline, DeadlineExceeded
+from graph.deadline import ANSWER_WITHIN, Deadline, DeadlineExceeded
 from graph.driver import store_errors
 from graph.errors import GraphError, NotFound, StoreUnavailable
 from graph.neo4j_cascade import Neo4jCascade
@@ -49,17 +49,17 @@ from graph.repository import (
     TargetRow,
     TaskInfo,
 )
-from graph.search import Query, match, parse_query, rank_key
+from graph.search import TASK_SEARCH_CAP, Match, Query, capped, match, parse_query, rank_key
 from ontology.model import NodeKind, Role
 
 #: Seconds any named read may run (server-side): a guard, they take milliseconds.
 READ_TIMEOUT: Final = 30.0
-#: Seconds the caller waits for a named read at most (client-side, :mod:`graph.deadline`):
-#: the HTTP service answers every request within 5 s, a 503 if Neo4j is not answering.
-ANSWER_WITHIN: Final = 4.0
 #: Most full-text hits considered by one search.
 FULLTEXT_LIMIT: Final = 10_000
 SUBGRAPH_CAP: Final = 500
+#: The full-text fields a task matches by: its title, and its sentences and targets' metrics.
+TITLE_FIELDS: Final = ("title",)
+TEXT_FIELDS: Final = ("sentence", "metric")
 _KINDS: Final = {kind.value: kind for kind in NodeKind}
 
 Record = dict[str, Any]
@@ -69,10 +69,26 @@ def _kind_of(labels: list[str]) -> NodeKind:
     return next(_KINDS[label] for label in sorted(labels) if label in _KINDS)
 
 
+def _kept(parsed: Query, rows: list[Record], keep: Callable[[Match], bool]
+          ) -> list[tuple[Record, Match]]:
+    """The candidate rows ``parsed`` matches as ``keep`` says, with how."""
+    out = []
+    for row in rows:
+        m = match(parsed, [row["title"]], [t for t in row["texts"] if t])
+        if m is not None and keep(m):
+            out.append((row, m))
+    return out
+
+
 class Neo4jRepository(Neo4jEnterprises, Neo4jCascade):
     """:class:`~graph.repository.Repository` over a Neo4j database."""
 
     backend = "neo4j"
+    #: Most tasks one search ranks (:data:`graph.search.TASK_SEARCH_CAP`).
+    search_cap = TASK_SEARCH_CAP
+    #: Full-text hits a task search reads per query string at most: more, and it walks the
+    #: tasks in key order instead (:meth:`_first_matches`).
+    index_probe = 400
 
     def __init__(
         self, open_driver: Callable[[], neo4j.Driver], database: str, location: str,
@@ -168,35 +184,77 @@ class Neo4jRepository(Neo4jEnterprises, Neo4jCascade):
         parsed = parse_query(query)
         if not parsed:
             return Page((), 0)
-        hits = []
-        for row in self._task_candidates(parsed):
-            found = match(parsed, [row["title"]], [t for t in row["texts"] if t])
-            if found is not None:
-                hits.append((rank_key(found, row["title"] or "", row["key"], owned=row["owned"]),
-                             row["key"], found))
-        hits.sort(key=lambda h: h[0])
+        found = self._matching_tasks(parsed)
+        kept, more = capped(((key, m) for key, (_, m) in found.items()), self.search_cap)
+        hits = sorted(kept, key=lambda h: rank_key(h[1], found[h[0]][0]["title"] or "", h[0],
+                                                   owned=found[h[0]][0]["owned"]))
         chosen = page.slice(hits)
-        records = self._task_records([key for _, key, _ in chosen])
-        return Page(tuple(asm.task_info(records[k], m) for _, k, m in chosen), len(hits))
+        records = self._task_records([key for key, _ in chosen])
+        return Page(tuple(asm.task_info(records[k], m) for k, m in chosen), len(hits), more)
 
-    def _task_candidates(self, parsed: Query) -> list[Record]:
-        """A superset of the tasks ``parsed`` matches: from the full-text index, and from a
-        scan only for the terms the index cannot serve (:meth:`Query.index_plan`)."""
-        queries, scanned = parsed.index_plan()
-        rows: dict[str, Record] = {}
-        if queries:
+    def _matching_tasks(self, parsed: Query) -> dict[str, tuple[Record, Match]]:
+        """Enough of the tasks ``parsed`` matches for :func:`graph.search.capped`: in
+        :func:`graph.search.window_key`'s order, up to one more than the cap that match in
+        the title, then, if those are fewer, matches elsewhere up to one more than the cap
+        in all (every match when there are no more than that)."""
+        need = self.search_cap + 1
+        found = self._first_matches(parsed, TITLE_FIELDS, q.TASK_TITLE_WALK, need,
+                                    lambda m: bool(m.title), set())
+        if len(found) < need:
+            found += self._first_matches(parsed, TEXT_FIELDS, q.TASK_TEXT_WALK,
+                                         need - len(found), lambda m: not m.title,
+                                         {row["key"] for row, _ in found})
+        return {row["key"]: (row, m) for row, m in found}
+
+    def _first_matches(self, parsed: Query, fields: tuple[str, ...], walk: str, need: int,
+                       keep: Callable[[Match], bool], skip: set[str]
+                       ) -> list[tuple[Record, Match]]:
+        """The first ``need`` tasks in key order, not in ``skip``, that ``parsed`` matches
+        as ``keep`` says, found through ``fields`` of the full-text index.
+
+        The index is asked for at most :attr:`index_probe` hits per query string; fewer, and
+        they are every candidate, read in key order until ``need`` match.  As many (a broad
+        question), or terms the index cannot serve (:meth:`Query.index_plan`), and the tasks
+        are walked in key order instead (``walk``, from the ``task_key`` index), which the
+        many matches end soon.
+        """
+        queries, scanned = parsed.index_plan(fields)
+        keys: list[str] | None = None
+        if queries and not scanned:
             try:
-                found = self._read(q.TASK_CANDIDATES, queries=list(queries))
+                hits = self._read(q.TASK_CANDIDATE_KEYS, queries=list(queries),
+                                  probe=self.index_probe)[0]
             except GraphError as e:
                 if q.FULLTEXT_INDEX not in str(e):
                     raise
                 # No full-text index (yet): a first load makes it after the rows.
-                found, scanned = [], parsed.terms
-            rows.update((r["key"], r) for r in found)
-        if scanned:
-            for row in self._read(q.TASK_CANDIDATES_SCAN, terms=list(scanned)):
-                rows.setdefault(row["key"], row)
-        return list(rows.values())
+            else:
+                if (hits["most"] or 0) < self.index_probe:
+                    keys = sorted({key for found in hits["keys"] for key in found} - skip)
+        if keys is None:
+            return self._walk(walk, parsed, need, keep, skip=sorted(skip))
+        out: list[tuple[Record, Match]] = []
+        batch = self.search_cap + 1
+        for start in range(0, len(keys), batch):
+            rows = self._read(q.TASK_CANDIDATES_BY_KEY, keys=keys[start:start + batch])
+            out.extend(_kept(parsed, sorted(rows, key=lambda r: str(r["key"])), keep))
+            if len(out) >= need:
+                break
+        return out[:need]
+
+    def _walk(self, cypher: str, parsed: Query, need: int, keep: Callable[[Match], bool],
+              **params: Any) -> list[tuple[Record, Match]]:
+        """The first ``need`` tasks in key order that ``cypher`` finds and ``keep`` keeps."""
+        out: list[tuple[Record, Match]] = []
+        after, batch = "", self.search_cap + 1
+        while len(out) < need:
+            rows = self._read(cypher, terms=list(parsed.terms), after=after, limit=batch,
+                              **params)
+            out.extend(_kept(parsed, rows, keep))
+            if len(rows) < batch:
+                break
+            after = rows[-1]["key"]
+        return out[:need]
 
     def task(self, key: str) -> TaskInfo:
         """One task by key."""

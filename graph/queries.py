@@ -34,12 +34,14 @@ def _targets(var: str) -> str:
     return f"[({var})-[:HAS_TARGET]->(g:Target) | g {{.*, evidence: {_evidence('g')}}}]"
 
 
+#: A task's agencies are their key and name only: an agency's ``sources`` list every
+#: document naming it, kilobytes each in a large graph.
 _TASK_RECORD = f"""
 RETURN properties(t) AS task,
        [(p:Plan)-[:HAS_TASK]->(t) | properties(p)] AS plans,
        [(t)-[:IN_SECTION]->(s:Section) | properties(s)] AS sections,
-       [(a:Agency)-[:LEADS]->(t) | properties(a)] AS leads,
-       [(a:Agency)-[:CO_RESPONSIBLE_FOR]->(t) | properties(a)] AS cos,
+       [(a:Agency)-[:LEADS]->(t) | a {{.key, .name}}] AS leads,
+       [(a:Agency)-[:CO_RESPONSIBLE_FOR]->(t) | a {{.key, .name}}] AS cos,
        {_targets("t")} AS targets,
        {_evidence("t")} AS evidence"""
 
@@ -55,26 +57,41 @@ RETURN t.key AS key, t.title AS title,
        [(t)-[:HAS_EVIDENCE]->(e:Evidence) | e.sentence]
        + [(t)-[:HAS_TARGET]->(g:Target) | g.metric] AS texts"""
 
-#: Tasks whose title, sentences or target metrics the full-text index finds for one of
-#: ``$queries`` (from :meth:`graph.search.Query.index_plan`), and whether an agency leads
-#: or shares them.  Every hit is looked up in the index, not scanned for.
-TASK_CANDIDATES: Final = f"""
+#: Keys of the tasks whose title, sentences or target metrics the full-text index finds for
+#: one of ``$queries`` (from :meth:`graph.search.Query.index_plan`; a list per hit, repeats
+#: possible),
+#: reading at most ``$probe`` index hits per query string; ``most`` is the largest number of
+#: hits one string gave (``$probe``: the keys may be incomplete, a capped search walks instead).
+TASK_CANDIDATE_KEYS: Final = f"""
 UNWIND $queries AS query
-CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', query) YIELD node
-WITH DISTINCT node
-UNWIND CASE WHEN node:Task THEN [node]
-            ELSE [(t:Task)-[:HAS_EVIDENCE|HAS_TARGET]->(node) | t] END AS t
-WITH DISTINCT t""" + _TASK_CANDIDATE
+CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', query, {{limit: $probe}}) YIELD node
+WITH query, collect(node) AS nodes
+WITH max(size(nodes)) AS most, reduce(acc = [], ns IN collect(nodes) | acc + ns) AS nodes
+RETURN most, [node IN nodes | CASE WHEN node:Task THEN [node.key]
+       ELSE [(t:Task)-[:HAS_EVIDENCE|HAS_TARGET]->(node) | t.key] END] AS keys"""
 
-#: Tasks whose title, sentences or target metrics contain one of ``$terms`` (a scan of
-#: every task: only for the rare terms the full-text index cannot serve).
-TASK_CANDIDATES_SCAN: Final = """
+#: Candidate rows of the tasks in ``$keys``.
+TASK_CANDIDATES_BY_KEY: Final = "UNWIND $keys AS key\nMATCH (t:Task {key: key})" + _TASK_CANDIDATE
+
+#: The first ``$limit`` tasks after key ``$after``, in key order (read from the ``task_key``
+#: index, so the walk stops after them), not in ``$skip``, whose title contains one of
+#: ``$terms``.
+TASK_TITLE_WALK: Final = """
 MATCH (t:Task)
-WHERE any(term IN $terms WHERE toLower(t.title) CONTAINS term)
-   OR exists { MATCH (t)-[:HAS_EVIDENCE]->(e:Evidence)
-               WHERE any(term IN $terms WHERE toLower(e.sentence) CONTAINS term) }
-   OR exists { MATCH (t)-[:HAS_TARGET]->(g:Target)
-               WHERE any(term IN $terms WHERE toLower(g.metric) CONTAINS term) }""" + _TASK_CANDIDATE
+WHERE t.key > $after AND NOT t.key IN $skip
+  AND any(term IN $terms WHERE toLower(t.title) CONTAINS term)
+WITH t ORDER BY t.key LIMIT $limit""" + _TASK_CANDIDATE
+
+#: As :data:`TASK_TITLE_WALK`, for tasks whose sentences or target metrics contain one of
+#: ``$terms``.
+TASK_TEXT_WALK: Final = """
+MATCH (t:Task)
+WHERE t.key > $after AND NOT t.key IN $skip
+  AND (exists { MATCH (t)-[:HAS_EVIDENCE]->(e:Evidence)
+                WHERE any(term IN $terms WHERE toLower(e.sentence) CONTAINS term) }
+       OR exists { MATCH (t)-[:HAS_TARGET]->(g:Target)
+                   WHERE any(term IN $terms WHERE toLower(g.metric) CONTAINS term) })
+WITH t ORDER BY t.key LIMIT $limit""" + _TASK_CANDIDATE
 
 _AGENCY_RECORD = """
 RETURN properties(a) AS agency,

@@ -67,10 +67,15 @@ class PageRequest:
 
 @dataclass(frozen=True)
 class Page(Generic[T]):
-    """One page of a list, and the size of the whole list."""
+    """One page of a list, and the size of the whole list.
+
+    ``capped``: more items matched than a search ranks (:data:`graph.search.TASK_SEARCH_CAP`);
+    ``count`` is then the cap, not the number of matches.
+    """
 
     data: tuple[T, ...]
     count: int
+    capped: bool = False
 
 
 def every_page(fetch: Callable[[PageRequest], Page[T]], size: int = 200) -> list[T]:
@@ -382,7 +387,11 @@ class Repository(Protocol):
         ...
 
     def tasks(self, query: str | None, page: PageRequest) -> Page[TaskInfo]:
-        """Tasks matching ``query`` (best first), or all tasks in document order."""
+        """Tasks matching ``query`` (best first), or all tasks in document order.
+
+        A search matching more tasks than ``search_cap`` ranks only the first of them in
+        the order of :func:`graph.search.window_key` and says so (``capped``,
+        :func:`graph.search.capped`)."""
         ...
 
     def task(self, key: str) -> TaskInfo:

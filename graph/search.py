@@ -111,8 +111,12 @@ class Query:
         """
         return " OR ".join(f'"{term}"' for term in self.terms)
 
-    def index_plan(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    def index_plan(self, fields: tuple[str, ...] = ()
+                   ) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """Full-text query strings and the terms they cannot serve (to be scanned for).
+
+        With ``fields``, every clause is asked of each of those fields only (``title:"品牌"``),
+        so nodes that hold the term in another property are not hits.
 
         Together they find every node one of whose texts holds a term *literally* (what a
         ``CONTAINS`` scan finds), and more; :func:`match` then decides exactly.  A bigram of
@@ -130,8 +134,10 @@ class Query:
             clause = _index_clause(term)
             if clause is None:
                 scanned.append(term)
-            elif clause not in clauses:
-                clauses.append(clause)
+                continue
+            for asked in [f"{field}:{clause}" for field in fields] or [clause]:
+                if asked not in clauses:
+                    clauses.append(asked)
         queries = tuple(" OR ".join(clauses[i:i + _CLAUSES_PER_QUERY])
                         for i in range(0, len(clauses), _CLAUSES_PER_QUERY))
         return queries, tuple(scanned)
@@ -209,6 +215,26 @@ def match(query: Query, title: Iterable[str | None], text: Iterable[str | None] 
     if not in_title and not in_text:
         return None
     return Match(title=in_title, text=in_text, phrase=contains_phrase(query, titles))
+
+
+#: Most tasks one search ranks.  When more match, the answer ranks the first
+#: ``TASK_SEARCH_CAP`` of them in the order of :func:`window_key` (title matches first, then
+#: by key), its ``count`` is the cap and it says ``count_capped``; fewer, and every match is
+#: ranked and counted.  Both backends find that window without ranking every match.
+TASK_SEARCH_CAP: Final = 100
+
+
+def window_key(found: Match, key: str) -> tuple[bool, str]:
+    """Which matches a capped search keeps: those matching in the title, then by key."""
+    return (not found.title, key)
+
+
+def capped(hits: Iterable[tuple[str, Match]], cap: int) -> tuple[list[tuple[str, Match]], bool]:
+    """The matches (key, how) a search ranks, and whether more than ``cap`` matched."""
+    found = list(hits)
+    if len(found) <= cap:
+        return found, False
+    return sorted(found, key=lambda h: window_key(h[1], h[0]))[:cap], True
 
 
 def rank_key(found: Match, name: str, key: str, *, owned: bool = True

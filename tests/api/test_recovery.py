@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -73,8 +74,13 @@ def test_stopping_and_starting_the_real_server(own_server: tuple[Path, int],
         message = assert_error(client.get("/tasks?q=科技研发"), 503, "store_unavailable", uri)
         assert "unreachable" in message
         assert_error(client.get("/health"), 503, "store_unavailable")
-        server.start(state_dir, port=port, heap="256m", pagecache="32m")
+        server.start(state_dir, port=port, heap="256m", pagecache="32m", browser=False)
         response = client.get("/tasks?q=科技研发")
+        if response.status_code == 503:
+            # A server just started may take longer than a request's 4 s for its first
+            # reads (query plans, index readers) on a busy machine: asked once more.
+            time.sleep(1)
+            response = client.get("/tasks?q=科技研发")
         assert response.status_code == 200, response.text
         assert response.json()["data"][0]["agencies"][0]["name"] == "市科技局"
     repo.close()

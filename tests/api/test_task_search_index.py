@@ -32,7 +32,7 @@ QUERIES = [
 PAGE = PageRequest(limit=500)
 
 
-def _scan_only(query: Query) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _scan_only(query: Query, *_: object) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The index plan of the code before the index: every term scanned for."""
     return (), query.terms
 

@@ -81,7 +81,7 @@ def test_without_a_query_all_tasks_in_document_order(client: TestClient) -> None
 
 
 def test_no_match_is_an_empty_list(client: TestClient) -> None:
-    empty = {"data": [], "count": 0, "limit": 20, "offset": 0}
+    empty = {"data": [], "count": 0, "count_capped": False, "limit": 20, "offset": 0}
     assert client.get("/tasks", params={"q": "宇宙飞船"}).json() == empty
     assert client.get("/tasks", params={"q": "？！"}).json() == empty
 

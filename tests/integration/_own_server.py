@@ -32,7 +32,8 @@ def own_server(state_dir: Path, heap: str = "256m", pagecache: str = "32m") -> I
         require(False, f"no local Neo4j possible: {e}")
         raise
     port = free_port()
-    server.start(state_dir, port=port, heap=heap, pagecache=pagecache)
+    # No Browser: its HTTP port (7474 by default) may be another session's.
+    server.start(state_dir, port=port, heap=heap, pagecache=pagecache, browser=False)
     try:
         yield port
     finally:
