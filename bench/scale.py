@@ -1,6 +1,7 @@
 """A country's plans: synthetic corpus → extract → build, time and peak memory of each step.
 
-Run: ``python -m bench.scale [--docs 2000] [--workers 2] [--skip-build] [--before REF]``.
+Run: ``python -m bench.scale [--docs 2000] [--workers 2] [--skip-extract] [--skip-build]
+[--before REF]``.
 
 1. ``policygraph synth --docs N`` into a temporary directory;
 2. ``policygraph extract --workers W`` of it (documents/s);
@@ -94,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--skip-build", action="store_true")
+    parser.add_argument("--skip-extract", action="store_true",
+                        help="no extract step of its own (the build extracts anyway)")
     parser.add_argument("--before", metavar="REF",
                         help="also build with the code of this git revision (e.g. main)")
     args = parser.parse_args(argv)
@@ -106,11 +109,12 @@ def main(argv: list[str] | None = None) -> int:
         size = sum(p.stat().st_size for p in (corpus / "docs").iterdir())
         rows.append(("synth", seconds, tree, peak,
                      f"{args.docs:,} documents, {size / 1e6:.1f} MB"))
-        seconds, tree, peak, _ = _run(["extract", str(corpus / "docs"), "--out",
-                                       str(Path(tmp) / "x"), "-q", "--workers",
-                                       str(args.workers)])
-        rows.append((f"extract, {args.workers} workers", seconds, tree, peak,
-                     f"{args.docs / seconds:.1f} docs/s"))
+        if not args.skip_extract:
+            seconds, tree, peak, _ = _run(["extract", str(corpus / "docs"), "--out",
+                                           str(Path(tmp) / "x"), "-q", "--workers",
+                                           str(args.workers)])
+            rows.append((f"extract, {args.workers} workers", seconds, tree, peak,
+                         f"{args.docs / seconds:.1f} docs/s"))
         build = ["build", str(corpus / "docs"), "--workers", str(args.workers), "--out"]
         if args.before and not args.skip_build:
             code = _export(args.before, Path(tmp) / "before")
