@@ -15,15 +15,17 @@ plan or source node breaks a shape.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
 from rdflib import Graph, URIRef
+from rdflib.term import Node
 
 from graph.errors import GraphError
-from graph.rdf import Fact, build_traced
+from graph.rdf import Fact, Rank, build_traced
 from graph.validate import ValidationReport, Violation, validate
 from ontology.identity import number_text
 from ontology.model import Evidence, Extraction, Register
@@ -61,30 +63,43 @@ class Admitted:
     rejected: tuple[Rejected, ...]
     report: ValidationReport
     registers: tuple[Register, ...] = ()
+    #: The round of the build each rejection was found in (the first round is 0).
+    rounds: tuple[int, ...] = ()
+    #: The nodes that broke a shape, over all rounds.
+    broken: frozenset[Node] = frozenset()
 
 
 def admit(extractions: Sequence[Extraction], shapes: Graph | None = None,
-          registers: Sequence[Register] = ()) -> Admitted:
+          registers: Sequence[Register] = (),
+          ranks: dict[tuple[Node, Node], Rank] | None = None) -> Admitted:
     """Build and validate; leave out the facts behind each violation until the graph conforms.
 
     Deterministic: the same extractions give the same graph and the same rejections.
     Raises :class:`GraphError` only for a violation no extracted fact can be blamed for
     (a bug of the builder, not of a document).  A register's rows are facts like a
     document's: a row that breaks a shape is left out, the rest of the list is kept.
+    ``ranks`` receives the ranks of the graph that is returned (:func:`graph.rdf.build_traced`).
     """
     shapes_graph = shapes if shapes is not None else load_shapes()
     current = tuple(extractions)
     lists = tuple(registers)
     rejected: list[Rejected] = []
-    while True:
-        graph, made_by = build_traced(current, lists)
+    rounds: list[int] = []
+    broken: set[Node] = set()
+    for round_number in itertools.count():
+        if ranks is not None:
+            ranks.clear()
+        graph, made_by = build_traced(current, lists, ranks)
         report = validate(graph, shapes_graph)
         if report.conforms:
-            return Admitted(graph, current, tuple(rejected), report, lists)
+            return Admitted(graph, current, tuple(rejected), report, lists, tuple(rounds),
+                            frozenset(broken))
         blamed: dict[Fact, list[Violation]] = defaultdict(list)
         for violation in report.results:
             if violation.severity != "Violation":
                 continue
+            if violation.node is not None:
+                broken.add(violation.node)
             facts = made_by.get(violation.node) if isinstance(violation.node, URIRef) else None
             if not facts:
                 raise GraphError(f"graph violates the SHACL shapes at a node no document made: "
@@ -97,11 +112,13 @@ def admit(extractions: Sequence[Extraction], shapes: Graph | None = None,
             rejected.append(_describe_row(by_register[fact.source], fact, blamed[fact])
                             if fact.source in by_register and fact.source not in by_source
                             else _describe(by_source[fact.source], fact, blamed[fact]))
+            rounds.append(round_number)
         before = (current, lists)
         current = _without(current, blamed)
         lists = _without_rows(lists, blamed)
         if (current, lists) == before:
             raise GraphError("cannot make the graph valid by leaving facts out")
+    raise AssertionError("unreachable")  # itertools.count() does not end
 
 
 def _order(fact: Fact) -> tuple[str, str, int, str]:

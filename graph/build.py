@@ -10,6 +10,7 @@ leaves a half-written file behind, and the build directory is swapped as a whole
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -17,10 +18,12 @@ import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from graph.admit import Rejected, admit
 from graph.errors import GraphError
-from graph.rdf import graph_summary, serialize
+from graph.shard import PART_DOCUMENTS, admit_parts, merged
+from graph.stream_write import subjects_of, write_graph
 from ontology.model import Extraction, Register
 
 TURTLE = "graph.ttl"
@@ -33,8 +36,24 @@ BUILD_FILES = frozenset({TURTLE, JSON_LD, EXTRACTIONS, REGISTERS})
 
 def extractions_json(extractions: Sequence[Extraction]) -> bytes:
     """The extractions as canonical JSON (sorted by source)."""
-    data = [e.model_dump(mode="json") for e in sorted(extractions, key=lambda e: e.source)]
-    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+    out = io.BytesIO()
+    write_extractions_json(extractions, out)
+    return out.getvalue()
+
+
+def write_extractions_json(extractions: Sequence[Extraction], out: IO[bytes]) -> None:
+    """:func:`extractions_json` into ``out``, one extraction at a time (the JSON of a whole
+    corpus's extractions as Python objects is several times their size)."""
+    ordered = sorted(extractions, key=lambda e: e.source)
+    if not ordered:
+        out.write(b"[]\n")
+        return
+    out.write(b"[")
+    for n, extraction in enumerate(ordered):
+        text = json.dumps(extraction.model_dump(mode="json"), ensure_ascii=False, indent=1,
+                          sort_keys=True)
+        out.write(((",\n " if n else "\n ") + text.replace("\n", "\n ")).encode("utf-8"))
+    out.write(b"\n]\n")
 
 
 def read_extractions(build_dir: Path) -> list[Extraction]:
@@ -74,27 +93,44 @@ class Built:
 
 
 def write_build(extractions: Sequence[Extraction], out: Path,
-                registers: Sequence[Register] = ()) -> Built:
+                registers: Sequence[Register] = (),
+                part_documents: int = PART_DOCUMENTS) -> Built:
     """Build the valid graph (:func:`graph.admit.admit`), write it, its extractions and
     its registers (``registers.json`` only when there are any).
 
-    Nothing is written until the graph conforms to the shapes.  Then the whole build is
-    written into a fresh temporary directory beside ``out`` and swapped in (:func:`publish`),
-    so ``out`` always holds one complete build — the old one or the new one, never a mix,
-    and never a half-written file.  ``extractions.json`` holds what the graph was built from
-    (without the facts left out), so rebuilding it gives the same graph.
+    Nothing is published until the graph conforms to the shapes.  The corpus is admitted in
+    parts (:mod:`graph.shard`; whole when the parts cannot be shown to give the same graph)
+    and the graph files are written from the parts' merged triples
+    (:mod:`graph.stream_write`), so no step holds the whole graph in rdflib; the bytes are
+    those of :func:`graph.rdf.serialize` of :func:`graph.admit.admit`'s graph.  Then the
+    build is swapped in as a whole (:func:`publish`), so ``out`` always holds one complete
+    build — the old one or the new one, never a mix, and never a half-written file.
+    ``extractions.json`` holds what the graph was built from (without the facts left out),
+    so rebuilding it gives the same graph.  ``part_documents``: the size of a part.
     """
-    admitted = admit(extractions, registers=registers)
-    files = {
-        TURTLE: serialize(admitted.graph, "turtle"),
-        JSON_LD: serialize(admitted.graph, "json-ld"),
-        EXTRACTIONS: extractions_json(admitted.extractions),
-    }
-    if admitted.registers:
-        files[REGISTERS] = registers_json(admitted.registers)
-    publish(files, out)
-    return Built(graph_summary(admitted.graph), len(admitted.extractions), admitted.rejected,
-                 len(admitted.registers))
+    check_target(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-{os.getpid()}-", dir=out.parent))
+    try:
+        done = admit_parts(extractions, registers, work, size=part_documents)
+        if done is not None:
+            kept, lists, rejected = done.extractions, done.registers, done.rejected
+            subjects = merged(done.spills)
+        else:
+            whole = admit(extractions, registers=registers)
+            kept, lists, rejected = whole.extractions, whole.registers, whole.rejected
+            subjects = subjects_of(whole.graph)
+        summary = write_graph(subjects, work / TURTLE, work / JSON_LD, work)
+        with (work / EXTRACTIONS).open("wb") as handle:
+            write_extractions_json(kept, handle)
+        files: dict[str, bytes | Path] = {TURTLE: work / TURTLE, JSON_LD: work / JSON_LD,
+                                          EXTRACTIONS: work / EXTRACTIONS}
+        if lists:
+            files[REGISTERS] = registers_json(lists)
+        publish(files, out)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return Built(summary, len(kept), rejected, len(lists))
 
 
 def check_target(out: Path) -> None:
@@ -115,8 +151,10 @@ def check_target(out: Path) -> None:
                              "choose another --out")
 
 
-def publish(files: Mapping[str, bytes], out: Path) -> None:
+def publish(files: Mapping[str, bytes | Path], out: Path) -> None:
     """Write ``files`` as the directory ``out``, replacing a previous build as a whole.
+
+    A file given as a path (written beside ``out``, on the same file system) is moved in.
 
     The files go to a new temporary directory in ``out``'s parent first; then the old build
     is renamed aside, the new one renamed into place, and the old one deleted.  A process
@@ -131,8 +169,11 @@ def publish(files: Mapping[str, bytes], out: Path) -> None:
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-{os.getpid()}-", dir=parent))
     try:
         for name, data in files.items():
-            with (staging / name).open("wb") as handle:
-                handle.write(data)
+            if isinstance(data, Path):
+                os.replace(data, staging / name)
+            with (staging / name).open("ab" if isinstance(data, Path) else "wb") as handle:
+                if not isinstance(data, Path):
+                    handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
         if out.is_dir():

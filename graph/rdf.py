@@ -13,7 +13,7 @@ made each node (what :mod:`graph.admit` leaves out when a node breaks the shapes
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Final
 
 from rdflib import Graph, Literal, URIRef
@@ -41,6 +41,10 @@ _YEAR_QUOTA_PREFIX: Final = "每年"
 """A target metric that starts with 每年 and has no year is a yearly quota."""
 
 FORMATS: Final = ("turtle", "json-ld")
+#: When a single-valued property was set, in the order of the whole corpus's build: the
+#: step (0 plans, 1 contents, 2 alignments, 3 registers), the document or list the step was
+#: at (its place in that step's order) and a counter of the builder's calls.
+Rank = tuple[int, str, str, str, int]
 #: Joins a task's unit names in ``pg:unitOrder`` (a character no agency name contains).
 UNIT_SEPARATOR: Final = "、"
 
@@ -54,6 +58,7 @@ def build_graph(extractions: Sequence[Extraction],
 
 def build_traced(
     extractions: Sequence[Extraction], registers: Sequence[Register] = (),
+    ranks: dict[tuple[Node, Node], Rank] | None = None,
 ) -> tuple[Graph, Mapping[URIRef, frozenset[Fact]]]:
     """The graph of ``extractions`` and ``registers``, and for each node the facts that
     made it.
@@ -62,14 +67,21 @@ def build_traced(
     task's lead the agency node …); a node no fact owns (a source only referred to by
     evidence) gets every fact that referred to it.  Documents come first, so where a
     document and a register both name a brand, the document's kind of brand is kept.
+
+    ``ranks``, when given, receives for each single-valued property the :data:`Rank` of the
+    call that set it: where a part of the corpus is built alone (:mod:`graph.shard`), the
+    smallest rank over the parts is the value the whole corpus's build keeps.
     """
-    builder = _Builder(extractions)
+    builder = _Builder(extractions, ranks)
     for extraction in builder.ordered:
+        builder.unit = (0, *builder.order_of(extraction))
         builder.add_plan(extraction)
     for extraction in builder.ordered:
+        builder.unit = (1, *builder.order_of(extraction))
         builder.add_contents(extraction)
     add_alignments(builder, extractions)
     for register in sorted(registers, key=lambda r: r.source):
+        builder.unit = (3, register.source, "", "")
         add_register(builder, register)
     builder.label_untitled_plans()
     made_by = {
@@ -93,40 +105,54 @@ def serialize(graph: Graph, fmt: str) -> bytes:
 
 def graph_summary(graph: Graph) -> dict[str, int]:
     """Node counts per class and counts of lead and co-responsibility links."""
+    return summary(lambda kind: len(set(graph.subjects(RDF.type, CLASS_OF[kind]))),
+                   lambda predicate: len(list(graph.triples((None, predicate, None)))))
 
-    def count(kind: NodeKind) -> int:
-        return len(set(graph.subjects(RDF.type, CLASS_OF[kind])))
 
+def summary(nodes: Callable[[NodeKind], int], links: Callable[[URIRef], int]) -> dict[str, int]:
+    """:func:`graph_summary` from a count of the nodes of a kind and of a predicate's
+    triples."""
     return {
-        "plans": count(NodeKind.PLAN),
-        "sources": count(NodeKind.SOURCE),
-        "sections": count(NodeKind.SECTION),
-        "tasks": count(NodeKind.TASK),
-        "agencies": count(NodeKind.AGENCY),
-        "regions": count(NodeKind.REGION),
-        "targets": count(NodeKind.TARGET),
-        "funding": count(NodeKind.FUNDING),
-        "brands": count(NodeKind.BRAND),
-        "enterprises": count(NodeKind.ENTERPRISE),
-        "recognitions": count(NodeKind.RECOGNITION),
-        "alignments": count(NodeKind.ALIGNMENT),
-        "evidence": count(NodeKind.EVIDENCE),
-        "lead_links": len(list(graph.triples((None, PG.leads, None)))),
-        "co_links": len(list(graph.triples((None, PG.coResponsibleFor, None)))),
+        "plans": nodes(NodeKind.PLAN),
+        "sources": nodes(NodeKind.SOURCE),
+        "sections": nodes(NodeKind.SECTION),
+        "tasks": nodes(NodeKind.TASK),
+        "agencies": nodes(NodeKind.AGENCY),
+        "regions": nodes(NodeKind.REGION),
+        "targets": nodes(NodeKind.TARGET),
+        "funding": nodes(NodeKind.FUNDING),
+        "brands": nodes(NodeKind.BRAND),
+        "enterprises": nodes(NodeKind.ENTERPRISE),
+        "recognitions": nodes(NodeKind.RECOGNITION),
+        "alignments": nodes(NodeKind.ALIGNMENT),
+        "evidence": nodes(NodeKind.EVIDENCE),
+        "lead_links": links(PG.leads),
+        "co_links": links(PG.coResponsibleFor),
     }
 
 
 def _canonical_json_ld(graph: Graph) -> bytes:
-    context = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
-    document = json.loads(graph.serialize(format="json-ld", context=context))
+    out = {"@context": JSON_LD_CONTEXT, "@graph": json_ld_nodes(graph)}
+    text = json.dumps(out, ensure_ascii=False, indent=2, sort_keys=True)
+    return (text + "\n").encode("utf-8")
+
+
+#: The JSON-LD context of ``graph.jsonld``: the package's prefixes.
+JSON_LD_CONTEXT: Final = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+
+
+def json_ld_nodes(graph: Graph) -> list[dict[str, Any]]:
+    """The nodes of ``graph`` as ``graph.jsonld`` writes them (values sorted), by ``@id``.
+
+    A node depends on its own triples only, so the nodes of a graph are those of its
+    subjects' parts (what :mod:`graph.stream_write` relies on)."""
+    document = json.loads(graph.serialize(format="json-ld", context=JSON_LD_CONTEXT))
     nodes = document.get("@graph", [])
     if not nodes and "@id" in document:
         nodes = [{k: v for k, v in document.items() if k != "@context"}]
     canonical_nodes = [_sorted_node(node) for node in nodes]
     canonical_nodes.sort(key=lambda node: str(node.get("@id", "")))
-    out = {"@context": context, "@graph": canonical_nodes}
-    text = json.dumps(out, ensure_ascii=False, indent=2, sort_keys=True)
-    return (text + "\n").encode("utf-8")
+    return canonical_nodes
 
 
 def _sorted_node(node: dict[str, Any]) -> dict[str, Any]:
@@ -144,8 +170,12 @@ def _sorted_node(node: dict[str, Any]) -> dict[str, Any]:
 class _Builder:
     """Accumulates triples; single-valued properties keep the first value they get."""
 
-    def __init__(self, extractions: Sequence[Extraction]) -> None:
+    def __init__(self, extractions: Sequence[Extraction],
+                 ranks: dict[tuple[Node, Node], Rank] | None = None) -> None:
         self.graph = bind_prefixes(Graph())
+        self.ranks = ranks
+        self.unit: tuple[int, str, str, str] = (0, "", "", "")
+        self.calls = 0
         self.plan_of = ident.resolve_plan_keys(extractions)
         self.ordered = sorted(extractions, key=self._order)
         self.task_ids: dict[str, set[str]] = {}
@@ -161,6 +191,11 @@ class _Builder:
         own = ident.plan_key(extraction.document, extraction.source)
         return key, own != key, extraction.source
 
+    def order_of(self, extraction: Extraction) -> tuple[str, str, str]:
+        """:meth:`_order` as the strings of a :data:`Rank`."""
+        key, duplicate, source = self._order(extraction)
+        return key, "1" if duplicate else "0", source
+
     # -- primitives ---------------------------------------------------------------------
 
     def node(self, kind: NodeKind, key: str, *, owned: bool = True) -> URIRef:
@@ -174,6 +209,9 @@ class _Builder:
     def first(self, subject: URIRef, predicate: URIRef, value: Node | None) -> None:
         if value is not None and self.graph.value(subject, predicate) is None:
             self.graph.add((subject, predicate, value))
+            if self.ranks is not None:
+                self.calls += 1
+                self.ranks[subject, predicate] = (*self.unit, self.calls)
 
     def region(self, name: str | None) -> URIRef | None:
         if not name:

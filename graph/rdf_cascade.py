@@ -86,6 +86,7 @@ def add_alignments(builder: _Builder, extractions: Sequence[Extraction]) -> None
         # The child task makes the alignment (a broken one is blamed on it); each sentence
         # stays the fact of its own document.
         builder.fact = Fact(child.source, "tasks", child.tasks.index(task))
+        builder.unit = (2, child.source, "", "")
         node = builder.node(NodeKind.ALIGNMENT, ident.alignment_key(link.child, link.parent))
         builder.first(node, PG.score, decimal(link.score))
         builder.graph.add((node, PG.implementingTask, ident.iri(link.child)))
