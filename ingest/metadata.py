@@ -82,6 +82,9 @@ PUBLISHER_FIELD = re.compile(
     r"(?:人民政府办公室|人民政府办公厅|人民政府|委员会|办公室|办公厅|局|厅|委)[)）]?)(?![\u4e00-\u9fff])")
 #: A page date near the top.  Example: ``2021-11-24 点击数:``.
 PAGE_DATE = re.compile(r"(20\d{2})-(\d{1,2})-(\d{1,2})")
+#: The clock time after a page's date: the page's posting time.  Example: `` 10:12`` in
+#: ``发布时间:2017-11-24 10:12:15``.
+POSTING_TIME = re.compile(r"\s*\d{1,2}:\d{2}")
 #: A dateline near the top of a page, as a newspaper prints it.  Example:
 #: ``工人日报 2025年05月16日 星期一``.
 DATELINE = re.compile(r"(20\d{2})年(\d{1,2})月(\d{1,2})日")
@@ -258,7 +261,8 @@ def extract_metadata(text: str, url_words: str | None = None) -> DocumentMeta:
                              title)
     gazette = GAZETTE_DATE.search(head)
     gazette_date = _iso(*gazette.groups()) if gazette else None
-    date = None if is_news else (sig_date or gazette_date or _page_date(head))
+    date = None if is_news else (
+        sig_date or gazette_date or _page_date(head, posted=is_interpretation))
     period = _period(title) if title else None
     if period is None and (edition := EDITION_YEAR.search(text[:800])):
         period = (int(edition.group(1)), int(edition.group(1)))
@@ -388,9 +392,15 @@ def _balanced(name: str) -> bool:
     return name.count("(") + name.count("（") == name.count(")") + name.count("）")
 
 
-def _page_date(head: str) -> str | None:
+def _page_date(head: str, *, posted: bool = False) -> str | None:
+    """A date near the top of a page, unless a clock time follows it: that is when the page
+    was posted (``发布时间:2017-11-24 10:12:15``), not when a document it reposts was
+    issued — except where the page is the document (``posted``: an agency's interpretation
+    on its own site is issued when posted)."""
     match = PAGE_DATE.search(head[:300])
-    return _iso(*match.groups()) if match else None
+    if match is None or (not posted and POSTING_TIME.match(head, match.end())):
+        return None
+    return _iso(*match.groups())
 
 
 def _region(text: str, title: str | None, issuer: str | None) -> tuple[str | None, GovLevel | None]:

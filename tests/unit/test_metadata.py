@@ -146,3 +146,12 @@ def test_a_publisher_field_naming_a_governments_office_in_brackets(title: str, i
     text = ("发布机构: 泾县人民政府(办公室) 主题分类: 综合政务\n" + title + "\n"
             "各乡镇人民政府:\n现将任务分解印发给你们。\n")
     assert extract_metadata(text).issuer == issuer
+
+
+def test_a_pages_posting_time_is_no_document_date_but_an_interpretations_own():
+    repost = "发布人:某某 / 发布时间:2017-11-24 10:12:15\n某市加快流通业发展实施意见\n一、目标\n"
+    assert extract_metadata(repost).date is None
+    plain = "2019-4-1\n某市实施细则\n第一条 为促进发展,制定本细则。\n"
+    assert extract_metadata(plain).date == "2019-04-01"
+    own = "发布时间:2024-05-20 16:32 来源:某省农业农村厅\n《某省行动方案》政策解读\n近日,《某省行动方案》印发。\n"
+    assert extract_metadata(own).date == "2024-05-20"
