@@ -153,5 +153,6 @@ def test_a_pages_posting_time_is_no_document_date_but_an_interpretations_own():
     assert extract_metadata(repost).date is None
     plain = "2019-4-1\n某市实施细则\n第一条 为促进发展,制定本细则。\n"
     assert extract_metadata(plain).date == "2019-04-01"
-    own = "发布时间:2024-05-20 16:32 来源:某省农业农村厅\n《某省行动方案》政策解读\n近日,《某省行动方案》印发。\n"
+    own = ("发布时间:2024-05-20 16:32 来源:某省农业农村厅\n《某省行动方案》政策解读\n"
+           "近日,《某省行动方案》印发。\n")
     assert extract_metadata(own).date == "2024-05-20"
