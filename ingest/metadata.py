@@ -80,6 +80,8 @@ SITE_SUFFIX = re.compile(r"(?:\s*[_｜|-]\s*[^_｜|《》]{2,20}){1,3}$")
 PUBLISHER_FIELD = re.compile(
     r"(?:发布机构|发文机关|发文单位|发布单位)\s*[:：]\s*([\u4e00-\u9fff()（）]{4,30}?"
     r"(?:人民政府办公室|人民政府办公厅|人民政府|委员会|办公室|办公厅|局|厅|委)[)）]?)(?![\u4e00-\u9fff])")
+#: A government body named by its level alone.  Example: ``区人民政府办公室``.
+BARE_LEVEL_GOVERNMENT = re.compile(r"^(?P<level>省|市|县|区|州)(?P<rest>(?:人民)?政府.{0,6})$")
 #: A page date near the top.  Example: ``2021-11-24 点击数:``.
 PAGE_DATE = re.compile(r"(20\d{2})-(\d{1,2})-(\d{1,2})")
 #: The clock time after a page's date: the page's posting time.  Example: `` 10:12`` in
@@ -266,6 +268,7 @@ def extract_metadata(text: str, url_words: str | None = None) -> DocumentMeta:
     period = _period(title) if title else None
     if period is None and (edition := EDITION_YEAR.search(text[:800])):
         period = (int(edition.group(1)), int(edition.group(1)))
+    issuer = _placed_issuer(issuer, region)
     return DocumentMeta(title=title, kind=kind, issuer=issuer, region=region, level=level,
                         date=date, doc_number=_doc_number(text), period=period,
                         implements=tuple(implements))
@@ -369,6 +372,15 @@ def written_year(text: str, meta: DocumentMeta) -> int | None:
     found = [m for pat in (PAGE_DATE, DATELINE) if (m := pat.search(head))
              and _iso(*m.groups())]
     return int(min(found, key=lambda m: m.start()).group(1)) if found else None
+
+
+def _placed_issuer(issuer: str | None, region: str | None) -> str | None:
+    """An issuer written by its level alone (``区人民政府办公室`` in a page's fields) named in
+    full by the document's region of that level (``下陆区人民政府办公室``)."""
+    bare = BARE_LEVEL_GOVERNMENT.match(issuer) if issuer else None
+    if bare is None or not region or not region.endswith(bare.group("level")):
+        return issuer
+    return region + bare.group("rest")
 
 
 def _publisher(text: str, title: str | None) -> str | None:

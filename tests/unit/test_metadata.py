@@ -156,3 +156,10 @@ def test_a_pages_posting_time_is_no_document_date_but_an_interpretations_own():
     own = ("发布时间:2024-05-20 16:32 来源:某省农业农村厅\n《某省行动方案》政策解读\n"
            "近日,《某省行动方案》印发。\n")
     assert extract_metadata(own).date == "2024-05-20"
+
+
+def test_an_issuer_written_by_its_level_alone_takes_the_documents_region():
+    text = ("发布机构:区人民政府办公室\n下陆区2020年重点工作责任分解\n为推动下陆区发展,"
+            "现将区政府重点工作分解如下。\n一、加强防控。(牵头单位:区卫健局)\n")
+    meta = extract_metadata(text)
+    assert (meta.region, meta.issuer) == ("下陆区", "下陆区人民政府办公室")
