@@ -157,7 +157,8 @@ class AgencyResolver:
                 self.list_forms[key] = name
         canonical = self.list_forms.get(key) or (
             prefix + stem if _is_short_form(prefix, stem, group)
-            or (not prefix and (stem == _VARIANTS[stem].short or stem in _BARE_KEPT))
+            or (not prefix and (stem in (_VARIANTS[stem].short, _VARIANTS[stem].province_short)
+                                or stem in _BARE_KEPT))
             else self._default_form(group, stem, level, prefix))
         region = self._region_for(level)
         return AgencyRef(canonical, region, level, written, group)

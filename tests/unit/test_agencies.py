@@ -228,3 +228,8 @@ def test_the_ministries_and_bureaus_of_an_addressee_line_are_a_generic_group():
     text = ("某自治区实施方案\n各市、县人民政府,自治区级国家机关各部委办厅局:\n"
             "一、任务\n1.推进建设。(自治区发展改革委负责)\n")
     assert _departments(text) == ["自治区发展改革委"]
+
+
+def test_a_provincial_body_written_without_its_prefix_stays_as_written():
+    text = "某省商务厅关于某名单的公示\n某省商务厅会同文化和旅游厅、省市场监管局形成推荐名单。\n"
+    assert "文化和旅游厅" in _departments(text) and "省文化和旅游厅" not in _departments(text)
