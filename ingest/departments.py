@@ -101,6 +101,9 @@ CITED_TITLE = re.compile(r"《[^《》\n]{2,120}》")
 #: The label of a page's source line, whose publisher runs the page.
 #: Example: ``信息来源:`` in ``• 信息来源: 市府办(市外事办)``.
 PAGE_SOURCE = re.compile(r"信息来源\s*[:：]")
+#: A line of the site's own chrome, whose bodies run the site.  Examples:
+#: ``主办: 某市商务局 某市电子政务办公室提供技术支持``, ``版权所有:某市人民政府办公室``.
+SITE_CHROME = re.compile(r"(?:主办|承办|协办)(?:单位)?\s*[:：]|技术支持|版权所有|网站标识码|ICP备|公网安备")
 #: What follows the authors of a cited document.  Examples: ``印发的《…》``, ``等部门联合印发的
 #: 《…》``, ``《…》``.  (``关于印发《…》的通知`` is the document's own notice, whose issuer counts.)
 AUTHORS_OF_CITED = re.compile(
@@ -136,6 +139,9 @@ def collect(text: str, clauses: Iterable[Clause], resolver: AgencyResolver,
     # So is the author written right before a cited title (国家发展改革委《关于…》), and the
     # publisher on a page's source line (信息来源: 市府办).
     cited += [(m.end(), _line_end(text, m.end())) for m in PAGE_SOURCE.finditer(text)]
+    # and the bodies on a line of the site's chrome (主办: 某市商务局 … 提供技术支持)
+    cited += [(_line_start(text, m.start()), _line_end(text, m.end()))
+              for m in SITE_CHROME.finditer(text)]
     # Items of a list of agencies in running text are read as list entries (they come
     # first, so that at one span the list reading wins); a generic run names no agency.
     listed = enumerated_agencies(text)
@@ -232,6 +238,10 @@ def _same_title(own: str, cited: str) -> bool:
     title of six characters or more, not a bare 《方案》)."""
     shorter, longer = sorted((own, cited), key=len)
     return shorter == longer or (len(shorter) >= 6 and shorter in longer)
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
 
 
 def _line_end(text: str, pos: int) -> int:

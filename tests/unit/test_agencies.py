@@ -233,3 +233,9 @@ def test_the_ministries_and_bureaus_of_an_addressee_line_are_a_generic_group():
 def test_a_provincial_body_written_without_its_prefix_stays_as_written():
     text = "某省商务厅关于某名单的公示\n某省商务厅会同文化和旅游厅、省市场监管局形成推荐名单。\n"
     assert "文化和旅游厅" in _departments(text) and "省文化和旅游厅" not in _departments(text)
+
+
+def test_the_bodies_of_a_sites_chrome_are_no_departments():
+    text = ("某省商务厅关于第二批某省老字号的公示\n经审核,拟认定5家企业。(省商务厅负责)\n"
+            "主办: 某市商务局 某市电子政务办公室提供技术支持\n")
+    assert _departments(text) == ["省商务厅"]
