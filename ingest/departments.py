@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from ingest import patterns as p
+from ingest import patterns_enterprises as pe
 from ingest.agencies import AgencyRef, AgencyResolver, find_mentions
 from ingest.enumerations import enumerated_agencies
 from ingest.flat_tables import FlatTable
@@ -101,9 +102,6 @@ CITED_TITLE = re.compile(r"《[^《》\n]{2,120}》")
 #: The label of a page's source line, whose publisher runs the page.
 #: Example: ``信息来源:`` in ``• 信息来源: 市府办(市外事办)``.
 PAGE_SOURCE = re.compile(r"信息来源\s*[:：]")
-#: A line of the site's own chrome, whose bodies run the site.  Examples:
-#: ``主办: 某市商务局 某市电子政务办公室提供技术支持``, ``版权所有:某市人民政府办公室``.
-SITE_CHROME = re.compile(r"(?:主办|承办|协办)(?:单位)?\s*[:：]|技术支持|版权所有|网站标识码|ICP备|公网安备")
 #: What follows the authors of a cited document.  Examples: ``印发的《…》``, ``等部门联合印发的
 #: 《…》``, ``《…》``.  (``关于印发《…》的通知`` is the document's own notice, whose issuer counts.)
 AUTHORS_OF_CITED = re.compile(
@@ -141,7 +139,7 @@ def collect(text: str, clauses: Iterable[Clause], resolver: AgencyResolver,
     cited += [(m.end(), _line_end(text, m.end())) for m in PAGE_SOURCE.finditer(text)]
     # and the bodies on a line of the site's chrome (主办: 某市商务局 … 提供技术支持)
     cited += [(_line_start(text, m.start()), _line_end(text, m.end()))
-              for m in SITE_CHROME.finditer(text)]
+              for m in pe.SITE_CREDIT.finditer(text)]
     # Items of a list of agencies in running text are read as list entries (they come
     # first, so that at one span the list reading wins); a generic run names no agency.
     listed = enumerated_agencies(text)

@@ -178,7 +178,8 @@ APPLIED_BRAND = re.compile(
     r"(?P<brand>[\u4e00-\u9fff()（）]{2,10}?)(?=[、,，;；。]|榜上有名|入选|上榜|$)")
 #: A line of site credits, whose firms run the web page, not the policy.  Examples:
 #: ``版权所有:某某网络科技有限公司``, ``技术支持:…``, ``主办单位:…``.
-SITE_CREDIT = re.compile(r"版权所有|技术支持|主办单位|承办单位|ICP|备案号|Copyright|©|网站维护|设计制作")
+SITE_CREDIT = re.compile(r"版权所有|技术支持|(?:主办|承办|协办)(?:单位)?\s*[:：]|主办单位|承办单位|ICP|备案号"
+                         r"|网站标识码|公网安备|Copyright|©|网站维护|设计制作")
 #: The word 牌 after a listed brand.  Example: ``青红牌`` → ``青红``.
 BRAND_MARK = re.compile(r"牌$")
 #: Anti-copy junk glued to a cell's end.  Example: ``0 J9 w/ z`` after ``…酱鸭店``.
