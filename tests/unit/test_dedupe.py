@@ -26,3 +26,28 @@ def test_many_copies_point_at_the_first():
 def test_containment_is_symmetric_in_size():
     a, b = shingles(PLAN), shingles(PLAN + "附加段落内容很多很多很多很多")
     assert containment(a, b) == containment(b, a) == 1.0
+
+
+def test_screened_pass_agrees_with_the_exact_containment():
+    """The sampled screen of the pass never changes its answer on alike texts."""
+    import random
+
+    from ingest.dedupe import THRESHOLD, fingerprint
+
+    rng = random.Random(3)
+    stock = [f"推进第{i}项重点工作落实责任单位抓好实施确保取得实效" for i in range(400)]
+    texts = []
+    for i in range(60):
+        keep = rng.sample(stock, rng.randint(120, 400))
+        texts.append((f"{i:03d}.txt", "。".join(keep)))
+    got = find_duplicates(texts)
+    prints = [(name, fingerprint(text)) for name, text in texts]
+    expected = {}
+    originals: list[tuple[str, object]] = []
+    for name, fp in prints:
+        first = next((o for o, ofp in originals if containment(ofp, fp) >= THRESHOLD), None)
+        if first is None:
+            originals.append((name, fp))
+        else:
+            expected[name] = first
+    assert got == expected and got
