@@ -239,3 +239,14 @@ def test_the_bodies_of_a_sites_chrome_are_no_departments():
     text = ("某省商务厅关于第二批某省老字号的公示\n经审核,拟认定5家企业。(省商务厅负责)\n"
             "主办: 某市商务局 某市电子政务办公室提供技术支持\n")
     assert _departments(text) == ["省商务厅"]
+
+
+def test_ministries_by_their_names_before_the_reorganisations():
+    # older documents write 环保部, 建设部, 国土资源部, 铁道部, 卫生部: national organs
+    r = resolver()
+    for name in ("环保部", "环境保护部", "建设部", "国土资源部", "铁道部", "卫生部"):
+        ref = r.resolve(name)
+        assert ref is not None and ref.level == GovLevel.NATIONAL, name
+    # but not a part of a longer phrase, nor 建设部门 / 卫生部门
+    for text in ("城市建设部", "建设部门", "卫生部门", "基础设施建设部分"):
+        assert r.resolve(text) is None, text
