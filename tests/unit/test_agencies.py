@@ -140,6 +140,16 @@ def test_the_authors_of_the_reported_plan_and_of_its_own_notice_count():
     assert _departments(notice)[0] == "市政府办公室"
 
 
+def test_the_author_of_a_parent_named_in_the_own_title_is_not_a_department():
+    # the notice divides the tasks of a plan it names (落实X…任务分工): X's publisher is no
+    # department of the notice, although the title holds X
+    text = ("某政办发〔2012〕5号\n\n某省人民政府办公厅关于落实\n甲振兴“十二五”规划任务分工的通知\n\n"
+            "为贯彻落实国家发展改革委印发的《甲振兴“十二五”规划》,现通知如下:\n\n1.完成目标。\n\n"
+            "责任单位:省教育厅。\n")
+    assert "国家发展改革委" not in _departments(text)
+    assert "省教育厅" in _departments(text)
+
+
 def test_forwarded_document_names_its_author_as_issuer_and_department():
     from ingest.pipeline import extract
     ex = extract("t.txt", "淄博市委办公厅、市政府办公厅关于转发《淄博市精神文明建设委员会贯彻落实"
