@@ -34,13 +34,16 @@ NOT_A_NAME = re.compile(r"牵头|配合|参与|支持|或者?|以及|并且")
 #: Offices named after a campaign.  Example: ``质量强省办``.
 CAMPAIGN_OFFICE = re.compile(
     r"(?:[省市县区])?(?:质量强(?:省|市|县|区)|质强)(?:工作推进)?(?:委员会(?:办公室)?|办公室|办|委)")
-#: National ministries, commissions and administrations, written in full or short.
-#: Examples: ``商务部``, ``文化和旅游部``, ``国家文物局``, ``市场监管总局``,
-#: ``国家工商行政管理总局``, ``国家工商总局商标局``; not ``国家粮食安全大局`` (the big picture).
+#: National ministries, commissions and administrations, written in full or short, also by
+#: the names older documents use (before the 2008 and 2018 reorganisations).
+#: Examples: ``商务部``, ``文化和旅游部``, ``环保部``, ``建设部``, ``国家文物局``,
+#: ``市场监管总局``, ``国家工商行政管理总局``, ``国家工商总局商标局``; not ``国家粮食安全大局``
+#: (the big picture), nor ``建设部门`` or ``建设部分``.
 NATIONAL_ORGAN = re.compile(
     r"(?:商务|财政|教育|科学技术|科技|工业和信息化|公安|民政|司法|人力资源和社会保障|人力资源社会保障"
     r"|自然资源|生态环境|住房和城乡建设|住房城乡建设|交通运输|水利|农业农村|农业|文化和旅游|文化"
-    r"|卫生健康|退役军人事务|应急管理|外交|国防)部(?![门署])"
+    r"|卫生健康|退役军人事务|应急管理|外交|国防"
+    r"|环境保护|环保|(?<![\u4e00-\u9fff])建设|国土资源|铁道|卫生|人事|劳动和社会保障|信息产业)部(?![门署分位])"
     r"|国家(?!级)[\u4e00-\u9fff]{2,10}?(?:总局|(?<!大)局|委员会|委|(?<!部)署)(?:[^\W省市县区]{2,6}?局)?"
     r"|(?:市场监管|税务|海关|体育|广播电视|新闻出版|工商)总(?:局|署)(?:[^\W省市县区]{2,6}?局)?")
 #: A local office of a vertically managed organ written after it:

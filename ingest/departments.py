@@ -231,11 +231,26 @@ def _bare_title(title: str) -> str:
     return re.sub(r"[\s“”\"'《》〈〉<>]", "", title)
 
 
+#: Words around a plan's title inside the document's own title that make the plan its
+#: parent.  Examples: ``落实`` and ``任务分工`` in ``关于落实东北振兴“十二五”规划任务分工的通知``.
+IMPLEMENTS_BEFORE = re.compile(r"(?:落实|贯彻|实施|执行)$")
+IMPLEMENTS_AFTER = re.compile(
+    r"(?:主要)?(?:任务分工|重点工作分工|分工方案|责任分工|任务分解|责任分解|实施方案|实施意见|实施细则)")
+
+
 def _same_title(own: str, cited: str) -> bool:
     """A cited title naming the document itself: equal, or one holding the other (a
-    title of six characters or more, not a bare 《方案》)."""
+    title of six characters or more, not a bare 《方案》) — unless the document's title
+    holds it as the plan it carries out (``关于落实X任务分工的通知``: X is a parent)."""
     shorter, longer = sorted((own, cited), key=len)
-    return shorter == longer or (len(shorter) >= 6 and shorter in longer)
+    if shorter == longer:
+        return True
+    at = longer.find(shorter) if len(shorter) >= 6 else -1
+    if at < 0:
+        return False
+    parent = longer is own and (IMPLEMENTS_BEFORE.search(own, 0, at)
+                                or IMPLEMENTS_AFTER.match(own, at + len(shorter)))
+    return not parent
 
 
 def _line_start(text: str, pos: int) -> int:

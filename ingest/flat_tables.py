@@ -9,12 +9,14 @@ without ``|`` between cells.  Two layouts are common:
 * **one row per line** — ``序号重点工作任务主要责任单位协同配合单位完成期限`` as one header
   line, then ``33 新培育… 区科技局 区经信局、… 2023年12月底`` with spaces between cells.
 
-Both are read the same way: the header names the columns (:data:`COLUMN_WORDS`), the body is
-cut into *pieces* (lines, and lines split at spaces), and a row starts at its number.  In a
-task table a piece is put in its column by what it is, not by where it stands, because merged
-cells are printed once and empty cells not at all: units go to the responsibility columns, a
-person's name to the leader column, a date to the deadline, text to the task.  ``(1)`` starts
-a sub-row.  In a list (企业名称 / 品牌 columns) the pieces of a row fill the columns in order.
+Both are read the same way: the header names the columns
+(:data:`ingest.table_headers.COLUMN_WORDS`), the body is cut into *pieces* (lines, and lines
+split at spaces), and a row starts at its number.  In a task table a piece is put in its
+column by what it is, not by where it stands, because merged cells are printed once and empty
+cells not at all: units go to the responsibility columns, a person's name to the leader
+column, a date to the deadline, text to the task.  ``(1)`` starts a sub-row; a part row
+(``一、…`` in a row of its own) numbers the rows under it.  In a list (企业名称 / 品牌
+columns) the pieces of a row fill the columns in order.
 
 Pure: the caller passes ``is_units`` (does a piece name responsible units?), which needs the
 agency grammar of :mod:`ingest.agencies`.
@@ -28,69 +30,38 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from ingest.patterns_targets import PER_HEAD, UNIT
-
-#: Column roles of a header.
-ID, GROUP, TASK, LEADER, LEAD, CO, UNITS, DEADLINE, PLACE, ENTERPRISE, BRAND, PRODUCT, OTHER = (
-    "id", "group", "task", "leader", "lead", "co", "units", "deadline", "place", "enterprise",
-    "brand", "product", "other")
-#: A column of planned investment (a quantity of the row's task).
-INVEST = "invest"
-#: A column of the bodies that score or assess the row (评分部门): departments, never
-#: responsible for the task.
-ASSESSOR = "assessor"
-#: A column of the row's yearly quantity (年度目标 ``0.07``, ``≥2%``) and of its unit (单位).
-VALUE, MEASURE = "value", "measure"
-
-#: Header words and the role of their column, longest first where one contains another.
-#: Examples: ``协同配合单位`` (co), ``主要责任单位`` (lead), ``区政府分管领导`` (leader).
-COLUMN_WORDS: Final[tuple[tuple[str, str], ...]] = (
-    ("序号", ID), ("编号", ID),
-    ("考核评价单位", ASSESSOR), ("评分部门", ASSESSOR), ("评分单位", ASSESSOR),
-    ("考核部门", ASSESSOR), ("考核单位", ASSESSOR), ("考评部门", ASSESSOR), ("考评单位", ASSESSOR),
-    ("考核内容", TASK), ("考核项目", GROUP),
-    ("年度目标值", VALUE), ("年度目标", VALUE), ("目标值", VALUE),
-    ("协同配合单位", CO), ("配合单位", CO), ("配合部门", CO), ("协办单位", CO), ("协同单位", CO),
-    ("参与单位", CO), ("协助单位", CO),
-    ("主要责任单位", LEAD), ("牵头单位", LEAD), ("牵头部门", LEAD), ("主责单位", LEAD),
-    ("责任单位", UNITS), ("责任部门", UNITS), ("负责单位", UNITS), ("承办单位", UNITS),
-    ("责任股室", UNITS), ("责任科室", UNITS), ("责任处室", UNITS),
-    ("责任领导", LEADER), ("分管领导", LEADER), ("牵头领导", LEADER), ("联系领导", LEADER),
-    ("责任人", LEADER),
-    ("完成时限", DEADLINE), ("完成期限", DEADLINE), ("完成时间", DEADLINE), ("时间节点", DEADLINE),
-    ("建设时间", DEADLINE), ("实施时间", DEADLINE), ("建设年限", DEADLINE),
-    ("年度投资金额", INVEST), ("计划投资", INVEST), ("投资金额", INVEST), ("总投资", INVEST),
-    ("建设地点", PLACE), ("实施地点", PLACE), ("项目地点", PLACE),
-    ("建设内容", TASK), ("建设规模", TASK),
-    ("时间要求", DEADLINE), ("时限要求", DEADLINE), ("时限", DEADLINE),
-    ("目标名称", GROUP), ("任务类别", GROUP), ("类别", GROUP), ("领域", GROUP),
-    ("重点工作任务", TASK), ("主要工作任务", TASK), ("工作任务", TASK), ("重点任务", TASK),
-    ("主要任务", TASK), ("目标任务", TASK), ("任务内容", TASK), ("工作内容", TASK),
-    ("主要内容", TASK), ("具体内容", TASK), ("工作标准", TASK), ("工作目标", TASK),
-    ("预期目标", TASK), ("具体措施", TASK), ("工作措施", TASK), ("重点工作", TASK),
-    ("主要指标", TASK), ("指标名称", TASK), ("项目名称", TASK), ("任务", TASK),
-    ("企业名称", ENTERPRISE), ("单位名称", ENTERPRISE), ("申报单位", ENTERPRISE),
-    ("企业", ENTERPRISE),
-    ("代表性注册商标", BRAND), ("注册商标", BRAND), ("品牌名称", BRAND), ("商标", BRAND),
-    ("品牌", BRAND), ("字号名称", BRAND), ("字号", BRAND),
-    ("产品名称", PRODUCT), ("主要产品", PRODUCT), ("产品", PRODUCT),
-    ("所在城市", PLACE), ("所在地区", PLACE), ("所在地", PLACE), ("所属地区", PLACE),
-    ("城市", PLACE), ("地区", PLACE), ("市州", PLACE), ("地市", PLACE), ("县市区", PLACE),
-    ("辖市区", PLACE), ("所属区县", PLACE), ("区县", PLACE), ("县区", PLACE), ("属地", PLACE),
-    ("创立时间", OTHER), ("成立时间", OTHER), ("始创年代", OTHER), ("联系人", OTHER),
-    ("备注", OTHER),
+from ingest.table_headers import (
+    ASSESSOR,
+    BRAND,
+    CO,
+    COLUMN_PATTERN,
+    DEADLINE,
+    ENTERPRISE,
+    GROUP,
+    HEADER_CELL_MAX,
+    HEADER_START,
+    INVEST,
+    LEAD,
+    LEADER,
+    MEASURE,
+    OTHER,
+    TASK,
+    UNITS,
+    VALUE,
+    header_cells,
+    header_roles,
+    is_table_header,
+    role_of,
 )
-#: A header word that names a row group beside a task column, else the task itself.
-#: Example: ``指标`` in ``序号 指标 工作任务 完成时限…`` (``公共文化服务`` groups the rows).
-GROUP_OR_TASK: Final = "指标"
-_COLUMN: Final = re.compile(
-    "|".join(re.escape(word) for word, _ in COLUMN_WORDS) + "|" + GROUP_OR_TASK)
-_ROLE: Final = dict(COLUMN_WORDS)
-#: The first header cell.  Example: ``序号`` (or ``序 号`` before spaces are joined).
-HEADER_START: Final = re.compile(r"^(?:序\s*号|编\s*号)")
-#: A header cell written over two lines, or a short header cell on its own line.
-_HEADER_CELL_MAX: Final = 12
+from ingest.table_headers import (
+    PLACE as PLACE,  # re-exported: list readers name the place column by it
+)
+
 #: A row's number standing alone.  Example: ``12``.
 ROW_NUMBER: Final = re.compile(r"^\d{1,3}$")
+#: A part row between a table's rows: a numbered heading printed in a row of its own that
+#: groups the rows after it.  Example: ``一、做大做强主导产业`` (the rows are then 一.1, 一.2 …).
+PART_ROW: Final = re.compile(r"^([一二三四五六七八九十]{1,3})[、.．]\s*([^。;；]{2,30})$")
 #: A sub-row's marker opening a cell.  Example: ``(1)`` in ``(1)地区生产总值增长5%左右。``.
 SUB_ROW: Final = re.compile(r"^[(（](\d{1,3})[)）]\s*")
 #: A deadline cell.  Examples: ``2023年12月底``, ``6月底前``, ``全年``, ``长期坚持``.
@@ -137,13 +108,17 @@ class FlatRow:
     invest: list[tuple[str, Piece]] = field(default_factory=list)
     #: The units of the row's assessor column (评分部门): departments, not responsible.
     assessors: list[Piece] = field(default_factory=list)
-    #: The cell of a leading group column printed once for several rows (考核项目).
+    #: The cell of a leading group column printed once for several rows (考核项目), or the
+    #: heading of the part row (:data:`PART_ROW`) the row stands under.
     section: Piece | None = None
+    #: The number of that part row (``一``).
+    part: str | None = None
 
     @property
     def id(self) -> str:
-        """``1.(2)`` for a sub-row, ``12`` for a row."""
-        return f"{self.number}.({self.sub})" if self.sub else self.number
+        """``1.(2)`` for a sub-row, ``12`` for a row, ``一.12`` under a part row."""
+        own = f"{self.number}.({self.sub})" if self.sub else self.number
+        return f"{self.part}.{own}" if self.part else own
 
 
 @dataclass
@@ -184,21 +159,6 @@ class FlatTable:
         return LEAD in self.roles and (CO in self.roles or UNITS in self.roles)
 
 
-def header_roles(header: str) -> tuple[str, ...]:
-    """The column roles a header names, in order; words it does not know are skipped.
-
-    ``序号重点工作任务主要责任单位协同配合单位完成期限`` → (id, task, lead, co, deadline).
-    With a 牵头 column, a 责任单位 column holds the co-responsible units.
-    """
-    words = _COLUMN.findall(re.sub(r"\s+", "", header))
-    roles = _group_or_task([_ROLE.get(w, w) for w in words])
-    if LEAD in roles:
-        roles = [CO if r == UNITS else r for r in roles]
-    if roles.count(TASK) >= 2 and GROUP not in roles:
-        roles[roles.index(TASK)] = GROUP
-    return tuple(roles)
-
-
 def find_flat_tables(text: str, is_units: IsUnits) -> list[FlatTable]:
     """Every table of ``text`` that has a 序号 header and no ``|`` grid."""
     tables: list[FlatTable] = []
@@ -211,20 +171,20 @@ def find_flat_tables(text: str, is_units: IsUnits) -> list[FlatTable]:
             continue
         header, j = _header(lines, i)
         roles = header_roles(header)
-        if not _is_table_header(roles):
+        if not is_table_header(roles):
             i += 1
             continue
-        leading = j > i + 1 and i > 0 and _role_of(lines[i - 1][2]) == GROUP
+        leading = j > i + 1 and i > 0 and role_of(lines[i - 1][2]) == GROUP
         if leading:
             # the header ends at its last column word: the short line after it is the
             # leading group's first cell (农业高质高效), printed before the first row
-            while j - 1 > i + 1 and _role_of(lines[j - 1][2]) == OTHER:
+            while j - 1 > i + 1 and role_of(lines[j - 1][2]) == OTHER:
                 j -= 1
         above = i - 1 if leading else i
         table = FlatTable(start=start, end=start, title=_title_above(lines, above),
                           label=_label_above(lines, above), roles=roles, leading_group=leading)
         if j > i + 1:
-            table.columns = _header_cells(lines, i, j)
+            table.columns = header_cells([lines[k][2] for k in range(i, j)])
         read = _read_list if table.is_list else _read_body
         j = read(table, lines, i, j, is_units)
         if not table.is_list:
@@ -235,12 +195,6 @@ def find_flat_tables(text: str, is_units: IsUnits) -> list[FlatTable]:
             tables.append(table)
         i = max(j, i + 1)
     return tables
-
-
-def _is_table_header(roles: tuple[str, ...]) -> bool:
-    responsibility = {LEAD, CO, UNITS} & set(roles)
-    listing = {ENTERPRISE, BRAND} & set(roles)
-    return len(roles) >= 3 and roles[0] == ID and bool(responsibility or listing)
 
 
 def _lines(text: str) -> list[tuple[int, int, str]]:
@@ -257,45 +211,16 @@ def _header(lines: list[tuple[int, int, str]], i: int) -> tuple[str, int]:
     """The header text from line ``i``, and the index of the first body line.  A one-line
     header holds several column words; otherwise short lines follow until the first row."""
     line = lines[i][2]
-    if len(_COLUMN.findall(re.sub(r"\s+", "", line))) >= 3:
+    if len(COLUMN_PATTERN.findall(re.sub(r"\s+", "", line))) >= 3:
         return line, i + 1
     parts = [line]
     j = i + 1
-    while j < len(lines) and len(lines[j][2]) <= _HEADER_CELL_MAX \
-            and not ROW_NUMBER.match(lines[j][2]) and not _starts_with_number(lines[j][2]):
+    while j < len(lines) and len(lines[j][2]) <= HEADER_CELL_MAX \
+            and not ROW_NUMBER.match(lines[j][2]) and not _starts_with_number(lines[j][2]) \
+            and not _opens_part(lines, j):
         parts.append(lines[j][2])
         j += 1
     return "".join(parts), j
-
-
-#: A header line that continues the cell above it.  Example: ``(单位)`` under ``责任股室``.
-HEADER_CONTINUES: Final = re.compile(r"^[(（]")
-#: A header line that qualifies the cell below it.  Examples: ``区政府`` above ``分管领导``,
-#: ``县级`` above ``责任单位``.
-HEADER_QUALIFIES: Final = re.compile(r"^(?:[省市县区]政府|[省市县区]委|[省市县区]级)$")
-
-
-def _header_cells(lines: list[tuple[int, int, str]], i: int, j: int,
-                  ) -> tuple[tuple[str, str], ...]:
-    """The cells of a header printed one per line, with their roles: a cell broken over
-    two lines (``责任股室`` / ``(单位)``, ``区政府`` / ``分管领导``) is one cell."""
-    cells: list[str] = []
-    joins_next = False
-    for k in range(i, j):
-        line = lines[k][2]
-        if cells and (joins_next or HEADER_CONTINUES.match(line)):
-            cells[-1] += line
-        else:
-            cells.append(line)
-        joins_next = bool(HEADER_QUALIFIES.match(line))
-    roles = _group_or_task([_role_of(cell) for cell in cells])
-    return tuple(zip(cells, roles, strict=True))
-
-
-def _group_or_task(roles: list[str]) -> list[str]:
-    """Roles with :data:`GROUP_OR_TASK` read as a group beside a task column, else a task."""
-    role = GROUP if TASK in roles else TASK
-    return [role if r == GROUP_OR_TASK else r for r in roles]
 
 
 def _starts_with_number(line: str) -> bool:
@@ -335,25 +260,13 @@ def _list_columns(lines: list[tuple[int, int, str]], i: int, j: int,
     flattened onto one line: ``序号 单位名称 字号名称 1 甲公司 甲 2 …``)."""
     start, _, line = lines[i]
     if j > i + 1:  # a header of one cell per line
-        return [_role_of(lines[k][2]) for k in range(i, j)], []
+        return [role_of(lines[k][2]) for k in range(i, j)], []
     pieces = _pieces(start, line)
     body_at = next((k for k, piece in enumerate(pieces) if ROW_NUMBER.match(piece.text)),
                    len(pieces))
     if body_at >= 3:  # cells separated by spaces
-        return [_role_of(piece.text) for piece in pieces[:body_at]], pieces[body_at:]
+        return [role_of(piece.text) for piece in pieces[:body_at]], pieces[body_at:]
     return list(header_roles(line)), []
-
-
-#: A header cell that names the unit of the row's quantity.  Examples: ``单位``, ``计量单位``
-#: (never a word inside another cell: ``责任单位`` is a column of units).
-MEASURE_CELL: Final = re.compile(r"^(?:计量)?单位$")
-
-
-def _role_of(cell: str) -> str:
-    if MEASURE_CELL.match(cell):
-        return MEASURE
-    found = _COLUMN.search(re.sub(r"\s+", "", cell))
-    return _ROLE.get(found.group(), found.group()) if found else OTHER
 
 
 def _read_list(table: FlatTable, lines: list[tuple[int, int, str]], i: int, j: int,
@@ -396,12 +309,20 @@ def _read_body(table: FlatTable, lines: list[tuple[int, int, str]], i: int, j: i
     expected: int | None = None
     row: FlatRow | None = None
     section: Piece | None = None
+    part: str | None = None
     while j < len(lines):
         start, end, line = lines[j]
         if TABLE_END.match(line) or (HEADER_START.match(line) and j > 0):
             break
         if table.leading_group and _opens_group(table, lines, j, expected, is_units):
             section = Piece(line, start, end)
+            j += 1
+            continue
+        found = PART_ROW.match(line) if _opens_part(lines, j, expected) else None
+        if found:
+            part = found.group(1)
+            section = Piece(found.group(2), start + found.start(2), end)
+            table.end = end
             j += 1
             continue
         pieces = _cells(table, start, line)
@@ -414,7 +335,7 @@ def _read_body(table: FlatTable, lines: list[tuple[int, int, str]], i: int, j: i
                 expected = number + 1
                 j += 1
                 continue
-            row = FlatRow(number=first, start=start, end=end, section=section)
+            row = FlatRow(number=first, start=start, end=end, section=section, part=part)
             table.rows.append(row)
             expected = number + 1
             pieces = pieces[1:]
@@ -437,6 +358,16 @@ def _opens_group(table: FlatTable, lines: list[tuple[int, int, str]], j: int,
     following = lines[j + 1][2] if j + 1 < len(lines) else ""
     return bool(ROW_NUMBER.match(following)) and (
         expected is None or int(following) == expected)
+
+
+def _opens_part(lines: list[tuple[int, int, str]], j: int, expected: int | None = None,
+                ) -> bool:
+    """Whether line ``j`` is a part row (:data:`PART_ROW`): the next line opens the next row
+    (its number alone, or the number and its first cell)."""
+    if not PART_ROW.match(lines[j][2]) or j + 1 >= len(lines):
+        return False
+    number = re.match(r"(\d{1,3})(?:\s|$)", lines[j + 1][2])
+    return number is not None and (expected is None or int(number.group(1)) == expected)
 
 
 def _cells(table: FlatTable, start: int, line: str) -> list[Piece]:

@@ -18,13 +18,27 @@ _CELL_SPLIT = re.compile(r"\s*[|｜]\s*")
 MARKDOWN_RULE = re.compile(r"[|｜]?\s*:?-{3,}:?\s*(?:[|｜]\s*:?-{3,}:?\s*)*[|｜]?")
 #: A section row inside a table.  Example: ``一、提升政务服务效能 | | |``.
 _SECTION_ROW = re.compile(r"^(?:([一二三四五六七八九十]+)[、.．]|[(（]([一二三四五六七八九十]+)[)）])")
-#: Columns that are never the task's title.  Example: ``完成时限``, ``备注``.
-_NOT_TITLE = r"时限|时间|期限|备注|序号"
+#: Columns that are never the task's title.  Examples: ``完成时限``, ``备注``, the leader
+#: (``责任领导``) and a progress report beside the task (``落实情况``, ``进展情况``).
+_NOT_TITLE = r"时限|时间|期限|备注|序号|领导|责任人|落实情况|进展情况|完成情况|推进情况"
+#: A column of the responsible units.  Example: ``责任单位``, ``牵头单位`` (not ``责任领导``:
+#: a person, nor ``责任人``).
+_UNIT_COLUMN = re.compile(r"(?:责任|牵头)(?!领导|人)")
 
 
 def _cell(text: str) -> str:
     """A cell's text, with a dash or 无 meaning empty."""
     return "" if re.fullmatch(r"[-—–/无\s]*", text) else text
+
+
+#: A space between two names in a units cell: the cell's line break, lost.  Example: the
+#: space in ``县教体局 各相关乡镇政府``.
+_UNIT_GAP = re.compile(r"(?<=[\u4e00-\u9fff)）])\s+(?=[\u4e00-\u9fff])")
+
+
+def _units_cell(text: str) -> str:
+    """A units cell, names that stood on lines of their own joined by ``、``."""
+    return _UNIT_GAP.sub("、", _cell(text))
 
 
 @dataclass(frozen=True)
@@ -51,7 +65,7 @@ def table_rows(text: str) -> list[TableRow]:
         line_start = text.rfind("\n", 0, header.start()) + 1
         line_end = text.find("\n", header.end())
         cells = _CELL_SPLIT.split(text[line_start:line_end if line_end >= 0 else len(text)].strip("|｜ "))
-        unit_col = next((i for i, c in enumerate(cells) if re.search(r"责任|牵头", c)), len(cells) - 1)
+        unit_col = next((i for i, c in enumerate(cells) if _UNIT_COLUMN.search(c)), len(cells) - 1)
         co_col = next((i for i, c in enumerate(cells) if re.search(r"配合|协同|参与|协办", c)), None)
         skip = {unit_col, co_col} | {i for i, c in enumerate(cells) if re.search(_NOT_TITLE, c)}
         pos = line_end + 1 if line_end >= 0 else len(text)
@@ -79,7 +93,7 @@ def table_rows(text: str) -> list[TableRow]:
             co_units = parts[co_col] if co_col is not None and co_col < len(parts) else ""
             middle = [c for i, c in enumerate(parts[1:], 1) if i not in skip]
             title = max(middle, key=len) if middle else ""
-            rows.append(TableRow(parts[0], title.rstrip("。"), _cell(units), pos, end,
-                                 _cell(co_units), co_col is not None, part))
+            rows.append(TableRow(parts[0], title.rstrip("。"), _units_cell(units), pos, end,
+                                 _units_cell(co_units), co_col is not None, part))
             pos = end + 1
     return rows

@@ -140,6 +140,16 @@ def test_the_authors_of_the_reported_plan_and_of_its_own_notice_count():
     assert _departments(notice)[0] == "市政府办公室"
 
 
+def test_the_author_of_a_parent_named_in_the_own_title_is_not_a_department():
+    # the notice divides the tasks of a plan it names (落实X…任务分工): X's publisher is no
+    # department of the notice, although the title holds X
+    text = ("某政办发〔2012〕5号\n\n某省人民政府办公厅关于落实\n甲振兴“十二五”规划任务分工的通知\n\n"
+            "为贯彻落实国家发展改革委印发的《甲振兴“十二五”规划》,现通知如下:\n\n1.完成目标。\n\n"
+            "责任单位:省教育厅。\n")
+    assert "国家发展改革委" not in _departments(text)
+    assert "省教育厅" in _departments(text)
+
+
 def test_forwarded_document_names_its_author_as_issuer_and_department():
     from ingest.pipeline import extract
     ex = extract("t.txt", "淄博市委办公厅、市政府办公厅关于转发《淄博市精神文明建设委员会贯彻落实"
@@ -239,3 +249,14 @@ def test_the_bodies_of_a_sites_chrome_are_no_departments():
     text = ("某省商务厅关于第二批某省老字号的公示\n经审核,拟认定5家企业。(省商务厅负责)\n"
             "主办: 某市商务局 某市电子政务办公室提供技术支持\n")
     assert _departments(text) == ["省商务厅"]
+
+
+def test_ministries_by_their_names_before_the_reorganisations():
+    # older documents write 环保部, 建设部, 国土资源部, 铁道部, 卫生部: national organs
+    r = resolver()
+    for name in ("环保部", "环境保护部", "建设部", "国土资源部", "铁道部", "卫生部"):
+        ref = r.resolve(name)
+        assert ref is not None and ref.level == GovLevel.NATIONAL, name
+    # but not a part of a longer phrase, nor 建设部门 / 卫生部门
+    for text in ("城市建设部", "建设部门", "卫生部门", "基础设施建设部分"):
+        assert r.resolve(text) is None, text

@@ -234,3 +234,45 @@ def test_pipeline_reads_an_assessment_list_end_to_end():
                        ("4", 2022, "新建农村公厕", 12, "座", None)}
     # the assessors are departments, the glued pair as two
     assert {"市农业农村局", "市发展改革局", "市住建局"} <= set(ex.departments)
+
+
+PART_ROWS = """某县2024年重点工作任务分解表
+序号
+主要工作举措
+牵头单位
+配合单位
+责任领导
+一、壮大特色产业
+1
+推进甲产业全链条发展。
+县农业局
+县发改局、县工信局
+2
+加快乙项目建设。
+县工信局
+县发改局
+王五
+二、改善民生
+3
+新建丙学校。
+县教育局
+县住建局
+"""
+
+
+def test_part_rows_between_rows_number_the_rows_under_them():
+    # ``一、…`` printed in a row of its own groups the rows after it: 一.1, 一.2, 二.3.
+    [table] = find_flat_tables(PART_ROWS, is_units)
+    assert "task" in table.roles  # 主要工作举措 names the task column
+    assert [c for c, _ in table.columns] == ["序号", "主要工作举措", "牵头单位", "配合单位", "责任领导"]
+    assert [(row.id, row.section.text if row.section else None) for row in table.rows] == [
+        ("一.1", "壮大特色产业"), ("一.2", "壮大特色产业"), ("二.3", "改善民生")]
+    assert [p.text for p in table.rows[2].texts] == ["新建丙学校。"]
+
+
+def test_a_numbered_line_that_does_not_open_a_row_is_a_cell():
+    # ``一、`` starting a task cell (no row number after it) stays the row's text.
+    text = "序号\n工作任务\n牵头单位\n1\n一、甲。乙丙丁。\n县农业局\n"
+    [table] = find_flat_tables(text, is_units)
+    assert [row.id for row in table.rows] == ["1"]
+    assert [p.text for p in table.rows[0].texts] == ["一、甲。乙丙丁。"]

@@ -51,3 +51,11 @@ def test_table_rows_are_not_items():
 def test_markdown_headings_are_read_without_their_hashes():
     text = "# 某市方案\n## 一、目标\n## 二、任务\n### (一)甲。内容\n"
     assert [s.id for s in segment(text)] == ["一", "二", "二.(一)"]
+
+
+def test_enclosed_numerals_number_like_their_spelt_out_forms():
+    # ⑴ is Unicode's one-character (1), ⒈ its 1.: the same families, the same ids.
+    text = ("一、指标\n1.约束性指标。\n⑴巩固率达到97%。\n责任单位:甲局。\n⑵保有量保持在10万亩。\n"
+            "二、任务\n⒈甲任务。\n⒉乙任务。\n")
+    assert [s.id for s in segment(text)] == [
+        "一", "一.1", "一.1.(1)", "一.1.(2)", "二", "二.1", "二.2"]
