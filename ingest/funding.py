@@ -35,12 +35,13 @@ counts a cap (``单个企业每年最高…``) or ``/年`` follows the amount, e
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest import patterns_funding as p
 from ingest import patterns_targets as pt
 from ingest.numbers import parse_number, split_magnitude
 from ingest.target_context import Sentence, iter_sentences, split_coordinated
+from ingest.wrapped_lines import View, unwrap
 from ontology.model import FundingPer
 
 _MAX_CLAUSES_TO_VERB = 2
@@ -69,8 +70,24 @@ class FundingHit:
 def find_funding(text: str) -> list[FundingHit]:
     """All funding amounts of ``text`` (normalised Simplified Chinese), in text order.
 
-    Deterministic and free of I/O; see the module docstring for the rules.
+    Deterministic and free of I/O; see the module docstring for the rules.  A text copied
+    from a PDF is read without its line wraps and number spacing (:func:`unwrap`), and
+    the spans are given in ``text``.
     """
+    view = unwrap(text)
+    if view.text == text:
+        return _find_funding(text)
+    return [_in_source(view, hit) for hit in _find_funding(view.text)]
+
+
+def _in_source(view: View, hit: FundingHit) -> FundingHit:
+    start, end = view.source_span(hit.start, hit.end)
+    sentence_start, sentence_end = view.source_span(hit.sentence_start, hit.sentence_end)
+    return replace(hit, start=start, end=end, sentence_start=sentence_start,
+                   sentence_end=sentence_end)
+
+
+def _find_funding(text: str) -> list[FundingHit]:
     hits: list[FundingHit] = []
     headline_hits: list[FundingHit] = []
     awards: dict[str, set[tuple[float | int, str]]] = {}
