@@ -4,7 +4,7 @@ Usage (the Neo4j leg needs the test server; ``scripts/with-neo4j.sh`` starts one
 
     scripts/with-neo4j.sh .venv/bin/python bench/api_load.py [--rate 100] [--duration 60]
 
-For each backend a real uvicorn (one worker) serves the sample graph on loopback.  An
+For each backend a real uvicorn (``--workers``, one by default) serves the sample graph on loopback.  An
 open-loop generator sends ``GET /tasks?q=…`` at a fixed rate — request *i* is due at
 ``start + i / rate`` whatever happened to the others — and measures latency from that
 scheduled time, so a stalled server is charged for the queue it causes (no coordinated
@@ -173,12 +173,14 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def server(env: dict[str, str]) -> Iterator[int]:
-    """A uvicorn process (one worker) serving ``api.app:app_from_env``; yields its port."""
+def server(env: dict[str, str], workers: int = 1) -> Iterator[int]:
+    """A uvicorn process (``workers`` worker processes) serving ``api.app:app_from_env``;
+    yields its port."""
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "api.app:app_from_env", "--factory", "--host", HOST,
-         "--port", str(port), "--workers", "1", "--log-level", "warning", "--no-access-log"],
+         "--port", str(port), "--workers", str(workers), "--log-level", "warning",
+         "--no-access-log"],
         cwd=ROOT, env={**os.environ, **env})
     try:
         deadline = time.monotonic() + 120
@@ -228,7 +230,7 @@ def _errors(samples: Samples) -> str:
 
 def run(backend: str, env: dict[str, str], args: argparse.Namespace) -> list[str]:
     """One backend's rows of the table."""
-    with server(env) as port:
+    with server(env, args.workers) as port:
         asyncio.run(open_loop(port, args.rate, 2.0, args.questions))  # warm-up, not measured
         lookups, health = asyncio.run(open_loop(port, args.rate, args.duration, args.questions))
         saturation, at_saturation = asyncio.run(
@@ -260,6 +262,7 @@ def main() -> None:
     parser.add_argument("--questions", type=lambda text: text.split(","), default=QUESTIONS,
                         help="comma-separated lookups to cycle through (default: ten "
                         "coordinators' questions)")
+    parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
     parser.add_argument("--backend", choices=["embedded", "neo4j", "both"], default="both")
     parser.add_argument("--build", type=Path, help="serve this build directory instead of "
                         "the sample corpus (built into a temporary directory)")
@@ -267,6 +270,7 @@ def main() -> None:
                         "holds the graph (e.g. from `policygraph load --bulk`): no wipe, no load")
     args = parser.parse_args()
     rows: list[str] = []
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         build = args.build or Path(tmp) / "build"
         if args.build is None:
@@ -285,10 +289,11 @@ def main() -> None:
                                   "NEO4J_DATABASE": "neo4j"}, args)
     graph = "the graph already in Neo4j" if args.loaded else f"build {args.build}" \
         if args.build else "sample graph"
-    print(f"{graph}, uvicorn 1 worker on loopback, {os.cpu_count()} CPUs shared by "
+    workers = f"{args.workers} worker" + ("s" if args.workers > 1 else "")
+    print(f"{graph}, uvicorn {workers} on loopback, {os.cpu_count()} CPUs shared by "
           "server, load generator (and Neo4j); latency from the scheduled send time, ms")
-    print(f"questions: {', '.join(args.questions)}; load average at the end "
-          f"{os.getloadavg()[0]:.1f}")
+    print(f"questions: {', '.join(args.questions)}; load average {load_before:.1f} at the "
+          f"start, {os.getloadavg()[0]:.1f} at the end")
     print("| backend | load | requests | p50 | p95 | p99 | max | errors |")
     print("|---|---|---:|---:|---:|---:|---:|---:|")
     print("\n".join(rows))

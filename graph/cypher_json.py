@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
+from neo4j import Record
 from neo4j.graph import Node, Path, Relationship
 from neo4j.spatial import Point
 from neo4j.time import Date, DateTime, Duration, Time
@@ -73,6 +74,41 @@ def to_json(value: Any, depth: int = 0) -> Any:
     if isinstance(value, bytes | bytearray):
         return base64.b64encode(value).decode("ascii")
     return str(value)
+
+
+class _NotPlain(Exception):
+    """A value :func:`record_json`'s fast path leaves to :func:`to_json`."""
+
+
+def _plain(value: Any, depth: int) -> Any:
+    """``value`` if it holds only maps, lists, text, integers, booleans, finite floats and
+    nulls within :data:`MAX_NESTING`; raises :class:`_NotPlain` otherwise."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:
+        return value
+    if kind is float and math.isfinite(value):
+        return value
+    if depth >= MAX_NESTING:
+        raise _NotPlain
+    if kind is dict:
+        return {k: _plain(v, depth + 1) for k, v in value.items()}
+    if kind is list:
+        return [_plain(v, depth + 1) for v in value]
+    raise _NotPlain
+
+
+def record_json(record: Record) -> dict[str, Any]:
+    """``to_json(record.data())``, without its two walks over every value when the record
+    holds only plain values (every named read's rows: maps of properties, lists, text).
+
+    ``record.data()`` and :func:`to_json` each walk every value in Python; for the 20 task
+    records of one ``/tasks`` page that was 6 ms, twice what Neo4j took to answer.
+    """
+    try:
+        return {key: _plain(value, 1) for key, value in zip(record.keys(), record.values(),
+                                                             strict=True)}
+    except _NotPlain:
+        return to_json(record.data())  # type: ignore[no-any-return]
 
 
 def json_size(value: Any) -> int:

@@ -24,7 +24,7 @@ import neo4j
 from graph import assemble as asm
 from graph import assemble_enterprises as asm_e
 from graph import queries as q
-from graph.cypher_json import to_json
+from graph.cypher_json import record_json
 from graph.cypher_run import FETCH_SIZE, CypherRunner
 from graph.deadline import ANSWER_WITHIN, Deadline, DeadlineExceeded
 from graph.driver import store_errors
@@ -141,7 +141,7 @@ class Neo4jRepository(Neo4jEnterprises, Neo4jCascade):
         def run() -> list[Record]:
             with store_errors(self.location), self._session(driver) as session:
                 result = session.run(neo4j.Query(cypher, timeout=READ_TIMEOUT), params)
-                return [to_json(record.data()) for record in result]
+                return [record_json(record) for record in result]
 
         try:
             return self._deadline.call(run)
