@@ -51,20 +51,7 @@ def containment(a: Fingerprint | frozenset[int], b: Fingerprint | frozenset[int]
     small, large = (a, b) if len(a) <= len(b) else (b, a)
     if not len(small):
         return 0.0
-    return _shared(_array(small), _array(large)) / len(small)
-
-
-def _shared(small: Fingerprint, large: Fingerprint) -> int:
-    """How many hashes of ``small`` are in ``large`` (both sorted, unique).
-
-    A binary search of each of the few in the many: no sort of the two joined, which is
-    what :func:`numpy.intersect1d` does and what made it the pass's main cost.
-    """
-    if not len(large):
-        return 0
-    at = np.searchsorted(large, small)
-    at[at == len(large)] = 0
-    return int(np.count_nonzero(large[at] == small))
+    return int(_held(_array(large), [_array(small)])[0]) / len(small)
 
 
 def _array(prints: Fingerprint | frozenset[int]) -> Fingerprint:
@@ -163,7 +150,9 @@ def _first_repeated(doc: Fingerprint, index: dict[int, array[int]],
 
 
 def _held(doc: Fingerprint, arrays: list[Fingerprint]) -> np.ndarray[Any, np.dtype[np.int64]]:
-    """For each sorted array, how many of its hashes ``doc`` holds (one search for all)."""
+    """For each sorted array, how many of its hashes ``doc`` (sorted, unique, not empty)
+    holds: one binary search for all, no sort of the two joined (what
+    :func:`numpy.intersect1d` does, and what made it the pass's main cost)."""
     joined = np.concatenate(arrays)
     at = np.searchsorted(doc, joined)
     at[at == len(doc)] = 0

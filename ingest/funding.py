@@ -75,7 +75,7 @@ def find_funding(text: str) -> list[FundingHit]:
     the spans are given in ``text``.
     """
     view = unwrap(text)
-    if view.text == text:
+    if view.unchanged:
         return _find_funding(text)
     return [_in_source(view, hit) for hit in _find_funding(view.text)]
 

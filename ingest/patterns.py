@@ -32,6 +32,13 @@ ITEM = re.compile(r"^(\d{1,3})(?:[.．、](?!\d)|\s)\s*")
 SUBITEM = re.compile(rf"^[{OPEN}](\d{{1,3}})[{CLOSE}]\s*")
 #: A circled number.  Example: ``①加强…``.
 CIRCLED = re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")
+#: Unicode's one-character forms of ``(1)``…``(20)`` and ``1.``…``20.``, which some documents
+#: number with (``⑴九年义务教育巩固率…``, ``⒈加强…``): the same families as their spelt-out
+#: forms, so ``⑴`` gets the id ``(1)``.
+PAREN_DIGITS = "".join(chr(c) for c in range(0x2474, 0x2488))
+STOP_DIGITS = "".join(chr(c) for c in range(0x2488, 0x249C))
+ENCLOSED_SUBITEM = re.compile(rf"^([{PAREN_DIGITS}])\s*")
+ENCLOSED_ITEM = re.compile(rf"^([{STOP_DIGITS}])\s*")
 
 #: Where a heading sentence ends.  Example: the ``。`` in ``(一)加强市场体系建设。推进…``.
 HEADING_END = re.compile(r"[。！？!?]|[;；](?=\S)")

@@ -248,18 +248,3 @@ RECIPIENT_GLOSS = re.compile(r"[(（][^()（）]*(?:简称|下同|以下)[^()（
 #: ``…奖励50万元、省级龙头企业一次性奖励20万元``; ``,对省级平台`` in
 #: ``…给予奖励100万元,对省级平台给予奖励30万元``.
 RECIPIENT_BETWEEN = re.compile(r"^[、,，](?:并|再|还)?对?(?P<who>[^,，;；:：。\d]{2,30})$")
-#: A space a PDF's typesetting put between a number and the words around it (deleted by
-#: :func:`ingest.wrapped_lines.unwrap`).  Examples: both spaces of ``给予 100 万元``,
-#: the one of ``1 亿元``; not the one of ``AAA 级`` or ``2022-12-19 10:21``.
-NUMBER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff,，、:：]) (?=\d)|(?<=\d) (?=[万亿千元%])")
-#: The end of a line broken inside a sentence: a character, digit or a comma, not a full
-#: stop, colon or closing bracket.  Example: ``…省级智能工厂、`` before ``绍兴市级…``.
-WRAP_OPEN_END = re.compile(r"[\u4e00-\u9fff0-9A-Za-z、,，]$")
-#: The start of a line that continues a wrapped sentence: no list marker, no heading.
-#: Examples: ``绍兴市级智能工厂``, ``万元、1 亿元的``; not ``(二)加快…``, ``2.做强…``, ``——``.
-WRAP_NEXT_START = re.compile(
-    r"(?![一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、](?!\d)"
-    r"|第[一二三四五六七八九十百零\d]+[条章节款])[\u4e00-\u9fff0-9]"
-)
-#: A table row or a field line, which never wraps.  Example: ``A02 | 对…``.
-WRAP_NEVER = re.compile(r"[|｜\t]")

@@ -19,13 +19,6 @@ from ingest import patterns as p
 from ingest.numbers import parse_number
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-#: Unicode's one-character forms of ``(1)``…``(20)`` and ``1.``…``20.``, which some documents
-#: number with (``⑴九年义务教育巩固率…``, ``⒈加强…``): the same families as their spelt-out
-#: forms, so ``⑴`` gets the id ``(1)``.
-_PAREN_DIGITS = "".join(chr(c) for c in range(0x2474, 0x2488))
-_STOP_DIGITS = "".join(chr(c) for c in range(0x2488, 0x249C))
-ENCLOSED_SUBITEM = re.compile(rf"^([{_PAREN_DIGITS}])\s*")
-ENCLOSED_ITEM = re.compile(rf"^([{_STOP_DIGITS}])\s*")
 
 
 def _number(numeral: str) -> int:
@@ -51,9 +44,9 @@ FAMILIES: tuple[Family, ...] = (
     Family("subpart", 2, p.SUBPART),
     Family("article", 3, p.ARTICLE),
     Family("item", 3, p.ITEM),
-    Family("item", 3, ENCLOSED_ITEM),
+    Family("item", 3, p.ENCLOSED_ITEM),
     Family("subitem", 4, p.SUBITEM),
-    Family("subitem", 4, ENCLOSED_SUBITEM),
+    Family("subitem", 4, p.ENCLOSED_SUBITEM),
     Family("circled", 5, p.CIRCLED),
 )
 _UNNUMBERED = Family("heading", 6, re.compile(r"^"))
@@ -86,7 +79,7 @@ def _label(family: Family, match: re.Match[str]) -> tuple[str, int]:
     text = match.group(0).strip()
     if family.name == "circled":
         return text[0], _CIRCLED.index(text[0]) + 1
-    for digits, template in ((_PAREN_DIGITS, "({})"), (_STOP_DIGITS, "{}")):
+    for digits, template in ((p.PAREN_DIGITS, "({})"), (p.STOP_DIGITS, "{}")):
         if text[0] in digits:
             value = digits.index(text[0]) + 1
             return template.format(value), value

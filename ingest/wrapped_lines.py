@@ -13,16 +13,30 @@ the extractors read the view and map what they find back with :meth:`View.source
 A line break is a wrap when the text is hard-wrapped (at least :data:`MIN_WRAPS` such breaks)
 and the line before it is long (:data:`WRAP_MIN_LINE` characters, within
 :data:`WRAP_WIDTH_SHARE` of the longest wrapped line), ends inside a sentence
-(:data:`patterns_funding.WRAP_OPEN_END`) and is followed by a line that opens with no list
-marker (:data:`patterns_funding.WRAP_NEXT_START`); table rows (``|``, tabs) never wrap.
+(:data:`WRAP_OPEN_END`) and is followed by a line that opens with no list
+marker (:data:`WRAP_NEXT_START`); table rows (``|``, tabs) never wrap.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from ingest import patterns_funding as p
-
+#: A space a PDF's typesetting put between a number and the words around it (deleted by
+#: :func:`ingest.wrapped_lines.unwrap`).  Examples: both spaces of ``给予 100 万元``,
+#: the one of ``1 亿元``; not the one of ``AAA 级`` or ``2022-12-19 10:21``.
+NUMBER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff,，、:：]) (?=\d)|(?<=\d) (?=[万亿千元%])")
+#: The end of a line broken inside a sentence: a character, digit or a comma, not a full
+#: stop, colon or closing bracket.  Example: ``…省级智能工厂、`` before ``绍兴市级…``.
+WRAP_OPEN_END = re.compile(r"[\u4e00-\u9fff0-9A-Za-z、,，]$")
+#: The start of a line that continues a wrapped sentence: no list marker, no heading.
+#: Examples: ``绍兴市级智能工厂``, ``万元、1 亿元的``; not ``(二)加快…``, ``2.做强…``, ``——``.
+WRAP_NEXT_START = re.compile(
+    r"(?![一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、](?!\d)"
+    r"|第[一二三四五六七八九十百零\d]+[条章节款])[\u4e00-\u9fff0-9]"
+)
+#: A table row or a field line, which never wraps.  Example: ``A02 | 对…``.
+WRAP_NEVER = re.compile(r"[|｜\t]")
 #: Shortest line (in characters) that can end in a wrap: headings are shorter.
 WRAP_MIN_LINE = 16
 #: Fewest wraps that make a text hard-wrapped; below it, breaks are the author's.
@@ -34,14 +48,21 @@ WRAP_WIDTH_SHARE = 0.7
 @dataclass(frozen=True)
 class View:
     """``text`` with some characters of ``source`` deleted; ``origin[i]`` is where the
-    ``i``-th character of ``text`` stands in ``source``."""
+    ``i``-th character of ``text`` stands in ``source`` (``None``: nothing was deleted)."""
 
     text: str
-    origin: tuple[int, ...]
+    origin: tuple[int, ...] | None
     source_length: int
+
+    @property
+    def unchanged(self) -> bool:
+        """Whether the view is its source."""
+        return self.origin is None
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of ``source`` that ``text[start:end]`` was read from."""
+        if self.origin is None:
+            return start, end
         if start >= len(self.origin):
             return self.source_length, self.source_length
         first = self.origin[start]
@@ -50,14 +71,15 @@ class View:
 
 
 def unwrap(text: str) -> View:
-    """``text`` without its PDF line wraps and the spaces around its numbers.
+    """``text`` without its PDF line wraps and the spaces around its numbers (most texts
+    have neither: their view is the text itself, with no table of offsets).
 
-    Linear in the length of ``text``; an unwrapped text returns a view equal to it.
+    Linear in the length of ``text``.
     """
-    deleted = {m.start() for m in p.NUMBER_SPACE.finditer(text)}
+    deleted = {m.start() for m in NUMBER_SPACE.finditer(text)}
     deleted.update(_wraps(text))
     if not deleted:
-        return View(text, tuple(range(len(text))), len(text))
+        return View(text, None, len(text))
     kept = [i for i in range(len(text)) if i not in deleted]
     return View("".join(text[i] for i in kept), tuple(kept), len(text))
 
@@ -73,9 +95,9 @@ def _wraps(text: str) -> list[int]:
         line = text[line_start:brk].strip()
         next_end = text.find("\n", brk + 1)
         following = text[brk + 1:len(text) if next_end < 0 else next_end]
-        if (len(line) >= WRAP_MIN_LINE and p.WRAP_OPEN_END.search(line)
-                and p.WRAP_NEXT_START.match(following)
-                and not p.WRAP_NEVER.search(line) and not p.WRAP_NEVER.search(following)):
+        if (len(line) >= WRAP_MIN_LINE and WRAP_OPEN_END.search(line)
+                and WRAP_NEXT_START.match(following)
+                and not WRAP_NEVER.search(line) and not WRAP_NEVER.search(following)):
             candidates.append((brk, len(line)))
         line_start = brk + 1
     if len(candidates) < MIN_WRAPS:
